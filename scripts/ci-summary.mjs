@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// Prints "N passed, N failed" from vitest JSON reports. A report that should exist but does
+// not (the type check or lint failed before tests ran) counts as one failure.
+import { existsSync, readFileSync } from "node:fs";
+
+let passed = 0;
+let failed = 0;
+for (const [i, file] of process.argv.slice(2).entries()) {
+  if (!existsSync(file)) {
+    if (i === 0 || existsSync("vitest.faults.config.ts")) failed += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  passed += report.numPassedTests ?? 0;
+  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
+
+// A suite that fails to load has no failed tests of its own; one with failed tests is already counted.
+function countSuitesWithFailedTests(report) {
+  return (report.testResults ?? []).filter((r) => r.status === "failed" && r.assertionResults?.some((a) => a.status === "failed")).length;
+}

@@ -1,0 +1,51 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import type { MiddlewareHandler } from "hono";
+import type { App, HonoEnv } from "./env";
+import { requireAdmin, requireApp } from "./middleware/auth";
+import { limitBody } from "./middleware/body-limit";
+import { handleError, handleNotFound, validationHook } from "./middleware/errors";
+import { requestId } from "./middleware/request-id";
+import { registerAdmin } from "./v1/admin";
+import { registerKeys } from "./v1/keys";
+import { registerWorkflows } from "./v1/workflows";
+
+const PUBLIC_PREFIXES = ["/v1/callbacks/"];
+
+/** Admin routes take the admin token; callbacks carry their own signed token; the rest need an app. */
+const authenticate: MiddlewareHandler<HonoEnv> = (c, next) => {
+  const path = c.req.path;
+  if (path.startsWith("/v1/admin/")) return requireAdmin()(c, next);
+  if (PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix))) return next();
+  return requireApp()(c, next);
+};
+
+export function buildApp(): App {
+  const app = new OpenAPIHono<HonoEnv>({ defaultHook: validationHook });
+  app.use("*", requestId());
+  app.use("*", limitBody());
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+
+  app.get("/healthz", (c) => c.json({ ok: true }));
+  app.use("/v1/*", authenticate);
+
+  registerAdmin(app);
+  registerKeys(app);
+  registerWorkflows(app);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", { type: "apiKey", in: "header", name: "X-Api-Key" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key, or an HS256 JWT whose sub is the app id",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "AdminToken", { type: "http", scheme: "bearer" });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Stepline", version: "1.0.0", description: "Durable workflow runs on Cloudflare Workers." },
+    security: [{ ApiKey: [] }, { Bearer: [] }],
+  });
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Stepline API" }));
+  return app;
+}

@@ -1,0 +1,191 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { MetadataFields, VersionDefinition, VersionedFields, WorkflowDefinition, zodDetails } from "../../domain/definition";
+import { validationFailed } from "../../domain/errors";
+import {
+  assertValidDefinition,
+  createVersion,
+  createWorkflow,
+  deleteWorkflow,
+  getVersion,
+  getWorkflow,
+  listVersions,
+  listWorkflows,
+  updateWorkflow,
+} from "../../services/workflows";
+import type { App, HonoEnv } from "../env";
+import { afterCursor } from "../paging";
+import { booleanQuery, errorResponses, IdParam, json, jsonBody, listOf, PageQuery, Workflow } from "../schemas";
+
+const WorkflowWithDefinition = Workflow.extend(VersionedFields).openapi("WorkflowWithDefinition");
+const Version = VersionDefinition.extend({ workflow_id: z.string(), version: z.number().int(), created_at: z.string() }).openapi(
+  "WorkflowVersion",
+);
+
+const WorkflowPatch = z
+  .object({
+    ...Object.fromEntries(Object.entries(MetadataFields).map(([k, v]) => [k, v.optional()])),
+    ...Object.fromEntries(Object.entries(VersionedFields).map(([k, v]) => [k, v.optional()])),
+    webhook_url: MetadataFields.webhook_url.nullable(),
+    current_version: z.number().int().min(1).optional().openapi({ description: "Move the current version (rollback)" }),
+  })
+  .strict()
+  .openapi("WorkflowPatch");
+
+const WorkflowParams = IdParam("id");
+
+/**
+ * A definition that fails its schema is still checked semantically, so one 400 lists the
+ * structural and the semantic mistakes together.
+ */
+function definitionHook(
+  result: { success: boolean; target: string } & ({ success: true } | { success: false; error: z.ZodError }),
+  _c: Context<HonoEnv>,
+): undefined {
+  if (result.success) return undefined;
+  const prefix = result.target === "query" ? "query." : result.target === "param" ? "path." : "";
+  const details = zodDetails(result.error, prefix);
+  if (result.target !== "json") throw validationFailed(details);
+  // On failure the validator passes the raw body along as `data`.
+  const data = (result as { data?: unknown }).data;
+  const raw = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  assertValidDefinition(raw, details);
+  return undefined;
+}
+
+const create = createRoute({
+  method: "post",
+  path: "/v1/workflows",
+  tags: ["Workflows"],
+  summary: "Create a workflow (version 1)",
+  request: { body: jsonBody(WorkflowDefinition) },
+  responses: { 201: json(WorkflowWithDefinition, "The workflow"), ...errorResponses },
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/v1/workflows",
+  tags: ["Workflows"],
+  summary: "List workflows",
+  request: {
+    query: PageQuery.extend({
+      name: z.string().max(255).optional().openapi({ description: "Exact name" }),
+      discoverable: booleanQuery.optional(),
+      include_deleted: booleanQuery.optional(),
+    }),
+  },
+  responses: { 200: json(listOf(Workflow, "WorkflowList"), "A page of workflows, newest first"), ...errorResponses },
+});
+
+const get = createRoute({
+  method: "get",
+  path: "/v1/workflows/{id}",
+  tags: ["Workflows"],
+  summary: "Get a workflow with its current version's definition",
+  request: { params: WorkflowParams, query: z.object({ include_deleted: booleanQuery.optional() }) },
+  responses: { 200: json(WorkflowWithDefinition, "The workflow"), ...errorResponses },
+});
+
+const patch = createRoute({
+  method: "patch",
+  path: "/v1/workflows/{id}",
+  tags: ["Workflows"],
+  summary: "Change metadata, make a new version, or move current_version",
+  description: "Changing steps, schemas or output makes a new version; metadata changes do not.",
+  request: { params: WorkflowParams, body: jsonBody(WorkflowPatch) },
+  responses: { 200: json(WorkflowWithDefinition, "The workflow"), ...errorResponses },
+});
+
+const remove = createRoute({
+  method: "delete",
+  path: "/v1/workflows/{id}",
+  tags: ["Workflows"],
+  summary: "Soft-delete a workflow",
+  request: { params: WorkflowParams },
+  responses: { 200: json(Workflow, "The deleted workflow"), ...errorResponses },
+});
+
+const createVersionRoute = createRoute({
+  method: "post",
+  path: "/v1/workflows/{id}/versions",
+  tags: ["Workflows"],
+  summary: "Add a version and make it current",
+  request: { params: WorkflowParams, body: jsonBody(VersionDefinition) },
+  responses: { 201: json(Version, "The new version"), ...errorResponses },
+});
+
+const listVersionsRoute = createRoute({
+  method: "get",
+  path: "/v1/workflows/{id}/versions",
+  tags: ["Workflows"],
+  summary: "List versions, newest first",
+  request: { params: WorkflowParams, query: PageQuery },
+  responses: { 200: json(listOf(Version, "VersionList"), "A page of versions"), ...errorResponses },
+});
+
+const getVersionRoute = createRoute({
+  method: "get",
+  path: "/v1/workflows/{id}/versions/{version}",
+  tags: ["Workflows"],
+  summary: "Get one version",
+  request: {
+    params: WorkflowParams.extend({
+      version: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .openapi({ param: { name: "version", in: "path" } }),
+    }),
+  },
+  responses: { 200: json(Version, "The version"), ...errorResponses },
+});
+
+function versionCursor(cursor: string | undefined): number | null {
+  if (cursor === undefined) return null;
+  if (!/^\d{1,9}$/.test(cursor)) throw validationFailed([{ path: "query.cursor", message: "is not a cursor this API issued" }]);
+  return Number(cursor);
+}
+
+export function registerWorkflows(app: App) {
+  app.openapi(create, async (c) => c.json(await createWorkflow(c.env, c.get("appId"), c.req.valid("json")), 201), definitionHook);
+
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const result = await listWorkflows(c.env, c.get("appId"), {
+      limit: q.limit,
+      after: afterCursor(q.cursor),
+      name: q.name,
+      discoverable: q.discoverable,
+      includeDeleted: q.include_deleted,
+    });
+    return c.json(result, 200);
+  });
+
+  app.openapi(get, async (c) =>
+    c.json(await getWorkflow(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("query").include_deleted), 200),
+  );
+
+  app.openapi(
+    patch,
+    async (c) => c.json(await updateWorkflow(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json") as never), 200),
+    definitionHook,
+  );
+
+  app.openapi(remove, async (c) => c.json(await deleteWorkflow(c.env, c.get("appId"), c.req.valid("param").id), 200));
+
+  app.openapi(
+    createVersionRoute,
+    async (c) => c.json(await createVersion(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 201),
+    definitionHook,
+  );
+
+  app.openapi(listVersionsRoute, async (c) => {
+    const { limit, cursor } = c.req.valid("query");
+    return c.json(await listVersions(c.env, c.get("appId"), c.req.valid("param").id, limit, versionCursor(cursor)), 200);
+  });
+
+  app.openapi(getVersionRoute, async (c) => {
+    const { id, version } = c.req.valid("param");
+    return c.json(await getVersion(c.env, c.get("appId"), id, Number(version)), 200);
+  });
+}

@@ -1,0 +1,186 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Times are epoch milliseconds; the API renders them as ISO strings.
+// Every list query pages by (scope, id DESC) and has an index that starts with its filters,
+// so a page never scans a whole table. UUIDv7 ids sort by creation time.
+
+export const apps = sqliteTable("apps", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  webhookSecret: text("webhook_secret").notNull(),
+  previousWebhookSecret: text("previous_webhook_secret"),
+  webhookSecretRotatedAt: integer("webhook_secret_rotated_at"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    appId: text("app_id").notNull(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    hash: text("hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_keys_hash").on(t.hash), index("api_keys_app").on(t.appId, t.id)],
+);
+
+export const workflows = sqliteTable(
+  "workflows",
+  {
+    id: text("id").primaryKey(),
+    appId: text("app_id").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    currentVersion: integer("current_version").notNull(),
+    latestVersion: integer("latest_version").notNull(),
+    webhookUrl: text("webhook_url"),
+    retention: text("retention", { mode: "json" }),
+    concurrency: text("concurrency", { mode: "json" }),
+    rateLimit: text("rate_limit", { mode: "json" }),
+    discoverable: integer("discoverable", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    deletedAt: integer("deleted_at"),
+  },
+  (t) => [
+    index("workflows_app").on(t.appId, t.id),
+    index("workflows_app_name").on(t.appId, t.name, t.id),
+    index("workflows_discoverable").on(t.id).where(sql`${t.discoverable} = 1 AND ${t.deletedAt} IS NULL`),
+  ],
+);
+
+export const workflowVersions = sqliteTable(
+  "workflow_versions",
+  {
+    workflowId: text("workflow_id").notNull(),
+    version: integer("version").notNull(),
+    appId: text("app_id").notNull(),
+    definition: text("definition", { mode: "json" }).notNull(),
+    hash: text("hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workflowId, t.version] })],
+);
+
+export const runs = sqliteTable(
+  "runs",
+  {
+    id: text("id").primaryKey(),
+    appId: text("app_id").notNull(),
+    workflowId: text("workflow_id").notNull(),
+    version: integer("version").notNull(),
+    status: text("status").notNull(),
+    trigger: text("trigger").notNull(),
+    surface: text("surface").notNull().default("native"),
+    scheduleId: text("schedule_id"),
+    parentRunId: text("parent_run_id"),
+    profile: text("profile").notNull().default("default"),
+    metadata: text("metadata", { mode: "json" }),
+    errorCode: text("error_code"),
+    // Monotonic counter from the run's object: an older summary never overwrites a newer one.
+    stateSeq: integer("state_seq").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    startedAt: integer("started_at"),
+    endedAt: integer("ended_at"),
+    updatedAt: integer("updated_at").notNull(),
+    purgedAt: integer("purged_at"),
+  },
+  (t) => [
+    index("runs_app").on(t.appId, t.id),
+    index("runs_app_status").on(t.appId, t.status, t.id),
+    index("runs_workflow").on(t.workflowId, t.id),
+    index("runs_workflow_status").on(t.workflowId, t.status, t.id),
+    index("runs_schedule").on(t.scheduleId, t.id),
+  ],
+);
+
+export const schedules = sqliteTable(
+  "schedules",
+  {
+    id: text("id").primaryKey(),
+    appId: text("app_id").notNull(),
+    workflowId: text("workflow_id").notNull(),
+    cron: text("cron").notNull(),
+    timezone: text("timezone").notNull(),
+    input: text("input", { mode: "json" }),
+    profile: text("profile").notNull().default("default"),
+    version: integer("version"),
+    overlap: text("overlap").notNull().default("allow"),
+    paused: integer("paused", { mode: "boolean" }).notNull().default(false),
+    nextRunAt: integer("next_run_at"),
+    lastRunAt: integer("last_run_at"),
+    lastRunId: text("last_run_id"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("schedules_app").on(t.appId, t.id), index("schedules_workflow").on(t.workflowId, t.id)],
+);
+
+export const variables = sqliteTable(
+  "variables",
+  {
+    appId: text("app_id").notNull(),
+    profile: text("profile").notNull(),
+    name: text("name").notNull(),
+    // Plain text for ordinary variables; AES-GCM ciphertext (base64, iv first) for secrets.
+    value: text("value").notNull(),
+    secret: integer("secret", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.appId, t.profile, t.name] })],
+);
+
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    appId: text("app_id").notNull(),
+    runId: text("run_id").notNull(),
+    event: text("event").notNull(),
+    url: text("url").notNull(),
+    payload: text("payload").notNull(),
+    status: text("status").notNull(),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at"),
+    leaseExpiresAt: integer("lease_expires_at"),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    deliveredAt: integer("delivered_at"),
+  },
+  (t) => [index("webhook_deliveries_run").on(t.runId, t.id), index("webhook_deliveries_due").on(t.status, t.nextAttemptAt)],
+);
+
+export const webhookAttempts = sqliteTable(
+  "webhook_attempts",
+  {
+    deliveryId: text("delivery_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.deliveryId, t.attempt] })],
+);
+
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    appId: text("app_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    // null while the first request is still being handled
+    responseStatus: integer("response_status"),
+    responseBody: text("response_body"),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.appId, t.key] }), index("idempotency_keys_expiry").on(t.expiresAt)],
+);

@@ -1,0 +1,269 @@
+import { z } from "@hono/zod-openapi";
+import { templateErrors } from "../engine/expressions";
+import { stepType, stepTypeNames } from "../engine/steps/registry";
+import { isDuration } from "./duration";
+import type { ErrorDetail } from "./errors";
+import { schemaProblems } from "./json-schema";
+import { Limits } from "./limits";
+
+export const STEP_ID = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+
+const Duration = z
+  .union([z.number().int().nonnegative(), z.string().refine(isDuration, 'expected a duration such as "10s", "5m" or "2h"')])
+  .openapi({ example: "10s" });
+
+const JsonSchema = z.record(z.string(), z.unknown()).openapi({ description: "A JSON Schema (2020-12)" });
+
+export const RetryPolicy = z
+  .object({
+    max_attempts: z.number().int().min(1).max(100).optional(),
+    backoff: z.enum(["constant", "linear", "exponential"]).optional(),
+    delay: Duration.optional(),
+    max_delay: Duration.optional(),
+    on_status: z.array(z.number().int().min(400).max(499)).optional().openapi({
+      description: "4xx statuses to retry; by default only 408 and 429 are",
+    }),
+  })
+  .strict();
+
+export const StepDefinition = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    name: z.string().max(255).optional(),
+    description: z.string().max(10_000).optional(),
+    depends_on: z.array(z.string()).max(Limits.stepsPerWorkflow).optional(),
+    if: z.union([z.string(), z.boolean()]).optional(),
+    for_each: z.union([z.string(), z.array(z.unknown())]).optional(),
+    max_concurrency: z.number().int().min(1).max(Limits.forEachConcurrencyMax).optional(),
+    config: z.record(z.string(), z.unknown()).optional(),
+    retry: RetryPolicy.optional(),
+    timeout: Duration.optional(),
+    on_error: z.enum(["fail", "continue"]).optional(),
+    fallback: z
+      .object({ type: z.string(), config: z.record(z.string(), z.unknown()).optional() })
+      .strict()
+      .optional(),
+    output_schema: JsonSchema.optional(),
+    meta: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+  .openapi("Step");
+
+export type StepDefinition = z.infer<typeof StepDefinition>;
+
+export const Retention = z
+  .object({
+    max_age_seconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(10 * 365 * 86_400),
+    preserve_on_failure: z.boolean().optional(),
+  })
+  .strict()
+  .openapi("Retention");
+
+export const Concurrency = z
+  .object({
+    limit: z.number().int().min(1).max(10_000),
+    key: z.string().max(1000).optional().openapi({ description: "A template; runs with the same key share the limit" }),
+  })
+  .strict();
+
+export const RateLimit = z.object({ limit: z.number().int().min(1).max(1_000_000), period: Duration }).strict();
+
+/** The part of a workflow that is versioned: changing any of it makes a new version. */
+export const VersionedFields = {
+  steps: z.array(StepDefinition).min(1).max(Limits.stepsPerWorkflow),
+  input_schema: JsonSchema.optional(),
+  input_default: z.record(z.string(), z.unknown()).optional(),
+  output: z.unknown().optional().openapi({ description: "A template; default: the last step's output" }),
+  output_schema: JsonSchema.optional(),
+};
+
+export const MetadataFields = {
+  name: z.string().min(1).max(255),
+  description: z.string().max(10_000).optional(),
+  webhook_url: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .optional(),
+  retention: Retention.optional(),
+  concurrency: Concurrency.optional(),
+  rate_limit: RateLimit.optional(),
+  discoverable: z.boolean().optional(),
+};
+
+export const WorkflowDefinition = z
+  .object({ ...MetadataFields, ...VersionedFields })
+  .strict()
+  .openapi("WorkflowDefinition");
+
+export type WorkflowDefinition = z.infer<typeof WorkflowDefinition>;
+
+export const VersionDefinition = z.object(VersionedFields).strict().openapi("VersionDefinition");
+export type VersionDefinition = z.infer<typeof VersionDefinition>;
+
+/** Path of a zod issue in the `steps[2].config.url` form users read in errors. */
+export function formatPath(path: ReadonlyArray<PropertyKey>, prefix = ""): string {
+  let out = prefix;
+  for (const part of path) out += typeof part === "number" ? `[${part}]` : out === "" ? String(part) : `.${String(part)}`;
+  return out || "(body)";
+}
+
+export function zodDetails(error: z.ZodError, prefix = ""): ErrorDetail[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path, prefix), message: issue.message }));
+}
+
+type Step = Partial<StepDefinition> & Record<string, unknown>;
+
+/** The ids a step waits for: `depends_on`, or the previous step in the list when omitted. */
+export function dependenciesOf(steps: ReadonlyArray<{ id: string; depends_on?: string[] }>, index: number): string[] {
+  const step = steps[index];
+  if (step.depends_on) return step.depends_on;
+  return index === 0 ? [] : [steps[index - 1].id];
+}
+
+/**
+ * Every semantic problem with the versioned part of a definition: the checks zod cannot make
+ * alone (ids, types, configs, edges, cycles, expressions, schemas, typed connections). Runs on
+ * whatever structure is present so one answer lists every mistake.
+ */
+export function definitionProblems(body: Record<string, unknown>): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const rawSteps = Array.isArray(body.steps) ? body.steps : [];
+  const steps: Step[] = rawSteps.filter((s): s is Step => !!s && typeof s === "object" && !Array.isArray(s));
+  if (steps.length !== rawSteps.length) return problems; // zod names the malformed entries
+
+  const ids = new Map<string, number>();
+  steps.forEach((step, i) => {
+    const path = `steps[${i}]`;
+    if (typeof step.id !== "string") return;
+    if (!STEP_ID.test(step.id)) {
+      problems.push({ path: `${path}.id`, message: `"${step.id.slice(0, 80)}" must match ${STEP_ID.source}` });
+    }
+    if (ids.has(step.id)) {
+      problems.push({ path: `${path}.id`, message: `"${step.id}" is already the id of steps[${ids.get(step.id)}]` });
+    } else ids.set(step.id, i);
+  });
+
+  const normalized = steps.map((s) => ({
+    id: String(s.id),
+    depends_on: Array.isArray(s.depends_on) ? s.depends_on.filter((d): d is string => typeof d === "string") : undefined,
+  }));
+
+  steps.forEach((step, i) => {
+    const path = `steps[${i}]`;
+    problems.push(...configProblems(step.type, step.config, path));
+    if (step.fallback && typeof step.fallback === "object") {
+      const fallback = step.fallback as { type?: unknown; config?: unknown };
+      problems.push(...configProblems(fallback.type, fallback.config, `${path}.fallback`));
+    }
+    step.depends_on?.forEach((dep, j) => {
+      if (typeof dep !== "string") return;
+      if (!ids.has(dep)) problems.push({ path: `${path}.depends_on[${j}]`, message: `no step has the id "${dep}"` });
+      else if (dep === step.id) problems.push({ path: `${path}.depends_on[${j}]`, message: "a step cannot depend on itself" });
+    });
+    if (step.depends_on && new Set(step.depends_on).size !== step.depends_on.length) {
+      problems.push({ path: `${path}.depends_on`, message: "lists a step more than once" });
+    }
+    for (const key of ["if", "for_each"] as const) {
+      if (typeof step[key] === "string") problems.push(...templateErrors(step[key], `${path}.${key}`));
+    }
+    if (step.output_schema !== undefined) problems.push(...schemaProblems(step.output_schema, `${path}.output_schema`));
+  });
+
+  const cycle = findCycle(normalized, ids);
+  if (cycle) problems.push({ path: "steps", message: `the steps form a cycle: ${cycle.join(" -> ")}` });
+
+  problems.push(...typeProblems(steps, normalized, ids));
+  problems.push(...waitProblems(steps));
+
+  if (body.output !== undefined) problems.push(...templateErrors(body.output, "output"));
+  if (body.input_schema !== undefined) problems.push(...schemaProblems(body.input_schema, "input_schema"));
+  if (body.output_schema !== undefined) problems.push(...schemaProblems(body.output_schema, "output_schema"));
+  return problems;
+}
+
+function configProblems(type: unknown, config: unknown, path: string): ErrorDetail[] {
+  if (typeof type !== "string") return [];
+  const definition = stepType(type);
+  if (!definition) {
+    return [{ path: `${path}.type`, message: `unknown step type "${type.slice(0, 80)}"; known types: ${stepTypeNames().join(", ")}` }];
+  }
+  const problems: ErrorDetail[] = [];
+  const parsed = definition.config.safeParse(config ?? {});
+  if (!parsed.success) problems.push(...zodDetails(parsed.error, `${path}.config`));
+  problems.push(...templateErrors(config, `${path}.config`));
+  return problems;
+}
+
+/** Depth-first search for a cycle; returns the ids along it, first id repeated at the end. */
+function findCycle(steps: Array<{ id: string; depends_on?: string[] }>, ids: Map<string, number>): string[] | null {
+  const state = new Map<string, "visiting" | "done">();
+  const stack: string[] = [];
+  const visit = (index: number): string[] | null => {
+    const id = steps[index].id;
+    state.set(id, "visiting");
+    stack.push(id);
+    for (const dep of dependenciesOf(steps, index)) {
+      const depIndex = ids.get(dep);
+      if (depIndex === undefined) continue;
+      const depState = state.get(dep);
+      if (depState === "visiting") return [...stack.slice(stack.indexOf(dep)), dep].reverse();
+      if (!depState) {
+        const found = visit(depIndex);
+        if (found) return found;
+      }
+    }
+    stack.pop();
+    state.set(id, "done");
+    return null;
+  };
+  for (let i = 0; i < steps.length; i++) {
+    if (!state.has(steps[i].id)) {
+      const found = visit(i);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** A typed step must be wired to a producer of what it accepts (untyped producers are checked at run time). */
+function typeProblems(steps: Step[], normalized: Array<{ id: string; depends_on?: string[] }>, ids: Map<string, number>): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  steps.forEach((step, i) => {
+    const accepts = typeof step.type === "string" ? stepType(step.type)?.accepts : undefined;
+    if (!accepts || accepts === "any") return;
+    const deps = dependenciesOf(normalized, i);
+    if (deps.length > 1) {
+      problems.push({
+        path: `steps[${i}].depends_on`,
+        message: `${step.type} accepts one ${accepts} input but depends on ${deps.length} steps`,
+      });
+    }
+    for (const dep of deps) {
+      const producer = steps[ids.get(dep) ?? -1];
+      const produces = typeof producer?.type === "string" ? stepType(producer.type)?.produces : undefined;
+      if (produces && produces !== "any" && produces !== accepts) {
+        problems.push({
+          path: `steps[${i}]`,
+          message: `${step.type} accepts ${accepts} but its input "${dep}" (${producer.type}) produces ${produces}`,
+        });
+      }
+    }
+  });
+  return problems;
+}
+
+function waitProblems(steps: Step[]): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  steps.forEach((step, i) => {
+    const waits = typeof step.type === "string" && stepType(step.type)?.waits;
+    if (waits && step.for_each !== undefined) {
+      problems.push({ path: `steps[${i}].for_each`, message: `${step.type} waits, so it cannot run for_each` });
+    }
+  });
+  return problems;
+}

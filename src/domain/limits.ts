@@ -1,0 +1,21 @@
+/** Every hard limit Stepline enforces, in one place so the README and the errors agree. */
+export const Limits = {
+  requestBodyBytes: 1024 * 1024,
+  runInputBytes: 256 * 1024,
+  stepOutputBytes: 1024 * 1024,
+  stepsPerWorkflow: 500,
+  forEachItems: 1000,
+  forEachConcurrencyMax: 100,
+  stepExecutionsPerRun: 25_000,
+  pageSize: 100,
+  defaultPageSize: 20,
+  expressionLength: 4096,
+  expressionEvaluationSteps: 100_000,
+  expressionDepth: 200,
+  eventPayloadBytes: 256 * 1024,
+  eventsPerPage: 1000,
+  redirectsFollowed: 5,
+  idempotencyKeyLength: 255,
+  idempotencyTtlMs: 24 * 60 * 60 * 1000,
+  metadataBytes: 16 * 1024,
+} as const;

@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { Limits } from "../../domain/limits";
+import { allowsPrivateNetwork, guardedFetch } from "../../net/fetch";
+import { UnsafeUrlError } from "../../net/ssrf";
+import { stringMap, templated } from "./config";
+import { output, type StepContext, StepError, type StepType } from "./types";
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
+
+const queryValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
+
+export const httpRequestFields = {
+  path_params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  query_params: z.record(z.string(), queryValue).optional(),
+  headers: stringMap.optional(),
+  body: z.unknown().optional(),
+};
+
+const httpConfig = z
+  .object({
+    method: templated(z.enum(METHODS)).optional(),
+    url: z.string().min(1),
+    ...httpRequestFields,
+    response: z.enum(["auto", "json", "text"]).optional(),
+    ok_status: z.array(z.number().int().min(100).max(599)).optional(),
+    follow_redirects: z.boolean().optional(),
+  })
+  .strict();
+
+export type HttpConfig = z.infer<typeof httpConfig>;
+
+export interface HttpRequestSpec {
+  method: string;
+  url: string;
+  path_params?: Record<string, string | number>;
+  query_params?: Record<string, unknown>;
+  headers?: Record<string, string | number | boolean>;
+  body?: unknown;
+}
+
+/** Fills `{name}` and `:name` path parameters and appends query parameters. */
+export function buildUrl(spec: Pick<HttpRequestSpec, "url" | "path_params" | "query_params">): string {
+  let url = spec.url;
+  for (const [name, value] of Object.entries(spec.path_params ?? {})) {
+    const encoded = encodeURIComponent(String(value));
+    url = url.replaceAll(`{${name}}`, encoded).replace(new RegExp(`:${name}(?=/|$|\\?)`, "g"), encoded);
+  }
+  const query = Object.entries(spec.query_params ?? {});
+  if (query.length === 0) return url;
+  const parsed = new URL(url);
+  for (const [name, value] of query) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (v !== null && v !== undefined) parsed.searchParams.append(name, String(v));
+    }
+  }
+  return parsed.toString();
+}
+
+/** Sends one request for a step: SSRF-checked, idempotency-keyed, aborted with the step. */
+export async function sendStepRequest(spec: HttpRequestSpec, ctx: StepContext, followRedirects = true): Promise<Response> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(spec.headers ?? {})) headers.set(name, String(value));
+  if (!headers.has("idempotency-key")) headers.set("idempotency-key", ctx.idempotencyKey);
+  let body: BodyInit | undefined;
+  if (spec.body !== undefined && spec.body !== null && spec.method !== "GET" && spec.method !== "HEAD") {
+    if (typeof spec.body === "string") body = spec.body;
+    else {
+      body = JSON.stringify(spec.body);
+      if (!headers.has("content-type")) headers.set("content-type", "application/json");
+    }
+  }
+  let url: string;
+  try {
+    url = buildUrl(spec);
+  } catch {
+    throw new StepError("INVALID_URL", `${spec.url} is not a valid URL`, false);
+  }
+  ctx.countHttpCall();
+  try {
+    return await guardedFetch(
+      url,
+      { method: spec.method, headers, body, signal: ctx.signal, followRedirects },
+      allowsPrivateNetwork(ctx.env),
+    );
+  } catch (error) {
+    if (error instanceof UnsafeUrlError) throw new StepError("URL_NOT_ALLOWED", error.message, false);
+    if (ctx.signal.aborted) throw ctx.signal.reason ?? error;
+    throw new StepError("HTTP_ERROR", `${spec.method} ${url} failed: ${(error as Error).message}`);
+  }
+}
+
+/** Reads a response body, refusing one larger than a step output may be. */
+export async function readBody(response: Response, mode: "auto" | "json" | "text" = "auto"): Promise<unknown> {
+  const declared = Number(response.headers.get("content-length") ?? 0);
+  if (declared > Limits.stepOutputBytes) {
+    await response.body?.cancel();
+    throw new StepError("OUTPUT_TOO_LARGE", `the response body is ${declared} bytes; the limit is ${Limits.stepOutputBytes}`, false);
+  }
+  const text = await response.text();
+  if (text.length > Limits.stepOutputBytes) {
+    throw new StepError("OUTPUT_TOO_LARGE", `the response body is over ${Limits.stepOutputBytes} bytes`, false);
+  }
+  const isJson = mode === "json" || (mode === "auto" && /\bjson\b/i.test(response.headers.get("content-type") ?? ""));
+  if (!isJson || text === "") return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    if (mode === "json") throw new StepError("INVALID_RESPONSE", "the response body is not JSON", false);
+    return text;
+  }
+}
+
+/** Whether a failed status is worth retrying: 5xx, 408 and 429. */
+export const retryableStatus = (status: number) => status >= 500 || status === 408 || status === 429;
+
+export const http: StepType<HttpConfig> = {
+  type: "http",
+  config: httpConfig,
+  produces: "any",
+  execute: async (config, ctx) => {
+    const method = (config.method ?? "GET").toUpperCase();
+    if (!(METHODS as readonly string[]).includes(method)) {
+      throw new StepError("INVALID_CONFIG", `method ${method} is not one of ${METHODS.join(", ")}`, false);
+    }
+    const response = await sendStepRequest({ ...config, method }, ctx, config.follow_redirects ?? true);
+    const headers = Object.fromEntries(response.headers);
+    const body = await readBody(response, config.response);
+    const ok = config.ok_status ? config.ok_status.includes(response.status) : response.status >= 200 && response.status < 300;
+    if (!ok) {
+      throw new StepError("HTTP_STATUS", `${method} ${config.url} answered ${response.status}`, retryableStatus(response.status), {
+        status: response.status,
+        body: typeof body === "string" ? body.slice(0, 1000) : body,
+      });
+    }
+    return output({ status: response.status, headers, body });
+  },
+};

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { output, type StepType } from "./types";
+
+/** Documentation on the canvas; does nothing and never fails. */
+export const note: StepType<{ text?: unknown }> = {
+  type: "note",
+  config: z.object({ text: z.unknown() }).strict(),
+  produces: "none",
+  execute: async () => output(null),
+};

@@ -1,0 +1,67 @@
+import type { z } from "zod";
+
+/** What a typed step consumes or yields; `any` is checked at run time, `none` yields nothing. */
+export type DataType = "text" | "none" | "any";
+
+export interface RunInfo {
+  id: string;
+  appId: string;
+  workflowId: string;
+  version: number;
+  profile: string;
+}
+
+export interface StepContext {
+  run: RunInfo;
+  stepId: string;
+  attempt: number;
+  /** The for_each index, or 0 for a step without for_each. */
+  index: number;
+  /** Aborted on cancel and on the step's timeout. */
+  signal: AbortSignal;
+  env: Env;
+  /** The output of the single dependency, or an object keyed by dependency id. */
+  prev: unknown;
+  input: unknown;
+  /** `{run_id}:{step_id}:{index}`: stable across attempts, sent by steps with side effects. */
+  idempotencyKey: string;
+  vars: Record<string, string>;
+  now(): number;
+  countHttpCall(): void;
+}
+
+export type StepOutcome =
+  | { kind: "output"; output: unknown }
+  | { kind: "sleep"; until: number }
+  | { kind: "event"; names: string[]; timeoutMs: number | null; schema: object | null }
+  | { kind: "child"; workflowId: string; version: number | null; input: unknown }
+  | { kind: "callback"; timeoutMs: number | null; request: () => Promise<unknown> };
+
+export const output = (value: unknown): StepOutcome => ({ kind: "output", output: value });
+
+export interface StepType<C = Record<string, unknown>> {
+  type: string;
+  /** Creation-time schema; strings may still hold templates. Rendered configs are checked again. */
+  config: z.ZodType<C>;
+  accepts?: DataType;
+  produces: DataType;
+  /** Steps that only wait (sleep, events) get no attempt timeout by default. */
+  waits?: boolean;
+  execute(config: C, ctx: StepContext): Promise<StepOutcome>;
+}
+
+/**
+ * A step failure. `retryable: false` fails the step at once, whatever its retry policy
+ * (a 404, a failed expression, a `fail` step); the code lands in the run's error.
+ */
+export class StepError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryable = true,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "StepError";
+  }
+}

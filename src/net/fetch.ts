@@ -1,0 +1,35 @@
+import { Limits } from "../domain/limits";
+import { checkUrl, UnsafeUrlError } from "./ssrf";
+
+/**
+ * fetch for user-supplied URLs: every hop passes the SSRF gate, redirects are followed by
+ * hand (at most five) so each target is checked, and a 303 or a 301/302 after POST turns
+ * into a GET as browsers do.
+ */
+export async function guardedFetch(
+  url: string,
+  init: RequestInit & { followRedirects?: boolean },
+  allowPrivateNetwork: boolean,
+): Promise<Response> {
+  let target = checkUrl(url, allowPrivateNetwork).toString();
+  let request: RequestInit = { ...init, redirect: "manual" };
+  for (let hop = 0; ; hop++) {
+    const response = await fetch(target, request);
+    if (init.followRedirects === false || response.status < 300 || response.status >= 400 || response.status === 304) {
+      return response;
+    }
+    const location = response.headers.get("location");
+    if (!location) return response;
+    if (hop >= Limits.redirectsFollowed) {
+      throw new UnsafeUrlError(target, `more than ${Limits.redirectsFollowed} redirects`);
+    }
+    await response.body?.cancel();
+    target = checkUrl(new URL(location, target).toString(), allowPrivateNetwork).toString();
+    const method = (request.method ?? "GET").toUpperCase();
+    if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
+      request = { ...request, method: "GET", body: undefined };
+    }
+  }
+}
+
+export const allowsPrivateNetwork = (env: { ALLOW_PRIVATE_NETWORK?: string }) => env.ALLOW_PRIVATE_NETWORK === "true";

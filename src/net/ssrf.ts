@@ -1,0 +1,69 @@
+import ipaddr from "ipaddr.js";
+
+/**
+ * The one gate for every URL Stepline calls on a user's behalf (http and integration steps,
+ * webhooks). The WHATWG URL parser first normalises every spelling of an address
+ * (`127.1`, `0x7f000001`, `2130706433`, `017700000001` all become `127.0.0.1`); ipaddr.js
+ * then classifies it, and only public unicast addresses pass. Names are not resolved here:
+ * on Cloudflare's network a Worker's subrequests cannot reach private addresses anyway, so
+ * the names refused are the ones that mean "this machine" or "the cloud's metadata service".
+ */
+
+const BLOCKED_NAMES = [/^localhost$/, /\.localhost$/, /\.local$/, /\.localdomain$/, /\.internal$/, /^metadata$/, /^instance-data$/];
+
+export class UnsafeUrlError extends Error {
+  constructor(
+    readonly url: string,
+    reason: string,
+  ) {
+    super(`${redact(url)} is not allowed: ${reason}`);
+    this.name = "UnsafeUrlError";
+  }
+}
+
+function redact(url: string): string {
+  return url.length > 200 ? `${url.slice(0, 197)}...` : url;
+}
+
+/** Returns the parsed URL, or throws UnsafeUrlError saying why it is refused. */
+export function checkUrl(raw: string, allowPrivateNetwork: boolean): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UnsafeUrlError(raw, "it is not an absolute URL");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new UnsafeUrlError(raw, `only http and https are allowed, not ${url.protocol.replace(":", "")}`);
+  }
+  if (url.username || url.password) {
+    throw new UnsafeUrlError(raw, "credentials in the URL are not allowed; send them in a header");
+  }
+  if (allowPrivateNetwork) return url;
+  const host = url.hostname
+    .replace(/^\[|\]$/g, "")
+    .toLowerCase()
+    .replace(/\.$/, "");
+  if (ipaddr.isValid(host)) {
+    const reason = addressProblem(ipaddr.parse(host));
+    if (reason) throw new UnsafeUrlError(raw, reason);
+    return url;
+  }
+  if (BLOCKED_NAMES.some((re) => re.test(host))) throw new UnsafeUrlError(raw, `${host} names a private host`);
+  return url;
+}
+
+function addressProblem(address: ipaddr.IPv4 | ipaddr.IPv6): string | null {
+  if (address.kind() === "ipv6") {
+    const v6 = address as ipaddr.IPv6;
+    // Addresses that embed an IPv4 address are judged by the address they embed.
+    if (v6.isIPv4MappedAddress()) return addressProblem(v6.toIPv4Address());
+    const range = v6.range();
+    if (range === "rfc6052" || range === "rfc6145" || range === "6to4" || range === "teredo") {
+      return `${address.toString()} embeds an IPv4 address (${range})`;
+    }
+    return range === "unicast" ? null : `${address.toString()} is a ${range} address`;
+  }
+  const range = (address as ipaddr.IPv4).range();
+  return range === "unicast" ? null : `${address.toString()} is a ${range} address`;
+}

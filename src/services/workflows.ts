@@ -1,0 +1,252 @@
+import { and, desc, eq, isNull, lt } from "drizzle-orm";
+import { workflows, workflowVersions } from "../db/schema";
+import { definitionProblems, type VersionDefinition, type WorkflowDefinition } from "../domain/definition";
+import { AppError, type ErrorDetail, validationFailed } from "../domain/errors";
+import { sha256Hex } from "../lib/crypto";
+import { page } from "../lib/cursor";
+import { isId, newId } from "../lib/ids";
+import { canonicalJson, iso } from "../lib/json";
+import { database } from "./db";
+
+type WorkflowRow = typeof workflows.$inferSelect;
+type VersionRow = typeof workflowVersions.$inferSelect;
+
+const VERSIONED_KEYS = ["steps", "input_schema", "input_default", "output", "output_schema"] as const;
+
+export function pickVersioned(body: Partial<VersionDefinition>): VersionDefinition {
+  const out: Record<string, unknown> = {};
+  for (const key of VERSIONED_KEYS) if (body[key] !== undefined) out[key] = body[key];
+  return out as VersionDefinition;
+}
+
+/** Semantic checks on top of the schema; throws one VALIDATION_FAILED listing everything. */
+export function assertValidDefinition(body: Record<string, unknown>, schemaProblems: ErrorDetail[] = []): void {
+  const unique = new Map<string, ErrorDetail>();
+  for (const problem of [...schemaProblems, ...definitionProblems(body)]) unique.set(`${problem.path}|${problem.message}`, problem);
+  const problems = [...unique.values()];
+  if (problems.length > 0) throw validationFailed(problems, "The workflow definition is not valid");
+}
+
+export function workflowNotFound(id: string) {
+  return new AppError("WORKFLOW_NOT_FOUND", `workflow ${id} was not found`);
+}
+
+export function workflowView(row: WorkflowRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description ?? null,
+    current_version: row.currentVersion,
+    latest_version: row.latestVersion,
+    webhook_url: row.webhookUrl ?? null,
+    retention: row.retention ?? null,
+    concurrency: row.concurrency ?? null,
+    rate_limit: row.rateLimit ?? null,
+    discoverable: row.discoverable,
+    created_at: iso(row.createdAt),
+    updated_at: iso(row.updatedAt),
+    deleted_at: iso(row.deletedAt),
+  };
+}
+
+export function versionView(row: VersionRow) {
+  return {
+    workflow_id: row.workflowId,
+    version: row.version,
+    ...(row.definition as VersionDefinition),
+    created_at: iso(row.createdAt),
+  };
+}
+
+export async function createWorkflow(env: Env, appId: string, body: WorkflowDefinition) {
+  assertValidDefinition(body);
+  const now = Date.now();
+  const definition = pickVersioned(body);
+  const row: WorkflowRow = {
+    id: newId(),
+    appId,
+    name: body.name,
+    description: body.description ?? null,
+    currentVersion: 1,
+    latestVersion: 1,
+    webhookUrl: body.webhook_url ?? null,
+    retention: body.retention ?? null,
+    concurrency: body.concurrency ?? null,
+    rateLimit: body.rate_limit ?? null,
+    discoverable: body.discoverable ?? false,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  };
+  const version: VersionRow = {
+    workflowId: row.id,
+    version: 1,
+    appId,
+    definition,
+    hash: await sha256Hex(canonicalJson(definition)),
+    createdAt: now,
+  };
+  const db = database(env);
+  await db.batch([db.insert(workflows).values(row), db.insert(workflowVersions).values(version)]);
+  return { ...workflowView(row), ...definition };
+}
+
+async function findWorkflow(env: Env, appId: string, id: string, includeDeleted = false): Promise<WorkflowRow> {
+  if (!isId(id)) throw workflowNotFound(id);
+  const row = await database(env)
+    .select()
+    .from(workflows)
+    .where(and(eq(workflows.id, id), eq(workflows.appId, appId)))
+    .get();
+  if (!row || (row.deletedAt !== null && !includeDeleted)) throw workflowNotFound(id);
+  return row;
+}
+
+async function findVersion(env: Env, workflowId: string, version: number): Promise<VersionRow | undefined> {
+  return database(env)
+    .select()
+    .from(workflowVersions)
+    .where(and(eq(workflowVersions.workflowId, workflowId), eq(workflowVersions.version, version)))
+    .get();
+}
+
+export async function getWorkflow(env: Env, appId: string, id: string, includeDeleted = false) {
+  const row = await findWorkflow(env, appId, id, includeDeleted);
+  const version = await findVersion(env, row.id, row.currentVersion);
+  return { ...workflowView(row), ...(version?.definition as VersionDefinition) };
+}
+
+export interface WorkflowFilter {
+  limit: number;
+  after: string | null;
+  name?: string;
+  discoverable?: boolean;
+  includeDeleted?: boolean;
+}
+
+export async function listWorkflows(env: Env, appId: string, filter: WorkflowFilter) {
+  const rows = await database(env)
+    .select()
+    .from(workflows)
+    .where(
+      and(
+        eq(workflows.appId, appId),
+        filter.name !== undefined ? eq(workflows.name, filter.name) : undefined,
+        filter.discoverable !== undefined ? eq(workflows.discoverable, filter.discoverable) : undefined,
+        filter.includeDeleted ? undefined : isNull(workflows.deletedAt),
+        filter.after ? lt(workflows.id, filter.after) : undefined,
+      ),
+    )
+    .orderBy(desc(workflows.id))
+    .limit(filter.limit + 1);
+  return page(rows.map(workflowView), filter.limit);
+}
+
+/**
+ * Appends version N+1 and makes it current. One D1 batch computes N from the row itself,
+ * so two concurrent writers get N+1 and N+2, never the same number.
+ */
+async function appendVersion(env: Env, row: WorkflowRow, definition: VersionDefinition, now: number) {
+  const hash = await sha256Hex(canonicalJson(definition));
+  await env.DB.batch([
+    env.DB.prepare(
+      `INSERT INTO workflow_versions (workflow_id, version, app_id, definition, hash, created_at)
+       SELECT id, latest_version + 1, app_id, ?, ?, ? FROM workflows WHERE id = ?`,
+    ).bind(JSON.stringify(definition), hash, now, row.id),
+    env.DB.prepare(
+      "UPDATE workflows SET latest_version = latest_version + 1, current_version = latest_version + 1, updated_at = ? WHERE id = ?",
+    ).bind(now, row.id),
+  ]);
+}
+
+export async function createVersion(env: Env, appId: string, id: string, body: VersionDefinition) {
+  assertValidDefinition(body);
+  const row = await findWorkflow(env, appId, id);
+  await appendVersion(env, row, pickVersioned(body), Date.now());
+  const updated = await findWorkflow(env, appId, id);
+  const version = await findVersion(env, id, updated.currentVersion);
+  return versionView(version as VersionRow);
+}
+
+export type WorkflowPatch = Partial<WorkflowDefinition> & { current_version?: number };
+
+export async function updateWorkflow(env: Env, appId: string, id: string, patch: WorkflowPatch) {
+  const row = await findWorkflow(env, appId, id);
+  const now = Date.now();
+  const touchesVersion = VERSIONED_KEYS.some((key) => patch[key] !== undefined);
+  if (touchesVersion && patch.current_version !== undefined) {
+    throw validationFailed([{ path: "current_version", message: "cannot be set together with steps, schemas or output" }]);
+  }
+  if (touchesVersion) {
+    const current = await findVersion(env, row.id, row.currentVersion);
+    const merged = pickVersioned({ ...(current?.definition as VersionDefinition), ...pickVersioned(patch as VersionDefinition) });
+    assertValidDefinition(merged as unknown as Record<string, unknown>);
+    if ((await sha256Hex(canonicalJson(merged))) !== current?.hash) await appendVersion(env, row, merged, now);
+  }
+  if (patch.current_version !== undefined && (patch.current_version < 1 || patch.current_version > row.latestVersion)) {
+    throw validationFailed([
+      { path: "current_version", message: `version ${patch.current_version} does not exist; versions are 1 to ${row.latestVersion}` },
+    ]);
+  }
+  const metadata: Partial<WorkflowRow> = { updatedAt: now };
+  if (patch.name !== undefined) metadata.name = patch.name;
+  if (patch.description !== undefined) metadata.description = patch.description;
+  if (patch.webhook_url !== undefined) metadata.webhookUrl = patch.webhook_url;
+  if (patch.retention !== undefined) metadata.retention = patch.retention;
+  if (patch.concurrency !== undefined) metadata.concurrency = patch.concurrency;
+  if (patch.rate_limit !== undefined) metadata.rateLimit = patch.rate_limit;
+  if (patch.discoverable !== undefined) metadata.discoverable = patch.discoverable;
+  if (patch.current_version !== undefined) metadata.currentVersion = patch.current_version;
+  await database(env).update(workflows).set(metadata).where(eq(workflows.id, row.id));
+  return getWorkflow(env, appId, id);
+}
+
+export async function deleteWorkflow(env: Env, appId: string, id: string) {
+  const row = await findWorkflow(env, appId, id);
+  const now = Date.now();
+  await database(env).update(workflows).set({ deletedAt: now, updatedAt: now }).where(eq(workflows.id, row.id));
+  return { ...workflowView(row), deleted_at: iso(now), updated_at: iso(now) };
+}
+
+export async function listVersions(env: Env, appId: string, id: string, limit: number, before: number | null) {
+  await findWorkflow(env, appId, id);
+  const rows = await database(env)
+    .select()
+    .from(workflowVersions)
+    .where(and(eq(workflowVersions.workflowId, id), before !== null ? lt(workflowVersions.version, before) : undefined))
+    .orderBy(desc(workflowVersions.version))
+    .limit(limit + 1);
+  const data = rows.slice(0, limit).map(versionView);
+  return { data, next_cursor: rows.length > limit ? String(data[data.length - 1].version) : null };
+}
+
+export async function getVersion(env: Env, appId: string, id: string, version: number) {
+  await findWorkflow(env, appId, id);
+  const row = await findVersion(env, id, version);
+  if (!row) throw new AppError("NOT_FOUND", `workflow ${id} has no version ${version}`);
+  return versionView(row);
+}
+
+/** What a run needs from its workflow: the row and the definition of the chosen version. */
+export async function loadForRun(env: Env, appId: string, id: string, version?: number | null) {
+  const row = await findWorkflow(env, appId, id);
+  const number = version ?? row.currentVersion;
+  const versionRow = await cachedVersion(env, id, number);
+  if (!versionRow) throw validationFailed([{ path: "version", message: `workflow ${id} has no version ${number}` }]);
+  return { workflow: row, version: number, definition: versionRow.definition as VersionDefinition };
+}
+
+// Versions never change once written, so each isolate keeps the ones it has read.
+const versionCache = new Map<string, VersionRow>();
+
+async function cachedVersion(env: Env, id: string, version: number): Promise<VersionRow | undefined> {
+  const key = `${id}:${version}`;
+  const hit = versionCache.get(key);
+  if (hit) return hit;
+  const row = await findVersion(env, id, version);
+  if (row) {
+    if (versionCache.size > 500) versionCache.delete(versionCache.keys().next().value as string);
+    versionCache.set(key, row);
+  }
+  return row;
+}
