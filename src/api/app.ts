@@ -8,6 +8,7 @@ import { handleError, handleNotFound, validationHook } from "./middleware/errors
 import { requestId } from "./middleware/request-id";
 import { registerAdmin } from "./v1/admin";
 import { registerKeys } from "./v1/keys";
+import { registerRuns } from "./v1/runs";
 import { registerWorkflows } from "./v1/workflows";
 
 const PUBLIC_PREFIXES = ["/v1/callbacks/"];
@@ -33,6 +34,7 @@ export function buildApp(): App {
   registerAdmin(app);
   registerKeys(app);
   registerWorkflows(app);
+  registerRuns(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", { type: "apiKey", in: "header", name: "X-Api-Key" });
   app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", {

@@ -1,4 +1,308 @@
 import { DurableObject } from "cloudflare:workers";
+import { err, ok, type Result } from "../domain/errors";
+import { Limits } from "../domain/limits";
+import * as effects from "./effects";
+import { isEnded, type RunEvent, type RunStatus } from "./events";
+import { IndexSync } from "./index-sync";
+import { type ControlHost, RunControl } from "./run-control";
+import { type EngineHost, RunEngine, WATCHDOG_MS } from "./run-engine";
+import { createRunRecord } from "./run-factory";
+import type { ChildResult, CreateRunParams, EventInput, RetentionPatch } from "./run-types";
+import { type RunView, runView } from "./run-view";
+import { type RunRecord, RunStore, type StepRecord } from "./store";
+import { EventStreams } from "./streams";
 
-/** One per run: the authoritative state of the run, and the sequencer of its steps. */
-export class RunObject extends DurableObject<Env> {}
+/**
+ * One Durable Object per run (named by run id): the authoritative state of the run in its own
+ * SQLite storage, and the sequencer of its steps. Requests on one run are serialised here.
+ * Methods answer with a Result because RPC drops an error's class and fields.
+ */
+export class RunObject extends DurableObject<Env> implements EngineHost, ControlHost {
+  readonly store: RunStore;
+  readonly bindings: Env;
+  private engine: RunEngine | null = null;
+  private control: RunControl | null = null;
+  private alarmAt: number | null = null;
+  private readonly streams = new EventStreams();
+  private readonly index: IndexSync;
+  private pendingEvents: RunEvent[] | null = null;
+  private varsCache: Promise<Record<string, string>> | null = null;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.bindings = env;
+    this.store = new RunStore(ctx.storage.sql);
+    this.index = new IndexSync(this);
+    void ctx.blockConcurrencyWhile(async () => {
+      this.alarmAt = await ctx.storage.getAlarm();
+      if (!this.store.exists()) return;
+      this.store.init();
+      const run = this.store.loadRun();
+      if (!run) return;
+      this.attach(run, this.store.loadSteps());
+      this.resumeAfterRestart();
+    });
+  }
+
+  private attach(run: RunRecord, steps: StepRecord[]): { engine: RunEngine; control: RunControl } {
+    const engine = new RunEngine(run, steps, this);
+    const control = new RunControl(engine, this);
+    this.engine = engine;
+    this.control = control;
+    return { engine, control };
+  }
+
+  /** A fresh instance has nothing in flight: recover interrupted steps and re-arm the alarm. */
+  private resumeAfterRestart(): void {
+    const engine = this.engine as RunEngine;
+    const run = engine.run;
+    if (run.purgedAt === null && !isEnded(run.status)) {
+      const children = engine.recover();
+      for (const step of children) void this.control?.ensureChild(step);
+    }
+    if (run.syncedSeq < run.stateSeq) this.index.request();
+    this.rearm();
+    if (run.status === "running") engine.schedule();
+  }
+
+  // ---- EngineHost ---------------------------------------------------------------------
+
+  transaction<T>(fn: () => T): T {
+    if (this.pendingEvents) return fn();
+    this.pendingEvents = [];
+    let events: RunEvent[] = [];
+    try {
+      const result = this.ctx.storage.transactionSync(fn);
+      events = this.pendingEvents;
+      return result;
+    } finally {
+      this.pendingEvents = null;
+      for (const event of events) this.deliver(event);
+    }
+  }
+
+  published(event: RunEvent): void {
+    // Inside a transaction the event is held until the transaction commits.
+    if (this.pendingEvents) this.pendingEvents.push(event);
+    else this.deliver(event);
+  }
+
+  private deliver(event: RunEvent): void {
+    this.streams.publish(event);
+  }
+
+  statusChanged(): void {
+    this.index.request();
+  }
+
+  requestIndexSync(): void {
+    this.index.request();
+  }
+
+  currentRun(): RunRecord | null {
+    return this.engine?.run ?? null;
+  }
+
+  /**
+   * The single alarm is multiplexed over the timers table: it is set to the earliest due
+   * timer, and while the run is running never further away than the watchdog, so a crash
+   * mid-step is noticed even when no timer is pending.
+   */
+  rearm(): void {
+    const now = Date.now();
+    let due = this.store.exists() ? this.store.earliestTimer() : null;
+    const status = this.engine?.run.status;
+    if (status === "running" && (due === null || due > now + WATCHDOG_MS)) {
+      const current = this.alarmAt;
+      due = current !== null && current > now && current <= now + WATCHDOG_MS ? current : now + WATCHDOG_MS;
+    }
+    if (due === this.alarmAt) return;
+    this.alarmAt = due;
+    if (due === null) void this.ctx.storage.deleteAlarm();
+    else void this.ctx.storage.setAlarm(due);
+  }
+
+  ended(): void {
+    this.streams.closeAll();
+    this.control?.onEnded();
+  }
+
+  startChild: EngineHost["startChild"] = (step, childRunId, outcome) =>
+    effects.startChild(this.env, this.engine?.run as RunRecord, step, childRunId, outcome);
+
+  cancelChild(childRunId: string): Promise<void> {
+    return effects.cancelChild(this.env, childRunId);
+  }
+
+  vars(): Promise<Record<string, string>> {
+    const run = this.engine?.run as RunRecord;
+    this.varsCache ??= effects.loadVars(this.env, run.appId, run.profile);
+    return this.varsCache;
+  }
+
+  // ---- RPC ------------------------------------------------------------------------------
+
+  private owned(appId: string): Result<RunEngine> {
+    const engine = this.engine;
+    if (!engine || engine.run.appId !== appId) return err("RUN_NOT_FOUND", "run was not found");
+    if (engine.run.purgedAt !== null) return err("RUN_PURGED", `run ${engine.run.id} was purged by its retention policy`);
+    return ok(engine);
+  }
+
+  private view(engine: RunEngine): RunView {
+    return runView(engine.run, engine.steps);
+  }
+
+  /** Creates the run (idempotent by id: a second call answers with the run as it is). */
+  async create(params: CreateRunParams): Promise<Result<RunView>> {
+    if (this.engine) {
+      if (this.engine.run.appId !== params.appId) return err("CONFLICT", "run id already in use");
+      return ok(this.view(this.engine));
+    }
+    const { run, steps } = createRunRecord(params);
+    this.store.init();
+    const { engine, control } = this.transaction(() => {
+      this.store.insertRun(run);
+      for (const step of steps) this.store.insertStep(step);
+      const attached = this.attach(run, steps);
+      attached.engine.emit("run.created", null, { trigger: run.trigger, version: run.version }, run.createdAt);
+      for (const step of steps) {
+        if (step.status === "completed")
+          attached.engine.emit("step.completed", step.id, { reused_from: params.reuse?.runId, output: step.output });
+      }
+      return attached;
+    });
+    if (params.start) await control.requestStart();
+    this.index.request();
+    await this.index.flush();
+    return ok(this.view(engine));
+  }
+
+  async get(appId: string): Promise<Result<RunView>> {
+    const owned = this.owned(appId);
+    return owned.ok ? ok(this.view(owned.value)) : owned;
+  }
+
+  async events(appId: string, after: number, limit: number): Promise<Result<{ data: RunEvent[]; next_after: number | null }>> {
+    const owned = this.owned(appId);
+    if (!owned.ok) return owned;
+    const data = this.store.events(after, Math.min(limit, Limits.eventsPerPage) + 1);
+    const more = data.length > limit;
+    const page = data.slice(0, limit);
+    return ok({ data: page, next_after: more ? page[page.length - 1].seq : null });
+  }
+
+  async stream(appId: string, after: number): Promise<Result<ReadableStream<Uint8Array>>> {
+    const owned = this.owned(appId);
+    if (!owned.ok) return owned;
+    return ok(this.streams.open(this.store, after, isEnded(owned.value.run.status)));
+  }
+
+  async start(appId: string): Promise<Result<RunView>> {
+    return this.act(appId, (control) => control.startRequested());
+  }
+
+  async cancel(appId: string): Promise<Result<RunView>> {
+    return this.act(appId, (control) => control.cancel());
+  }
+
+  async pause(appId: string): Promise<Result<RunView>> {
+    return this.act(appId, (control) => control.pause());
+  }
+
+  async resume(appId: string): Promise<Result<RunView>> {
+    return this.act(appId, (control) => control.resume());
+  }
+
+  async sendEvent(
+    appId: string,
+    event: EventInput,
+  ): Promise<Result<{ status: "applied" | "buffered"; step_id: string | null; event_id: string }>> {
+    const owned = this.owned(appId);
+    if (!owned.ok) return owned;
+    return (this.control as RunControl).sendEvent(event);
+  }
+
+  async setRetention(appId: string, patch: RetentionPatch): Promise<Result<RunView>> {
+    return this.act(appId, (control) => control.setRetention(patch));
+  }
+
+  async purge(appId: string): Promise<Result<{ id: string; purged_at: string }>> {
+    const owned = this.owned(appId);
+    if (!owned.ok) return owned;
+    return (this.control as RunControl).purgeNow();
+  }
+
+  /** What a replay needs from this run. */
+  async snapshot(appId: string): Promise<Result<{ run: RunRecord; outputs: Record<string, unknown> }>> {
+    const owned = this.owned(appId);
+    if (!owned.ok) return owned;
+    const outputs: Record<string, unknown> = {};
+    for (const step of owned.value.steps) if (step.status === "completed") outputs[step.id] = step.output;
+    return ok({ run: owned.value.run, outputs });
+  }
+
+  private async act(appId: string, action: (control: RunControl) => Promise<Result<unknown>> | Result<unknown>): Promise<Result<RunView>> {
+    const owned = this.owned(appId);
+    if (!owned.ok) return owned;
+    const result = await action(this.control as RunControl);
+    return result.ok ? ok(this.view(owned.value)) : result;
+  }
+
+  // ---- calls between objects ------------------------------------------------------------
+
+  /** A child run ended (the child retries this call until it lands; repeats are ignored). */
+  async childEnded(stepId: string, childRunId: string, result: ChildResult): Promise<Result<null>> {
+    this.control?.childEnded(stepId, childRunId, result);
+    return ok(null);
+  }
+
+  /** The limiter gave this run a slot. */
+  async slotGranted(): Promise<Result<null>> {
+    await this.control?.slotGranted();
+    return ok(null);
+  }
+
+  async status(): Promise<RunStatus | null> {
+    return this.engine?.run.status ?? null;
+  }
+
+  /** A parent was cancelled: cancel this child without an app check. */
+  async cancelAsChild(): Promise<Result<null>> {
+    if (this.engine && !isEnded(this.engine.run.status)) await this.control?.cancel();
+    return ok(null);
+  }
+
+  // ---- alarm ----------------------------------------------------------------------------
+
+  async alarm(): Promise<void> {
+    this.alarmAt = null;
+    if (!this.engine || !this.control) return;
+    await this.control.onAlarm(Date.now());
+    this.rearm();
+  }
+
+  // ---- test hooks (reachable only through the binding, which only this worker has) ------
+
+  /** Moves every pending timer `ms` earlier, so tests never wait on real time. */
+  testShiftTimers(ms: number, kinds?: string[]): void {
+    for (const timer of this.store.timers()) {
+      if (kinds && !kinds.includes(timer.kind)) continue;
+      this.store.addTimer({ ...timer, dueAt: timer.dueAt - ms });
+      const step = timer.stepId ? this.engine?.byId.get(timer.stepId) : undefined;
+      if (step?.wait && "until" in step.wait && typeof step.wait.until === "number") {
+        step.wait = { ...step.wait, until: step.wait.until - ms } as typeof step.wait;
+        this.store.saveStep(step);
+      }
+    }
+    if (this.engine?.run.retentionDueAt && (!kinds || kinds.includes("retention"))) {
+      this.engine.run.retentionDueAt -= ms;
+      this.store.saveRun(this.engine.run);
+    }
+    this.rearm();
+  }
+
+  testSetHook(name: string, value: string | null): void {
+    this.store.setValue(name, value);
+  }
+}

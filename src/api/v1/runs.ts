@@ -1,0 +1,365 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { Retention } from "../../domain/definition";
+import { validationFailed } from "../../domain/errors";
+import { Limits } from "../../domain/limits";
+import {
+  controlRun,
+  getRun,
+  listRuns,
+  purgeRun,
+  type RunAction,
+  replayRun,
+  runEvents,
+  sendRunEvent,
+  setRunRetention,
+  startRun,
+  streamRun,
+  workflowSchema,
+} from "../../services/runs";
+import type { App } from "../env";
+import { idempotent } from "../middleware/idempotency";
+import { afterCursor } from "../paging";
+import { errorResponses, IdParam, json, jsonBody, listOf, optionalJsonBody, PageQuery } from "../schemas";
+
+const STATUSES = ["queued", "running", "waiting", "paused", "completed", "failed", "cancelled"] as const;
+
+const RunError = z.object({ code: z.string(), message: z.string(), step_id: z.string().nullable() }).nullable();
+
+const Run = z
+  .object({
+    id: z.string(),
+    workflow_id: z.string(),
+    version: z.number().int(),
+    status: z.enum(STATUSES),
+    input: z.unknown(),
+    output: z.unknown(),
+    error: RunError,
+    progress: z.number().int(),
+    total_steps: z.number().int(),
+    completed_steps: z.number().int(),
+    current_steps: z.array(z.string()),
+    steps: z.array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        status: z.string(),
+        attempts: z.number().int(),
+        input: z.unknown(),
+        output: z.unknown(),
+        error: RunError,
+        started_at: z.string().nullable(),
+        ended_at: z.string().nullable(),
+      }),
+    ),
+    usage: z.object({ steps_executed: z.number().int(), http_calls: z.number().int(), duration_ms: z.number().int() }),
+    created_at: z.string(),
+    started_at: z.string().nullable(),
+    ended_at: z.string().nullable(),
+  })
+  .passthrough()
+  .openapi("Run");
+
+const RunSummary = z
+  .object({ id: z.string(), workflow_id: z.string(), status: z.enum(STATUSES), created_at: z.string() })
+  .passthrough()
+  .openapi("RunSummary");
+
+const StartRunBody = z
+  .object({
+    input: z.unknown().optional(),
+    version: z.number().int().min(1).optional(),
+    webhook_url: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .nullable()
+      .optional(),
+    profile: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional(),
+    start: z.boolean().optional().openapi({ description: "false: create the run queued; start it with POST /v1/runs/{id}/start" }),
+    retention: Retention.optional(),
+    metadata: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+  .openapi("StartRun");
+
+const RunListQuery = PageQuery.extend({
+  status: z
+    .string()
+    .optional()
+    .openapi({ description: "One status or several, comma-separated" })
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const list = value.split(",").map((s) => s.trim());
+      const bad = list.find((s) => !(STATUSES as readonly string[]).includes(s));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: "custom", message: `"${bad}" is not a status; use ${STATUSES.join(", ")}` });
+        return z.NEVER;
+      }
+      return list as (typeof STATUSES)[number][];
+    }),
+  workflow_id: z.string().max(100).optional(),
+  created_after: z.iso.datetime({ offset: true }).optional(),
+  created_before: z.iso.datetime({ offset: true }).optional(),
+});
+
+const WorkflowParams = IdParam("id");
+const RunParams = IdParam("id");
+
+const EventBody = z
+  .object({
+    name: z.string().min(1).max(255),
+    payload: z.unknown().optional(),
+    id: z.string().min(1).max(255).optional().openapi({ description: "A repeated id is refused with DUPLICATE_EVENT" }),
+  })
+  .strict()
+  .openapi("RunEvent");
+
+const ReplayBody = z
+  .object({ from_step: z.string().max(64).optional(), input: z.unknown().optional() })
+  .strict()
+  .openapi("Replay");
+
+const RetentionPatchBody = z
+  .object({
+    max_age_seconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(10 * 365 * 86_400)
+      .optional(),
+    preserve_on_failure: z.boolean().optional(),
+  })
+  .strict();
+
+const EventsQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(Limits.eventsPerPage).default(100),
+});
+
+const tags = ["Runs"];
+
+const startRoute = createRoute({
+  method: "post",
+  path: "/v1/workflows/{id}/runs",
+  tags,
+  summary: "Start a run",
+  description: "Send an Idempotency-Key header to make retries safe.",
+  request: { params: WorkflowParams, body: optionalJsonBody(StartRunBody) },
+  responses: { 201: json(Run, "The run"), ...errorResponses },
+});
+
+const listForWorkflow = createRoute({
+  method: "get",
+  path: "/v1/workflows/{id}/runs",
+  tags,
+  summary: "List a workflow's runs",
+  request: { params: WorkflowParams, query: RunListQuery.omit({ workflow_id: true }) },
+  responses: { 200: json(listOf(RunSummary, "RunList"), "A page of runs, newest first"), ...errorResponses },
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/v1/runs",
+  tags,
+  summary: "List runs",
+  request: { query: RunListQuery },
+  responses: { 200: json(listOf(RunSummary, "RunList"), "A page of runs, newest first"), ...errorResponses },
+});
+
+const get = createRoute({
+  method: "get",
+  path: "/v1/runs/{id}",
+  tags,
+  summary: "Get a run with its steps, progress and usage",
+  request: { params: RunParams },
+  responses: { 200: json(Run, "The run"), 410: json(z.unknown(), "The run was purged"), ...errorResponses },
+});
+
+const events = createRoute({
+  method: "get",
+  path: "/v1/runs/{id}/events",
+  tags,
+  summary: "Read the run's event log",
+  request: { params: RunParams, query: EventsQuery },
+  responses: {
+    200: json(z.object({ data: z.array(z.unknown()), next_after: z.number().nullable() }), "Events after `after`"),
+    ...errorResponses,
+  },
+});
+
+const stream = createRoute({
+  method: "get",
+  path: "/v1/runs/{id}/stream",
+  tags,
+  summary: "Follow the event log live (Server-Sent Events)",
+  description: "Each event's `id:` is its sequence number; reconnect with Last-Event-ID to resume. Closes after the run ends.",
+  request: { params: RunParams, query: z.object({ after: z.coerce.number().int().min(0).optional() }) },
+  responses: { 200: { description: "text/event-stream" }, ...errorResponses },
+});
+
+const controlRoute = (action: RunAction, summary: string) =>
+  createRoute({
+    method: "post",
+    path: `/v1/runs/{id}/${action}`,
+    tags,
+    summary,
+    request: { params: RunParams },
+    responses: { 200: json(Run, "The run"), 409: json(z.unknown(), "Not allowed in the run's status"), ...errorResponses },
+  });
+
+const sendEvent = createRoute({
+  method: "post",
+  path: "/v1/runs/{id}/events",
+  tags,
+  summary: "Send an event to a waiting step",
+  description: "Applied at once to a waiting step (200), or kept for a step that will wait for it (202); otherwise 409.",
+  request: { params: RunParams, body: jsonBody(EventBody) },
+  responses: {
+    200: json(z.object({ status: z.string(), step_id: z.string().nullable(), event_id: z.string() }), "Applied"),
+    202: json(z.object({ status: z.string(), step_id: z.string().nullable(), event_id: z.string() }), "Kept for a later step"),
+    ...errorResponses,
+  },
+});
+
+const replay = createRoute({
+  method: "post",
+  path: "/v1/runs/{id}/replay",
+  tags,
+  summary: "Start a new run from this run's version and input",
+  description: "With from_step, steps that neither are that step nor depend on it reuse their outputs.",
+  request: { params: RunParams, body: optionalJsonBody(ReplayBody) },
+  responses: { 201: json(Run, "The new run"), ...errorResponses },
+});
+
+const retention = createRoute({
+  method: "patch",
+  path: "/v1/runs/{id}/retention",
+  tags,
+  summary: "Change how long the run's data is kept",
+  request: { params: RunParams, body: jsonBody(RetentionPatchBody) },
+  responses: { 200: json(Run, "The run"), ...errorResponses },
+});
+
+const purge = createRoute({
+  method: "delete",
+  path: "/v1/runs/{id}",
+  tags,
+  summary: "Purge an ended run's data now",
+  request: { params: RunParams },
+  responses: { 200: json(z.object({ id: z.string(), purged_at: z.string() }), "Purged"), ...errorResponses },
+});
+
+const schema = createRoute({
+  method: "get",
+  path: "/v1/workflows/{id}/schema",
+  tags: ["Workflows"],
+  summary: "Input schema, a sample input and the output shape from the last completed run",
+  request: { params: WorkflowParams },
+  responses: { 200: json(z.unknown(), "The schema"), ...errorResponses },
+});
+
+function parseTime(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : Date.parse(value);
+}
+
+function lastEventId(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(header.trim()))
+    throw validationFailed([{ path: "header.last-event-id", message: "must be an event sequence number" }]);
+  return Number(header.trim());
+}
+
+export function registerRuns(app: App) {
+  app.use("/v1/workflows/:id/runs", idempotent());
+  app.use("/v1/runs/:id/replay", idempotent());
+
+  app.openapi(startRoute, async (c) => {
+    const body = c.req.valid("json") ?? {};
+    const run = await startRun(c.env, c.get("appId"), {
+      workflowId: c.req.valid("param").id,
+      version: body.version,
+      input: body.input,
+      webhookUrl: body.webhook_url,
+      profile: body.profile,
+      start: body.start,
+      retention: body.retention,
+      metadata: body.metadata,
+      trigger: "api",
+    });
+    return c.json(run, 201);
+  });
+
+  app.openapi(listForWorkflow, async (c) => {
+    const q = c.req.valid("query");
+    const result = await listRuns(c.env, c.get("appId"), {
+      workflowId: c.req.valid("param").id,
+      status: q.status,
+      createdAfter: parseTime(q.created_after),
+      createdBefore: parseTime(q.created_before),
+      limit: q.limit,
+      after: afterCursor(q.cursor),
+    });
+    return c.json(result, 200);
+  });
+
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const result = await listRuns(c.env, c.get("appId"), {
+      workflowId: q.workflow_id,
+      status: q.status,
+      createdAfter: parseTime(q.created_after),
+      createdBefore: parseTime(q.created_before),
+      limit: q.limit,
+      after: afterCursor(q.cursor),
+    });
+    return c.json(result, 200);
+  });
+
+  app.openapi(get, async (c) => c.json(await getRun(c.env, c.get("appId"), c.req.valid("param").id), 200));
+
+  app.openapi(events, async (c) => {
+    const { after, limit } = c.req.valid("query");
+    return c.json(await runEvents(c.env, c.get("appId"), c.req.valid("param").id, after, limit), 200);
+  });
+
+  app.openapi(stream, async (c) => {
+    const after = lastEventId(c.req.header("last-event-id")) ?? c.req.valid("query").after ?? 0;
+    const body = await streamRun(c.env, c.get("appId"), c.req.valid("param").id, after);
+    return new Response(body, {
+      headers: { "content-type": "text/event-stream", "cache-control": "no-cache", "x-request-id": c.get("requestId") },
+    }) as never;
+  });
+
+  for (const [action, summary] of [
+    ["start", "Start a run created with start: false"],
+    ["cancel", "Cancel a run (in-flight calls are aborted)"],
+    ["pause", "Pause a run (steps in flight finish; no new step starts)"],
+    ["resume", "Resume a paused run, or re-run a failed run's failed steps"],
+  ] as const) {
+    app.openapi(controlRoute(action, summary), async (c) =>
+      c.json(await controlRun(c.env, c.get("appId"), c.req.valid("param").id, action), 200),
+    );
+  }
+
+  app.openapi(sendEvent, async (c) => {
+    const body = c.req.valid("json");
+    const size = JSON.stringify(body.payload ?? null).length;
+    if (size > Limits.eventPayloadBytes) {
+      throw validationFailed([{ path: "payload", message: `is ${size} bytes; the limit is ${Limits.eventPayloadBytes}` }]);
+    }
+    const result = await sendRunEvent(c.env, c.get("appId"), c.req.valid("param").id, body);
+    return c.json(result, result.status === "applied" ? 200 : 202);
+  });
+
+  app.openapi(replay, async (c) => c.json(await replayRun(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json") ?? {}), 201));
+
+  app.openapi(retention, async (c) =>
+    c.json(await setRunRetention(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+
+  app.openapi(purge, async (c) => c.json(await purgeRun(c.env, c.get("appId"), c.req.valid("param").id), 200));
+
+  app.openapi(schema, async (c) => c.json(await workflowSchema(c.env, c.get("appId"), c.req.valid("param").id), 200));
+}

@@ -1,0 +1,54 @@
+/**
+ * The run's event log. Kinds are stored as numbers that are never reused or renumbered;
+ * the API shows their names. Add new kinds at the end.
+ */
+export const EventKind = {
+  "run.created": 1,
+  "run.queued": 2,
+  "run.started": 3,
+  "run.waiting": 4,
+  "run.running": 5,
+  "run.paused": 6,
+  "run.resumed": 7,
+  "run.completed": 8,
+  "run.failed": 9,
+  "run.cancelled": 10,
+  "step.started": 11,
+  "step.completed": 12,
+  "step.failed": 13,
+  "step.retrying": 14,
+  "step.skipped": 15,
+  "step.waiting": 16,
+  "step.cancelled": 17,
+  "step.interrupted": 18,
+  "step.fallback": 19,
+  "event.received": 20,
+  "run.retention_changed": 21,
+  "child.started": 22,
+  "callback.received": 23,
+} as const;
+
+export type EventName = keyof typeof EventKind;
+
+const NAMES = new Map<number, EventName>(Object.entries(EventKind).map(([name, kind]) => [kind, name as EventName]));
+
+export const eventName = (kind: number): string => NAMES.get(kind) ?? `unknown.${kind}`;
+
+export function parseEventName(name: string): number | null {
+  return (EventKind as Record<string, number>)[name] ?? null;
+}
+
+export interface RunEvent {
+  seq: number;
+  type: string;
+  at: string;
+  step_id: string | null;
+  data: unknown;
+}
+
+/** Run statuses (DESIGN 6). */
+export type RunStatus = "queued" | "running" | "waiting" | "paused" | "completed" | "failed" | "cancelled";
+export type StepStatus = "pending" | "running" | "waiting" | "completed" | "failed" | "skipped" | "cancelled";
+
+export const ENDED: ReadonlySet<RunStatus> = new Set(["completed", "failed", "cancelled"]);
+export const isEnded = (status: RunStatus): boolean => ENDED.has(status);

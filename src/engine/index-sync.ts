@@ -1,0 +1,61 @@
+import { upsertRunIndex } from "../services/run-index";
+import { runSummary } from "./run-view";
+import type { RunRecord, RunStore } from "./store";
+
+const RETRY_MS = 5_000;
+
+interface SyncHost {
+  readonly bindings: Env;
+  readonly store: RunStore;
+  currentRun(): RunRecord | null;
+  rearm(): void;
+}
+
+/**
+ * Mirrors the run's summary into D1 after each status change. Writes are coalesced (one in
+ * flight, one more queued at most) and a failed write leaves an `index` timer, so the alarm
+ * repairs the index later; the run itself never waits on D1.
+ */
+export class IndexSync {
+  private inflight: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly host: SyncHost) {}
+
+  request(): void {
+    if (this.inflight) {
+      this.again = true;
+      return;
+    }
+    this.inflight = this.push().finally(() => {
+      this.inflight = null;
+      if (this.again) {
+        this.again = false;
+        this.request();
+      }
+    });
+  }
+
+  /** Waits until every requested write has been attempted. */
+  async flush(): Promise<void> {
+    while (this.inflight) await this.inflight;
+  }
+
+  private async push(): Promise<void> {
+    const run = this.host.currentRun();
+    if (!run) return;
+    const seq = run.stateSeq;
+    try {
+      await upsertRunIndex(this.host.bindings, runSummary(run));
+      if (seq > run.syncedSeq) {
+        run.syncedSeq = seq;
+        this.host.store.saveRun(run);
+      }
+      this.host.store.deleteTimer("index");
+    } catch (error) {
+      console.error(`run ${run.id}: writing the D1 index failed; retrying from the alarm`, error);
+      this.host.store.addTimer({ id: "index", kind: "index", dueAt: Date.now() + RETRY_MS, stepId: null, data: null });
+    }
+    this.host.rearm();
+  }
+}

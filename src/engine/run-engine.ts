@@ -1,0 +1,581 @@
+import { dependenciesOf, type StepDefinition } from "../domain/definition";
+import { validateAgainst } from "../domain/json-schema";
+import { Limits } from "../domain/limits";
+import { newId } from "../lib/ids";
+import { attemptTimeout, evaluateCondition, renderConfig, resolveItems, runItems, toStepError, withDeadline } from "./attempt";
+import { type EventName, isEnded, type RunEvent, type RunStatus, type StepStatus } from "./events";
+import { render, type Scope, truthy } from "./expressions";
+import { retryDelay, retryPolicy } from "./retries";
+import { stepType } from "./steps/registry";
+import { type StepContext, StepError, type StepOutcome } from "./steps/types";
+import type { RunError, RunRecord, RunStore, StepRecord, TimerKind, WaitInfo } from "./store";
+
+/**
+ * Sequences one run's steps inside its Durable Object. Every ready step starts in the same
+ * invocation (independent branches concurrently); each result is one storage transaction
+ * before any dependent starts; the alarm is used only for timers. The object is
+ * single-threaded, so the in-memory state below is the stored state plus what is in flight.
+ */
+
+/** While steps run, an alarm is never further away than this, so a crash is noticed. */
+export const WATCHDOG_MS = 15_000;
+
+export interface EngineHost {
+  readonly bindings: Env;
+  readonly store: RunStore;
+  transaction<T>(fn: () => T): T;
+  /** Publishes an appended event to live streams and webhooks. */
+  published(event: RunEvent): void;
+  /** The run's status changed: update the D1 index. */
+  statusChanged(): void;
+  /** Timers or status changed: move the alarm. */
+  rearm(): void;
+  /** The run ended (any final status): notify parent, limiter, webhooks. */
+  ended(): void;
+  startChild(step: StepRecord, childRunId: string, outcome: Extract<StepOutcome, { kind: "child" }>): Promise<void>;
+  cancelChild(childRunId: string): Promise<void>;
+  vars(): Promise<Record<string, string>>;
+}
+
+type Continuation = "continue" | "stop";
+
+export class RunEngine {
+  readonly steps: StepRecord[];
+  readonly byId = new Map<string, StepRecord>();
+  readonly defs = new Map<string, StepDefinition>();
+  private readonly deps = new Map<string, StepRecord[]>();
+  private readonly sinks: StepRecord[];
+  readonly inflight = new Map<string, AbortController>();
+  /** Bumped when the run stops (cancel, failure): results of older attempts are dropped. */
+  private generation = 0;
+  private readonly stepScope: Record<string, { output: unknown; status: StepStatus; error: RunError | null }> = {};
+
+  constructor(
+    readonly run: RunRecord,
+    steps: StepRecord[],
+    private readonly host: EngineHost,
+  ) {
+    this.steps = steps;
+    const definitions = run.definition.steps;
+    definitions.forEach((def, i) => {
+      this.defs.set(def.id, def);
+      this.byId.set(def.id, steps[i]);
+    });
+    const dependedOn = new Set<string>();
+    definitions.forEach((def, i) => {
+      const deps = dependenciesOf(definitions, i);
+      for (const d of deps) dependedOn.add(d);
+      this.deps.set(
+        def.id,
+        deps.map((id) => this.byId.get(id) as StepRecord),
+      );
+    });
+    this.sinks = steps.filter((s) => !dependedOn.has(s.id));
+    for (const step of steps) this.exposeStep(step);
+  }
+
+  private get store() {
+    return this.host.store;
+  }
+
+  def(step: StepRecord): StepDefinition {
+    return this.defs.get(step.id) as StepDefinition;
+  }
+
+  // ---- events and status ------------------------------------------------------------
+
+  emit(name: EventName, stepId: string | null, data: unknown, at = Date.now()): void {
+    const event = this.store.appendEvent(name, stepId, data === undefined ? null : JSON.stringify(data), at);
+    this.host.published(event);
+  }
+
+  private emitRaw(name: EventName, stepId: string | null, dataJson: string, at: number): void {
+    this.host.published(this.store.appendEvent(name, stepId, dataJson, at));
+  }
+
+  /** Changes the run's status: stored, logged and (once committed) mirrored to D1. */
+  setStatus(status: RunStatus, data?: unknown, event: EventName = `run.${status}` as EventName): void {
+    const now = Date.now();
+    this.run.status = status;
+    this.run.stateSeq += 1;
+    this.run.updatedAt = now;
+    if (status === "running") this.run.startedAt ??= now;
+    this.store.saveRun(this.run);
+    this.emit(event, null, data, now);
+    this.host.statusChanged();
+  }
+
+  private exposeStep(step: StepRecord): void {
+    this.stepScope[step.id] = { output: step.output ?? null, status: step.status, error: step.error };
+  }
+
+  saveStep(step: StepRecord, withInput = false): void {
+    this.store.saveStep(step, withInput);
+    this.exposeStep(step);
+  }
+
+  private scopeFor(step: StepRecord, vars: Record<string, string>): Scope {
+    const deps = this.deps.get(step.id) ?? [];
+    const prev = deps.length === 1 ? (deps[0].output ?? null) : Object.fromEntries(deps.map((d) => [d.id, d.output ?? null]));
+    return {
+      input: this.run.input,
+      steps: this.stepScope,
+      prev: deps.length === 0 ? null : prev,
+      vars,
+      run: {
+        id: this.run.id,
+        workflow_id: this.run.workflowId,
+        version: this.run.version,
+        created_at: new Date(this.run.createdAt).toISOString(),
+      },
+    };
+  }
+
+  private satisfied(step: StepRecord): boolean {
+    if (step.status === "completed" || step.status === "skipped") return true;
+    return step.status === "failed" && this.def(step).on_error === "continue";
+  }
+
+  // ---- scheduling -------------------------------------------------------------------
+
+  /** Starts every ready step; when nothing is in flight, settles the run's status. */
+  schedule(): void {
+    if (this.run.status !== "running") return;
+    for (const step of this.steps) {
+      if (step.status !== "pending" || step.wait || this.inflight.has(step.id)) continue;
+      if ((this.deps.get(step.id) ?? []).every((d) => this.satisfied(d))) this.launch(step);
+      if (this.run.status !== "running") return;
+    }
+    if (this.inflight.size === 0) this.settle();
+  }
+
+  /**
+   * Nothing is in flight: the run waits (only sleeps, events, callbacks or children are
+   * pending), keeps running (a retry is backing off), or has finished.
+   */
+  private settle(): void {
+    let waiting = false;
+    for (const step of this.steps) {
+      if (step.status === "pending" && step.wait?.kind === "retry") return;
+      if (step.status === "waiting") waiting = true;
+    }
+    if (!waiting) {
+      void this.complete();
+    } else if (this.run.status === "running") {
+      this.setStatus("waiting");
+      this.host.rearm();
+    }
+  }
+
+  /** Resumes sequencing after a wait ended or the run was resumed. */
+  wake(): void {
+    if (this.run.status === "waiting") this.setStatus("running");
+    this.host.rearm();
+    this.schedule();
+  }
+
+  private launch(step: StepRecord): void {
+    const controller = new AbortController();
+    this.inflight.set(step.id, controller);
+    const generation = this.generation;
+    void this.runStep(step, controller, generation)
+      .catch((error) => console.error(`run ${this.run.id} step ${step.id} crashed`, error))
+      .finally(() => {
+        if (this.inflight.get(step.id) === controller) this.inflight.delete(step.id);
+        if (generation === this.generation) this.schedule();
+      });
+  }
+
+  private async runStep(step: StepRecord, controller: AbortController, generation: number): Promise<void> {
+    const def = this.def(step);
+    const useFallback = step.usedFallback && def.fallback !== undefined;
+    const typeName = useFallback ? (def.fallback?.type as string) : def.type;
+    const type = stepType(typeName);
+    const stale = () => generation !== this.generation || isEnded(this.run.status);
+    try {
+      if (!type) throw new StepError("UNKNOWN_STEP_TYPE", `step type ${typeName} is not registered`, false);
+      const vars = await this.host.vars();
+      if (stale()) return;
+      const scope = this.scopeFor(step, vars);
+      if (def.if !== undefined) {
+        const condition = await evaluateCondition(def, scope);
+        if (stale()) return;
+        if (!truthy(condition)) return this.skip(step);
+      }
+      const items = def.for_each !== undefined && !useFallback ? await resolveItems(def, scope) : null;
+      const config = items ? null : await renderConfig(type, useFallback ? def.fallback?.config : def.config, scope, `step ${def.id}`);
+      if (stale()) return;
+      if (this.run.stepsExecuted >= Limits.stepExecutionsPerRun) {
+        throw new StepError("LIMIT_EXCEEDED", `the run reached ${Limits.stepExecutionsPerRun} step executions`, false);
+      }
+      this.begin(step, items ? { items } : config);
+      const ctx = this.context(step, controller.signal, scope, vars);
+      const timeoutMs = attemptTimeout(def, type);
+      const outcome = items
+        ? await runItems(def, type, items, scope, ctx, this.itemProgress(step), timeoutMs)
+        : await withDeadline(type.execute(config as never, ctx), controller.signal, controller, timeoutMs, def.id);
+      if (stale()) return;
+      await this.handleOutcome(step, outcome);
+    } catch (error) {
+      if (stale()) return;
+      this.failAttempt(step, toStepError(error));
+    }
+  }
+
+  private context(step: StepRecord, signal: AbortSignal, scope: Scope, vars: Record<string, string>): StepContext {
+    return {
+      run: {
+        id: this.run.id,
+        appId: this.run.appId,
+        workflowId: this.run.workflowId,
+        version: this.run.version,
+        profile: this.run.profile,
+      },
+      stepId: step.id,
+      attempt: step.attempts,
+      index: 0,
+      signal,
+      env: this.host.bindings,
+      prev: (this.deps.get(step.id) ?? []).length === 0 ? undefined : scope.prev,
+      input: this.run.input,
+      idempotencyKey: `${this.run.id}:${step.id}:0`,
+      vars,
+      now: () => Date.now(),
+      countHttpCall: () => {
+        this.run.httpCalls += 1;
+      },
+    };
+  }
+
+  private itemProgress(step: StepRecord) {
+    return {
+      done: this.store.loadItems(step.id),
+      save: (index: number, output: unknown) => this.store.saveItem(step.id, index, JSON.stringify(output ?? null)),
+    };
+  }
+
+  /** Records the attempt before it runs: a trailing start with no result means the object died mid-step. */
+  private begin(step: StepRecord, input: unknown): void {
+    const now = Date.now();
+    step.status = "running";
+    step.attempts += 1;
+    step.input = input;
+    step.error = null;
+    step.wait = null;
+    step.startedAt = now;
+    step.endedAt = null;
+    this.run.stepsExecuted += 1;
+    this.host.transaction(() => {
+      this.saveStep(step, true);
+      this.store.saveCounters(this.run);
+      this.emit(
+        "step.started",
+        step.id,
+        { attempt: step.attempts, type: step.usedFallback ? this.def(step).fallback?.type : this.def(step).type },
+        now,
+      );
+    });
+  }
+
+  private skip(step: StepRecord): void {
+    const now = Date.now();
+    step.status = "skipped";
+    step.startedAt ??= now;
+    step.endedAt = now;
+    this.host.transaction(() => {
+      this.saveStep(step);
+      this.emit("step.skipped", step.id, undefined, now);
+    });
+  }
+
+  private async handleOutcome(step: StepRecord, outcome: StepOutcome): Promise<void> {
+    switch (outcome.kind) {
+      case "output":
+        return this.completeStep(step, outcome.output);
+      case "sleep":
+        return this.wait(step, { kind: "sleep", until: outcome.until, from: Date.now() }, "wake", outcome.until);
+      case "event": {
+        const until = outcome.timeoutMs === null ? null : Date.now() + outcome.timeoutMs;
+        const early = this.host.transaction(() => this.store.takeInbox(outcome.names, step.id));
+        if (early) return this.completeStep(step, early);
+        return this.wait(step, { kind: "event", names: outcome.names, until, schema: outcome.schema }, "event_timeout", until);
+      }
+      case "child": {
+        const childRunId = newId();
+        this.wait(step, { kind: "child", runId: childRunId }, null, null);
+        this.emit("child.started", step.id, { run_id: childRunId, workflow_id: outcome.workflowId });
+        try {
+          await this.host.startChild(step, childRunId, outcome);
+        } catch (error) {
+          if (step.status === "waiting" && step.wait?.kind === "child" && step.wait.runId === childRunId) {
+            this.failAttempt(step, toStepError(error));
+          }
+        }
+        return;
+      }
+      case "callback": {
+        const until = outcome.timeoutMs === null ? null : Date.now() + outcome.timeoutMs;
+        this.wait(step, { kind: "callback", until }, "callback_timeout", until);
+        try {
+          await outcome.request();
+        } catch (error) {
+          if (step.status === "waiting" && step.wait?.kind === "callback") this.failAttempt(step, toStepError(error));
+        }
+        return;
+      }
+    }
+  }
+
+  private wait(step: StepRecord, wait: WaitInfo, timer: TimerKind | null, dueAt: number | null): void {
+    const now = Date.now();
+    step.status = "waiting";
+    step.wait = wait;
+    this.host.transaction(() => {
+      this.saveStep(step);
+      if (timer && dueAt !== null) this.store.addTimer({ id: `${timer}:${step.id}`, kind: timer, dueAt, stepId: step.id, data: null });
+      this.emit("step.waiting", step.id, waitView(wait), now);
+    });
+    this.host.rearm();
+  }
+
+  /** Ends a step with its output, after the output_schema and size checks. */
+  completeStep(step: StepRecord, output: unknown): void {
+    const def = this.def(step);
+    const outputJson = JSON.stringify(output ?? null);
+    if (outputJson.length > Limits.stepOutputBytes / 3 && new TextEncoder().encode(outputJson).length > Limits.stepOutputBytes) {
+      this.failAttempt(
+        step,
+        new StepError("OUTPUT_TOO_LARGE", `step ${step.id} output is larger than ${Limits.stepOutputBytes} bytes`, false),
+      );
+      return;
+    }
+    if (def.output_schema) {
+      const problems = validateAgainst(def.output_schema, output ?? null, "output");
+      if (problems.length > 0) {
+        const message = problems.map((p) => `${p.path}: ${p.message}`).join("; ");
+        this.failAttempt(
+          step,
+          new StepError("OUTPUT_INVALID", `step ${step.id} output does not match its output_schema: ${message}`, false, problems),
+        );
+        return;
+      }
+    }
+    const now = Date.now();
+    const hadItems = def.for_each !== undefined;
+    step.status = "completed";
+    step.output = output ?? null;
+    step.outputJson = outputJson;
+    step.error = null;
+    step.wait = null;
+    step.endedAt = now;
+    this.host.transaction(() => {
+      this.saveStep(step);
+      if (hadItems) this.store.clearItems(step.id);
+      this.store.deleteTimer(`event_timeout:${step.id}`);
+      this.store.deleteTimer(`callback_timeout:${step.id}`);
+      this.emitRaw(
+        "step.completed",
+        step.id,
+        `{"attempt":${step.attempts},"duration_ms":${now - (step.startedAt ?? now)},"output":${outputJson}}`,
+        now,
+      );
+    });
+  }
+
+  /** An attempt failed: retry after back-off, else the fallback, else continue or fail the run. */
+  failAttempt(step: StepRecord, error: StepError): void {
+    const def = this.def(step);
+    const now = Date.now();
+    const policy = retryPolicy(def.retry);
+    const status = (error.details as { status?: number } | undefined)?.status;
+    const retryable = error.retryable || (typeof status === "number" && policy.onStatus.includes(status));
+    const runError: RunError = {
+      code: error.code,
+      message: error.message,
+      step_id: step.id,
+      ...(error.details ? { details: error.details } : {}),
+    };
+    step.error = runError;
+    if (retryable && step.attempts < policy.maxAttempts && !isEnded(this.run.status)) {
+      const until = now + retryDelay(Math.max(step.attempts, 1), policy);
+      step.status = "pending";
+      step.wait = { kind: "retry", until };
+      this.host.transaction(() => {
+        this.saveStep(step);
+        this.store.addTimer({ id: `retry:${step.id}`, kind: "retry", dueAt: until, stepId: step.id, data: null });
+        this.emit(
+          "step.retrying",
+          step.id,
+          { attempt: step.attempts, error: runError, next_attempt_at: new Date(until).toISOString() },
+          now,
+        );
+      });
+      this.host.rearm();
+      return;
+    }
+    if (def.fallback && !step.usedFallback) {
+      step.usedFallback = true;
+      step.status = "pending";
+      step.wait = null;
+      this.host.transaction(() => {
+        this.saveStep(step);
+        this.emit("step.fallback", step.id, { error: runError, fallback: def.fallback?.type }, now);
+      });
+      return;
+    }
+    step.status = "failed";
+    step.wait = null;
+    step.endedAt = now;
+    const continues = def.on_error === "continue";
+    if (continues) {
+      step.output = { error: { code: error.code, message: error.message } };
+      step.outputJson = JSON.stringify(step.output);
+    }
+    this.host.transaction(() => {
+      this.saveStep(step);
+      this.emit("step.failed", step.id, { attempt: step.attempts, error: runError, continued: continues }, now);
+    });
+    if (!continues) this.fail(runError);
+  }
+
+  // ---- timers -------------------------------------------------------------------------
+
+  /** A due timer for one of this run's steps. Returns whether sequencing should resume. */
+  fireStepTimer(kind: TimerKind, stepId: string, now: number): Continuation {
+    const step = this.byId.get(stepId);
+    if (!step) return "stop";
+    if (kind === "wake" && step.status === "waiting" && step.wait?.kind === "sleep") {
+      this.completeStep(step, { slept_ms: now - step.wait.from });
+      return "continue";
+    }
+    if (kind === "retry" && step.status === "pending" && step.wait?.kind === "retry") {
+      step.wait = null;
+      this.saveStep(step);
+      return "continue";
+    }
+    if ((kind === "event_timeout" || kind === "callback_timeout") && step.status === "waiting") {
+      const what = kind === "event_timeout" ? `an event (${(step.wait as { names?: string[] }).names?.join(", ")})` : "its callback";
+      this.failAttempt(
+        step,
+        new StepError(kind === "event_timeout" ? "EVENT_TIMEOUT" : "CALLBACK_TIMEOUT", `step ${stepId} waited too long for ${what}`, false),
+      );
+      return "continue";
+    }
+    return "stop";
+  }
+
+  // ---- recovery -----------------------------------------------------------------------
+
+  /**
+   * After a restart nothing is in flight: a step stored as running was interrupted and runs
+   * again (its attempt is counted); a child that may not have been created is created again
+   * (creation is idempotent by id).
+   */
+  recover(): StepRecord[] {
+    const children: StepRecord[] = [];
+    const now = Date.now();
+    for (const step of this.steps) {
+      if (step.status === "running" && !this.inflight.has(step.id)) {
+        step.status = "pending";
+        this.host.transaction(() => {
+          this.saveStep(step);
+          this.emit("step.interrupted", step.id, { attempt: step.attempts }, now);
+        });
+      } else if (step.status === "waiting" && step.wait?.kind === "child") children.push(step);
+    }
+    return children;
+  }
+
+  // ---- the end of a run ---------------------------------------------------------------
+
+  /** Aborts everything in flight and stops further starts. */
+  halt(reason: StepError): void {
+    this.generation += 1;
+    for (const controller of this.inflight.values()) controller.abort(reason);
+    this.inflight.clear();
+  }
+
+  private fail(error: RunError): void {
+    if (isEnded(this.run.status)) return;
+    this.halt(new StepError("RUN_FAILED", "the run failed", false));
+    this.finish("failed", null, error);
+  }
+
+  private async complete(): Promise<void> {
+    const generation = this.generation;
+    let output: unknown;
+    try {
+      output = await this.runOutput();
+    } catch (error) {
+      if (generation !== this.generation || this.run.status !== "running") return;
+      const e = toStepError(error);
+      return this.finish("failed", null, { code: e.code, message: e.message, step_id: null });
+    }
+    if (generation !== this.generation || this.run.status !== "running") return;
+    const schema = this.run.definition.output_schema;
+    if (schema) {
+      const problems = validateAgainst(schema, output, "output");
+      if (problems.length > 0) {
+        const message = `the run output does not match output_schema: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`;
+        return this.finish("failed", null, { code: "OUTPUT_INVALID", message, step_id: null, details: problems });
+      }
+    }
+    this.finish("completed", output, null);
+  }
+
+  private async runOutput(): Promise<unknown> {
+    const template = this.run.definition.output;
+    if (template !== undefined) {
+      const vars = await this.host.vars();
+      return render(template, { ...this.scopeFor(this.steps[0], vars), prev: null });
+    }
+    if (this.sinks.length === 1) return this.sinks[0].output ?? null;
+    return Object.fromEntries(this.sinks.map((s) => [s.id, s.output ?? null]));
+  }
+
+  /**
+   * Final status. Steps in flight or waiting become `cancelled` (a failed run keeps its
+   * pending steps pending, so resume can go on from there); timers other than retention go,
+   * and the retention clock starts.
+   */
+  finish(status: "completed" | "failed" | "cancelled", output: unknown, error: RunError | null): void {
+    const now = Date.now();
+    this.host.transaction(() => {
+      for (const step of this.steps) {
+        const unfinished = step.status === "running" || step.status === "waiting" || step.status === "pending";
+        if (!unfinished) continue;
+        if (step.status !== "pending" || status === "cancelled") {
+          step.status = "cancelled";
+          step.endedAt = now;
+          this.emit("step.cancelled", step.id, undefined, now);
+        }
+        step.wait = null;
+        this.saveStep(step);
+      }
+      this.store.deleteTimersExcept(["retention", "index"]);
+      this.run.output = output;
+      this.run.error = error;
+      this.run.endedAt = now;
+      this.run.retentionDueAt = now + this.run.retention.maxAgeSeconds * 1000;
+      this.store.addTimer({ id: "retention", kind: "retention", dueAt: this.run.retentionDueAt, stepId: null, data: null });
+      this.setStatus(status, error ? { error } : undefined);
+    });
+    this.host.rearm();
+    this.host.ended();
+  }
+}
+
+export function waitView(wait: WaitInfo): Record<string, unknown> {
+  switch (wait.kind) {
+    case "sleep":
+      return { kind: "sleep", until: new Date(wait.until).toISOString() };
+    case "event":
+      return { kind: "event", events: wait.names, timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
+    case "child":
+      return { kind: "child", run_id: wait.runId };
+    case "callback":
+      return { kind: "callback", timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
+    case "retry":
+      return { kind: "retry", next_attempt_at: new Date(wait.until).toISOString() };
+  }
+}

@@ -1,0 +1,42 @@
+import type { VersionDefinition } from "../domain/definition";
+import type { LimiterRef, Retention, RunError } from "./store";
+
+/** Everything a run object needs to create a run; the service resolves it before calling. */
+export interface CreateRunParams {
+  id: string;
+  appId: string;
+  workflowId: string;
+  version: number;
+  definition: VersionDefinition;
+  input: unknown;
+  trigger: "api" | "schedule" | "rpc" | "discover" | "replay" | "child" | "dialect";
+  surface: string;
+  profile: string;
+  scheduleId: string | null;
+  parent: { runId: string; stepId: string; appId: string } | null;
+  webhookUrl: string | null;
+  retention: Retention;
+  metadata: unknown;
+  options: Record<string, unknown>;
+  limiter: LimiterRef | null;
+  start: boolean;
+  /** Outputs reused by a replay: these steps start out completed. */
+  reuse: { runId: string; outputs: Record<string, unknown> } | null;
+}
+
+export interface EventInput {
+  name: string;
+  payload?: unknown;
+  id?: string;
+}
+
+export interface ChildResult {
+  status: "completed" | "failed" | "cancelled";
+  output: unknown;
+  error: RunError | null;
+}
+
+export interface RetentionPatch {
+  max_age_seconds?: number;
+  preserve_on_failure?: boolean;
+}

@@ -1,0 +1,104 @@
+import { iso } from "../lib/json";
+import { isEnded } from "./events";
+import { waitView } from "./run-engine";
+import type { RunRecord, StepRecord } from "./store";
+
+/** The run as the native API shows it. */
+export function runView(run: RunRecord, steps: StepRecord[]) {
+  const defs = new Map(run.definition.steps.map((d) => [d.id, d]));
+  let finished = 0;
+  const current: string[] = [];
+  for (const step of steps) {
+    if (
+      step.status === "completed" ||
+      step.status === "skipped" ||
+      (step.status === "failed" && defs.get(step.id)?.on_error === "continue")
+    ) {
+      finished += 1;
+    }
+    if (step.status === "running" || step.status === "waiting") current.push(step.id);
+  }
+  const total = steps.length;
+  const end = run.endedAt ?? (isEnded(run.status) ? run.updatedAt : Date.now());
+  return {
+    id: run.id,
+    workflow_id: run.workflowId,
+    version: run.version,
+    status: run.status,
+    trigger: run.trigger,
+    surface: run.surface,
+    profile: run.profile,
+    schedule_id: run.scheduleId,
+    parent_run_id: run.parent?.runId ?? null,
+    input: run.input,
+    output: run.output ?? null,
+    error: run.error,
+    progress: total === 0 ? 100 : Math.floor((finished / total) * 100),
+    total_steps: total,
+    completed_steps: finished,
+    current_steps: current,
+    steps: steps.map((step) => stepView(step, defs.get(step.id)?.type ?? "unknown", defs.get(step.id)?.name)),
+    usage: {
+      steps_executed: run.stepsExecuted,
+      http_calls: run.httpCalls,
+      duration_ms: run.startedAt === null ? 0 : Math.max(0, end - run.startedAt),
+    },
+    metadata: run.metadata ?? null,
+    webhook_url: run.webhookUrl,
+    retention: {
+      max_age_seconds: run.retention.maxAgeSeconds,
+      preserve_on_failure: run.retention.preserveOnFailure,
+      due_at: iso(run.retentionDueAt),
+    },
+    created_at: iso(run.createdAt),
+    started_at: iso(run.startedAt),
+    ended_at: iso(run.endedAt),
+    updated_at: iso(run.updatedAt),
+  };
+}
+
+export type RunView = ReturnType<typeof runView>;
+
+function stepView(step: StepRecord, type: string, name: string | undefined) {
+  return {
+    id: step.id,
+    type,
+    name: name ?? null,
+    status: step.status,
+    attempts: step.attempts,
+    input: step.input ?? null,
+    output: step.output ?? null,
+    error: step.error,
+    waiting_for: step.wait && step.wait.kind !== "retry" ? waitView(step.wait) : null,
+    next_attempt_at: step.wait?.kind === "retry" ? iso(step.wait.until) : null,
+    used_fallback: step.usedFallback,
+    started_at: iso(step.startedAt),
+    ended_at: iso(step.endedAt),
+  };
+}
+
+/** What the D1 index holds for a run. */
+export function runSummary(run: RunRecord) {
+  return {
+    id: run.id,
+    appId: run.appId,
+    workflowId: run.workflowId,
+    version: run.version,
+    status: run.status,
+    trigger: run.trigger,
+    surface: run.surface,
+    scheduleId: run.scheduleId,
+    parentRunId: run.parent?.runId ?? null,
+    profile: run.profile,
+    metadata: run.metadata ?? null,
+    errorCode: run.error?.code ?? null,
+    stateSeq: run.stateSeq,
+    createdAt: run.createdAt,
+    startedAt: run.startedAt,
+    endedAt: run.endedAt,
+    updatedAt: run.updatedAt,
+    purgedAt: run.purgedAt,
+  };
+}
+
+export type RunSummary = ReturnType<typeof runSummary>;

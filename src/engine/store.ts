@@ -1,0 +1,438 @@
+import type { VersionDefinition } from "../domain/definition";
+import { EventKind, type EventName, eventName, type RunEvent, type RunStatus, type StepStatus } from "./events";
+
+/**
+ * The run object's SQLite storage. The object keeps the run and its steps in memory and
+ * writes every change here before anything depends on it; this module owns the SQL.
+ */
+
+export interface RunError {
+  code: string;
+  message: string;
+  step_id: string | null;
+  details?: unknown;
+}
+
+export interface Retention {
+  maxAgeSeconds: number;
+  preserveOnFailure: boolean;
+}
+
+export interface LimiterRef {
+  name: string;
+  concurrency: number | null;
+  rate: { limit: number; periodMs: number } | null;
+}
+
+export interface RunRecord {
+  id: string;
+  appId: string;
+  workflowId: string;
+  version: number;
+  status: RunStatus;
+  trigger: string;
+  surface: string;
+  profile: string;
+  scheduleId: string | null;
+  parent: { runId: string; stepId: string; appId: string } | null;
+  definition: VersionDefinition;
+  input: unknown;
+  output: unknown;
+  error: RunError | null;
+  webhookUrl: string | null;
+  retention: Retention;
+  metadata: unknown;
+  /** Options of the surface that started the run (step webhooks, body format). */
+  options: Record<string, unknown>;
+  limiter: LimiterRef | null;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  updatedAt: number;
+  retentionDueAt: number | null;
+  purgedAt: number | null;
+  /** Bumped on every status change; the D1 index only accepts a newer summary. */
+  stateSeq: number;
+  syncedSeq: number;
+  stepsExecuted: number;
+  httpCalls: number;
+}
+
+export type WaitInfo =
+  | { kind: "sleep"; until: number; from: number }
+  | { kind: "event"; names: string[]; until: number | null; schema: object | null }
+  | { kind: "child"; runId: string }
+  | { kind: "callback"; until: number | null }
+  | { kind: "retry"; until: number };
+
+export interface StepRecord {
+  id: string;
+  index: number;
+  status: StepStatus;
+  attempts: number;
+  input: unknown;
+  output: unknown;
+  /** The output as stored, kept so it is serialised once. */
+  outputJson: string | null;
+  error: RunError | null;
+  wait: WaitInfo | null;
+  startedAt: number | null;
+  endedAt: number | null;
+  usedFallback: boolean;
+}
+
+export type TimerKind =
+  | "wake"
+  | "event_timeout"
+  | "callback_timeout"
+  | "retry"
+  | "retention"
+  | "index"
+  | "notify_parent"
+  | "limiter"
+  | "outbox";
+
+export interface Timer {
+  id: string;
+  kind: TimerKind;
+  dueAt: number;
+  stepId: string | null;
+  data: unknown;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS run (
+  k INTEGER PRIMARY KEY CHECK (k = 1),
+  id TEXT NOT NULL, app_id TEXT NOT NULL, workflow_id TEXT NOT NULL, version INTEGER NOT NULL,
+  status TEXT NOT NULL, trigger TEXT NOT NULL, surface TEXT NOT NULL, profile TEXT NOT NULL,
+  schedule_id TEXT, parent TEXT, definition TEXT NOT NULL, input TEXT, output TEXT, error TEXT,
+  webhook_url TEXT, retention TEXT NOT NULL, metadata TEXT, options TEXT NOT NULL, limiter TEXT,
+  created_at INTEGER NOT NULL, started_at INTEGER, ended_at INTEGER, updated_at INTEGER NOT NULL,
+  retention_due_at INTEGER, purged_at INTEGER,
+  state_seq INTEGER NOT NULL, synced_seq INTEGER NOT NULL, steps_executed INTEGER NOT NULL, http_calls INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS steps (
+  id TEXT PRIMARY KEY, idx INTEGER NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
+  input TEXT, output TEXT, error TEXT, wait TEXT, started_at INTEGER, ended_at INTEGER, used_fallback INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS step_items (step_id TEXT NOT NULL, idx INTEGER NOT NULL, output TEXT, PRIMARY KEY (step_id, idx));
+CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind INTEGER NOT NULL, step_id TEXT, data TEXT);
+CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, kind TEXT NOT NULL, due_at INTEGER NOT NULL, step_id TEXT, data TEXT);
+CREATE INDEX IF NOT EXISTS timers_due ON timers (due_at);
+CREATE TABLE IF NOT EXISTS inbox (id TEXT PRIMARY KEY, name TEXT NOT NULL, payload TEXT, received_at INTEGER NOT NULL, consumed_by TEXT);
+CREATE TABLE IF NOT EXISTS kv (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+const parse = <T>(text: unknown): T => (typeof text === "string" ? JSON.parse(text) : (null as T));
+
+type Row = Record<string, SqlStorageValue>;
+
+export class RunStore {
+  private lastSeq = 0;
+
+  constructor(private readonly sql: SqlStorage) {}
+
+  /** Whether this object holds a run. Reading does not create the object's storage, so a
+   * request for an unknown id leaves nothing behind. */
+  exists(): boolean {
+    return this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'run'").toArray().length > 0;
+  }
+
+  init(): void {
+    this.sql.exec(SCHEMA);
+  }
+
+  loadRun(): RunRecord | null {
+    const row = this.sql.exec("SELECT * FROM run WHERE k = 1").toArray()[0] as Row | undefined;
+    if (!row) return null;
+    this.lastSeq = Number(this.sql.exec("SELECT COALESCE(MAX(seq), 0) AS seq FROM events").one().seq);
+    return {
+      id: row.id as string,
+      appId: row.app_id as string,
+      workflowId: row.workflow_id as string,
+      version: row.version as number,
+      status: row.status as RunStatus,
+      trigger: row.trigger as string,
+      surface: row.surface as string,
+      profile: row.profile as string,
+      scheduleId: row.schedule_id as string | null,
+      parent: parse(row.parent),
+      definition: parse(row.definition),
+      input: parse(row.input),
+      output: parse(row.output),
+      error: parse(row.error),
+      webhookUrl: row.webhook_url as string | null,
+      retention: parse(row.retention),
+      metadata: parse(row.metadata),
+      options: parse(row.options),
+      limiter: parse(row.limiter),
+      createdAt: row.created_at as number,
+      startedAt: row.started_at as number | null,
+      endedAt: row.ended_at as number | null,
+      updatedAt: row.updated_at as number,
+      retentionDueAt: row.retention_due_at as number | null,
+      purgedAt: row.purged_at as number | null,
+      stateSeq: row.state_seq as number,
+      syncedSeq: row.synced_seq as number,
+      stepsExecuted: row.steps_executed as number,
+      httpCalls: row.http_calls as number,
+    };
+  }
+
+  insertRun(run: RunRecord): void {
+    this.sql.exec(
+      `INSERT INTO run (k, id, app_id, workflow_id, version, status, trigger, surface, profile, schedule_id, parent, definition,
+        input, output, error, webhook_url, retention, metadata, options, limiter, created_at, started_at, ended_at, updated_at,
+        retention_due_at, purged_at, state_seq, synced_seq, steps_executed, http_calls)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      run.id,
+      run.appId,
+      run.workflowId,
+      run.version,
+      run.status,
+      run.trigger,
+      run.surface,
+      run.profile,
+      run.scheduleId,
+      json(run.parent),
+      JSON.stringify(run.definition),
+      json(run.input),
+      json(run.output),
+      json(run.error),
+      run.webhookUrl,
+      JSON.stringify(run.retention),
+      json(run.metadata),
+      JSON.stringify(run.options),
+      json(run.limiter),
+      run.createdAt,
+      run.startedAt,
+      run.endedAt,
+      run.updatedAt,
+      run.retentionDueAt,
+      run.purgedAt,
+      run.stateSeq,
+      run.syncedSeq,
+      run.stepsExecuted,
+      run.httpCalls,
+    );
+  }
+
+  /** Writes the run's mutable fields (the input and definition never change). */
+  saveRun(run: RunRecord): void {
+    this.sql.exec(
+      `UPDATE run SET status = ?, output = ?, error = ?, retention = ?, started_at = ?, ended_at = ?, updated_at = ?,
+        retention_due_at = ?, purged_at = ?, state_seq = ?, synced_seq = ?, steps_executed = ?, http_calls = ? WHERE k = 1`,
+      run.status,
+      json(run.output),
+      json(run.error),
+      JSON.stringify(run.retention),
+      run.startedAt,
+      run.endedAt,
+      run.updatedAt,
+      run.retentionDueAt,
+      run.purgedAt,
+      run.stateSeq,
+      run.syncedSeq,
+      run.stepsExecuted,
+      run.httpCalls,
+    );
+  }
+
+  insertStep(step: StepRecord): void {
+    this.sql.exec(
+      "INSERT INTO steps (id, idx, status, attempts, input, output, error, wait, started_at, ended_at, used_fallback) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      step.id,
+      step.index,
+      step.status,
+      step.attempts,
+      json(step.input),
+      step.outputJson,
+      json(step.error),
+      json(step.wait),
+      step.startedAt,
+      step.endedAt,
+      step.usedFallback ? 1 : 0,
+    );
+  }
+
+  saveStep(step: StepRecord, withInput = false): void {
+    const values = [
+      step.status,
+      step.attempts,
+      step.outputJson,
+      json(step.error),
+      json(step.wait),
+      step.startedAt,
+      step.endedAt,
+      step.usedFallback ? 1 : 0,
+    ];
+    if (withInput) {
+      this.sql.exec(
+        "UPDATE steps SET status = ?, attempts = ?, output = ?, error = ?, wait = ?, started_at = ?, ended_at = ?, used_fallback = ?, input = ? WHERE id = ?",
+        ...values,
+        json(step.input),
+        step.id,
+      );
+    } else {
+      this.sql.exec(
+        "UPDATE steps SET status = ?, attempts = ?, output = ?, error = ?, wait = ?, started_at = ?, ended_at = ?, used_fallback = ? WHERE id = ?",
+        ...values,
+        step.id,
+      );
+    }
+  }
+
+  saveCounters(run: RunRecord): void {
+    this.sql.exec("UPDATE run SET steps_executed = ?, http_calls = ? WHERE k = 1", run.stepsExecuted, run.httpCalls);
+  }
+
+  loadSteps(): StepRecord[] {
+    return this.sql
+      .exec("SELECT * FROM steps ORDER BY idx")
+      .toArray()
+      .map((row) => ({
+        id: row.id as string,
+        index: row.idx as number,
+        status: row.status as StepStatus,
+        attempts: row.attempts as number,
+        input: parse(row.input),
+        output: parse(row.output),
+        outputJson: row.output as string | null,
+        error: parse(row.error),
+        wait: parse(row.wait),
+        startedAt: row.started_at as number | null,
+        endedAt: row.ended_at as number | null,
+        usedFallback: row.used_fallback === 1,
+      }));
+  }
+
+  /** Appends to the log; the sequence is gap-free because only this object writes it. */
+  appendEvent(name: EventName, stepId: string | null, data: string | null, at: number): RunEvent {
+    const seq = ++this.lastSeq;
+    this.sql.exec("INSERT INTO events (seq, at, kind, step_id, data) VALUES (?, ?, ?, ?, ?)", seq, at, EventKind[name], stepId, data);
+    return { seq, type: name, at: new Date(at).toISOString(), step_id: stepId, data: data === null ? null : JSON.parse(data) };
+  }
+
+  events(after: number, limit: number): RunEvent[] {
+    return this.sql
+      .exec("SELECT seq, at, kind, step_id, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?", after, limit)
+      .toArray()
+      .map((row) => ({
+        seq: row.seq as number,
+        type: eventName(row.kind as number),
+        at: new Date(row.at as number).toISOString(),
+        step_id: row.step_id as string | null,
+        data: parse(row.data),
+      }));
+  }
+
+  get sequence(): number {
+    return this.lastSeq;
+  }
+
+  saveItem(stepId: string, index: number, outputJson: string): void {
+    this.sql.exec("INSERT OR REPLACE INTO step_items (step_id, idx, output) VALUES (?, ?, ?)", stepId, index, outputJson);
+  }
+
+  loadItems(stepId: string): Map<number, unknown> {
+    const items = new Map<number, unknown>();
+    for (const row of this.sql.exec("SELECT idx, output FROM step_items WHERE step_id = ?", stepId)) {
+      items.set(row.idx as number, parse(row.output));
+    }
+    return items;
+  }
+
+  clearItems(stepId: string): void {
+    this.sql.exec("DELETE FROM step_items WHERE step_id = ?", stepId);
+  }
+
+  addTimer(timer: Timer): void {
+    this.sql.exec(
+      "INSERT OR REPLACE INTO timers (id, kind, due_at, step_id, data) VALUES (?, ?, ?, ?, ?)",
+      timer.id,
+      timer.kind,
+      timer.dueAt,
+      timer.stepId,
+      json(timer.data),
+    );
+  }
+
+  deleteTimer(id: string): void {
+    this.sql.exec("DELETE FROM timers WHERE id = ?", id);
+  }
+
+  deleteTimersExcept(kinds: TimerKind[]): void {
+    this.sql.exec(`DELETE FROM timers WHERE kind NOT IN (${kinds.map(() => "?").join(", ")})`, ...kinds);
+  }
+
+  dueTimers(now: number): Timer[] {
+    return this.sql
+      .exec("SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at", now)
+      .toArray()
+      .map((row) => ({
+        id: row.id as string,
+        kind: row.kind as TimerKind,
+        dueAt: row.due_at as number,
+        stepId: row.step_id as string | null,
+        data: parse(row.data),
+      }));
+  }
+
+  timers(): Timer[] {
+    return this.dueTimers(Number.MAX_SAFE_INTEGER);
+  }
+
+  earliestTimer(): number | null {
+    const row = this.sql.exec("SELECT MIN(due_at) AS due FROM timers").one();
+    return (row.due as number | null) ?? null;
+  }
+
+  /** Keeps an event for a step that has not reached its wait yet. */
+  addInbox(id: string, name: string, payloadJson: string | null, at: number): void {
+    this.sql.exec("INSERT INTO inbox (id, name, payload, received_at) VALUES (?, ?, ?, ?)", id, name, payloadJson, at);
+  }
+
+  hasInbox(id: string): boolean {
+    return this.sql.exec("SELECT 1 FROM inbox WHERE id = ?", id).toArray().length > 0;
+  }
+
+  countInbox(name: string): number {
+    return Number(this.sql.exec("SELECT COUNT(*) AS n FROM inbox WHERE consumed_by IS NULL AND name = ?", name).one().n);
+  }
+
+  /** The oldest unconsumed event with one of these names. */
+  takeInbox(names: string[], stepId: string): { name: string; payload: unknown } | null {
+    const row = this.sql
+      .exec(
+        `SELECT id, name, payload FROM inbox WHERE consumed_by IS NULL AND name IN (${names.map(() => "?").join(", ")}) ORDER BY received_at LIMIT 1`,
+        ...names,
+      )
+      .toArray()[0];
+    if (!row) return null;
+    this.sql.exec("UPDATE inbox SET consumed_by = ? WHERE id = ?", stepId, row.id);
+    return { name: row.name as string, payload: parse(row.payload) };
+  }
+
+  /** Marks an event that went straight to a waiting step, so a repeat of its id is refused. */
+  recordConsumed(id: string, name: string, at: number, stepId: string): void {
+    this.sql.exec("INSERT INTO inbox (id, name, payload, received_at, consumed_by) VALUES (?, ?, NULL, ?, ?)", id, name, at, stepId);
+  }
+
+  /** Retention: drops the run's data, keeping only what answers "this run was purged". */
+  purge(): void {
+    this.sql.exec("DELETE FROM steps; DELETE FROM step_items; DELETE FROM events; DELETE FROM inbox;");
+    this.sql.exec("UPDATE run SET input = NULL, output = NULL, error = NULL, metadata = NULL");
+  }
+
+  /** Small named values: flags of the run and test hooks. */
+  getValue(name: string): string | null {
+    const row = this.sql.exec("SELECT value FROM kv WHERE name = ?", name).toArray()[0];
+    return (row?.value as string | undefined) ?? null;
+  }
+
+  setValue(name: string, value: string | null): void {
+    if (value === null) this.sql.exec("DELETE FROM kv WHERE name = ?", name);
+    else this.sql.exec("INSERT OR REPLACE INTO kv (name, value) VALUES (?, ?)", name, value);
+  }
+}

@@ -1,0 +1,331 @@
+import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { runs } from "../db/schema";
+import { dependenciesOf } from "../domain/definition";
+import { parseDuration } from "../domain/duration";
+import { AppError, type Result, unwrap, validationFailed } from "../domain/errors";
+import { validateAgainst } from "../domain/json-schema";
+import { Limits } from "../domain/limits";
+import type { RunEvent, RunStatus } from "../engine/events";
+import { renderString } from "../engine/expressions";
+import type { CreateRunParams, EventInput, RetentionPatch } from "../engine/run-types";
+import type { RunView } from "../engine/run-view";
+import type { LimiterRef, Retention, RunRecord } from "../engine/store";
+import { page } from "../lib/cursor";
+import { isId, newId } from "../lib/ids";
+import { iso } from "../lib/json";
+import { database } from "./db";
+import { runStub } from "./stubs";
+import { loadForRun } from "./workflows";
+
+export const DEFAULT_RETENTION: Retention = { maxAgeSeconds: 30 * 86_400, preserveOnFailure: false };
+
+export interface StartRunRequest {
+  workflowId: string;
+  version?: number | null;
+  input?: unknown;
+  webhookUrl?: string | null;
+  profile?: string;
+  start?: boolean;
+  retention?: { max_age_seconds: number; preserve_on_failure?: boolean };
+  metadata?: unknown;
+  trigger?: CreateRunParams["trigger"];
+  surface?: string;
+  scheduleId?: string | null;
+  parent?: CreateRunParams["parent"];
+  id?: string;
+  options?: Record<string, unknown>;
+  reuse?: CreateRunParams["reuse"];
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
+/** `input_default` under the input: objects merge key by key, the input winning. */
+export function mergeDefaults(defaults: unknown, input: unknown): unknown {
+  if (!isPlainObject(defaults)) return input === undefined ? (defaults ?? {}) : input;
+  if (input === undefined || input === null) return defaults;
+  if (!isPlainObject(input)) return input;
+  const out: Record<string, unknown> = { ...defaults };
+  for (const [key, value] of Object.entries(input)) out[key] = key in defaults ? mergeDefaults(defaults[key], value) : value;
+  return out;
+}
+
+function checkInputSize(input: unknown): void {
+  const size = new TextEncoder().encode(JSON.stringify(input ?? null)).length;
+  if (size > Limits.runInputBytes) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `The run input is ${size} bytes; the limit is ${Limits.runInputBytes}`, [
+      { path: "input", message: `larger than ${Limits.runInputBytes} bytes` },
+    ]);
+  }
+}
+
+async function limiterFor(
+  workflow: { id: string; concurrency: unknown; rateLimit: unknown },
+  input: unknown,
+  runId: string,
+): Promise<LimiterRef | null> {
+  const concurrency = workflow.concurrency as { limit: number; key?: string } | null;
+  const rate = workflow.rateLimit as { limit: number; period: string | number } | null;
+  if (!concurrency && !rate) return null;
+  let key = "";
+  if (concurrency?.key) {
+    try {
+      const value = await renderString(concurrency.key, { input, run: { id: runId, workflow_id: workflow.id } });
+      key = typeof value === "string" ? value : JSON.stringify(value ?? null);
+    } catch (error) {
+      throw validationFailed([{ path: "input", message: `the concurrency key could not be computed: ${(error as Error).message}` }]);
+    }
+  }
+  return {
+    name: `${workflow.id}:${key}`,
+    concurrency: concurrency?.limit ?? null,
+    rate: rate ? { limit: rate.limit, periodMs: parseDuration(rate.period) ?? 60_000 } : null,
+  };
+}
+
+/** Starts (or queues) a run of a workflow: checks its input, then hands it to a new run object. */
+export async function startRun(env: Env, appId: string, request: StartRunRequest): Promise<RunView> {
+  const { workflow, version, definition } = await loadForRun(env, appId, request.workflowId, request.version);
+  const input = mergeDefaults(definition.input_default, request.input);
+  checkInputSize(input);
+  if (definition.input_schema) {
+    const problems = validateAgainst(definition.input_schema, input, "input");
+    if (problems.length > 0)
+      throw new AppError("INPUT_INVALID", `The input does not match the workflow's input_schema: ${problems.length} problem(s)`, problems);
+  }
+  const id = request.id ?? newId();
+  const retention = request.retention
+    ? { maxAgeSeconds: request.retention.max_age_seconds, preserveOnFailure: request.retention.preserve_on_failure ?? false }
+    : workflow.retention
+      ? {
+          maxAgeSeconds: (workflow.retention as { max_age_seconds: number }).max_age_seconds,
+          preserveOnFailure: (workflow.retention as { preserve_on_failure?: boolean }).preserve_on_failure ?? false,
+        }
+      : DEFAULT_RETENTION;
+  const params: CreateRunParams = {
+    id,
+    appId,
+    workflowId: workflow.id,
+    version,
+    definition,
+    input,
+    trigger: request.trigger ?? "api",
+    surface: request.surface ?? "native",
+    profile: request.profile ?? "default",
+    scheduleId: request.scheduleId ?? null,
+    parent: request.parent ?? null,
+    webhookUrl: request.webhookUrl === undefined ? workflow.webhookUrl : request.webhookUrl,
+    retention,
+    metadata: request.metadata ?? null,
+    options: request.options ?? {},
+    limiter: await limiterFor(workflow, input, id),
+    start: request.start ?? true,
+    reuse: request.reuse ?? null,
+  };
+  return unwrapRun<RunView>(id, await runStub(env, id).create(params));
+}
+
+function runNotFound(id: string) {
+  return new AppError("RUN_NOT_FOUND", `run ${id} was not found`);
+}
+
+/** The stub of a run that the app may address; malformed ids are a 404 without a lookup. */
+function stubFor(env: Env, runId: string) {
+  if (!isId(runId)) throw runNotFound(runId);
+  return runStub(env, runId);
+}
+
+/** Unwraps a run object's answer (RPC erases its type, so callers name it). */
+function unwrapRun<T>(runId: string, answer: unknown): T {
+  const result = answer as Result<T>;
+  if (!result.ok && result.error.code === "RUN_NOT_FOUND") throw runNotFound(runId);
+  return unwrap(result);
+}
+
+export async function getRun(env: Env, appId: string, runId: string): Promise<RunView> {
+  return unwrapRun<RunView>(runId, await stubFor(env, runId).get(appId));
+}
+
+export type RunAction = "start" | "cancel" | "pause" | "resume";
+
+export async function controlRun(env: Env, appId: string, runId: string, action: RunAction): Promise<RunView> {
+  const stub = stubFor(env, runId);
+  return unwrapRun<RunView>(runId, await stub[action](appId));
+}
+
+export async function sendRunEvent(env: Env, appId: string, runId: string, event: EventInput) {
+  return unwrapRun<{ status: "applied" | "buffered"; step_id: string | null; event_id: string }>(
+    runId,
+    await stubFor(env, runId).sendEvent(appId, event),
+  );
+}
+
+export async function runEvents(env: Env, appId: string, runId: string, after: number, limit: number) {
+  return unwrapRun<{ data: RunEvent[]; next_after: number | null }>(runId, await stubFor(env, runId).events(appId, after, limit));
+}
+
+export async function streamRun(env: Env, appId: string, runId: string, after: number): Promise<ReadableStream> {
+  return unwrapRun<ReadableStream>(runId, await stubFor(env, runId).stream(appId, after));
+}
+
+export async function setRunRetention(env: Env, appId: string, runId: string, patch: RetentionPatch) {
+  return unwrapRun<RunView>(runId, await stubFor(env, runId).setRetention(appId, patch));
+}
+
+export async function purgeRun(env: Env, appId: string, runId: string) {
+  return unwrapRun<{ id: string; purged_at: string }>(runId, await stubFor(env, runId).purge(appId));
+}
+
+/** Steps that depend on `from` (directly or not), and `from` itself: the ones a replay runs again. */
+function downstreamOf(steps: Array<{ id: string; depends_on?: string[] }>, from: string): Set<string> {
+  const rerun = new Set([from]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    steps.forEach((step, i) => {
+      if (!rerun.has(step.id) && dependenciesOf(steps, i).some((d) => rerun.has(d))) {
+        rerun.add(step.id);
+        grew = true;
+      }
+    });
+  }
+  return rerun;
+}
+
+/**
+ * A new run of the same version. With `from_step`, steps that neither are that step nor
+ * depend on it keep their outputs from the original run and do not run again.
+ */
+export async function replayRun(env: Env, appId: string, runId: string, body: { from_step?: string; input?: unknown }) {
+  const { run, outputs } = unwrapRun<{ run: RunRecord; outputs: Record<string, unknown> }>(
+    runId,
+    await stubFor(env, runId).snapshot(appId),
+  );
+  const steps = run.definition.steps;
+  let reuse: CreateRunParams["reuse"] = null;
+  if (body.from_step !== undefined) {
+    if (!steps.some((s) => s.id === body.from_step)) {
+      throw validationFailed([{ path: "from_step", message: `run ${runId} has no step "${body.from_step}"` }]);
+    }
+    const rerun = downstreamOf(steps, body.from_step);
+    reuse = { runId, outputs: Object.fromEntries(Object.entries(outputs).filter(([id]) => !rerun.has(id))) };
+  }
+  const input = body.input === undefined ? run.input : mergeDefaults(run.definition.input_default, body.input);
+  checkInputSize(input);
+  const id = newId();
+  const params: CreateRunParams = {
+    id,
+    appId,
+    workflowId: run.workflowId,
+    version: run.version,
+    definition: run.definition,
+    input,
+    trigger: "replay",
+    surface: run.surface,
+    profile: run.profile,
+    scheduleId: null,
+    parent: null,
+    webhookUrl: run.webhookUrl,
+    retention: run.retention,
+    metadata: { replay_of: runId, ...(isPlainObject(run.metadata) ? run.metadata : {}) },
+    options: run.options,
+    limiter: run.limiter,
+    start: true,
+    reuse,
+  };
+  return unwrapRun<RunView>(id, await runStub(env, id).create(params));
+}
+
+/** The smallest UUIDv7 for a time: ids sort by creation time, so time filters are id ranges. */
+function idAt(ms: number): string {
+  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, "0").slice(-12);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
+}
+
+export interface RunFilter {
+  workflowId?: string;
+  status?: RunStatus[];
+  createdAfter?: number;
+  createdBefore?: number;
+  limit: number;
+  after: string | null;
+}
+
+export function runListView(row: typeof runs.$inferSelect) {
+  return {
+    id: row.id,
+    workflow_id: row.workflowId,
+    version: row.version,
+    status: row.status as RunStatus,
+    trigger: row.trigger,
+    surface: row.surface,
+    schedule_id: row.scheduleId,
+    parent_run_id: row.parentRunId,
+    profile: row.profile,
+    metadata: row.metadata ?? null,
+    error_code: row.errorCode,
+    created_at: iso(row.createdAt),
+    started_at: iso(row.startedAt),
+    ended_at: iso(row.endedAt),
+    updated_at: iso(row.updatedAt),
+    purged_at: iso(row.purgedAt),
+  };
+}
+
+export async function listRuns(env: Env, appId: string, filter: RunFilter) {
+  const where: Array<SQL | undefined> = [eq(runs.appId, appId)];
+  if (filter.workflowId !== undefined) where.push(eq(runs.workflowId, filter.workflowId));
+  if (filter.status?.length)
+    where.push(filter.status.length === 1 ? eq(runs.status, filter.status[0]) : inArray(runs.status, filter.status));
+  if (filter.createdAfter !== undefined) where.push(gte(runs.id, idAt(filter.createdAfter)));
+  if (filter.createdBefore !== undefined) where.push(lt(runs.id, idAt(filter.createdBefore)));
+  if (filter.after) where.push(lt(runs.id, filter.after));
+  const rows = await database(env)
+    .select()
+    .from(runs)
+    .where(and(...where))
+    .orderBy(desc(runs.id))
+    .limit(filter.limit + 1);
+  return page(rows.map(runListView), filter.limit);
+}
+
+/** A JSON Schema describing an example value: the shape of a workflow's output. */
+export function shapeOf(value: unknown, depth = 0): Record<string, unknown> {
+  if (value === null) return { type: "null" };
+  if (Array.isArray(value))
+    return depth > 6 || value.length === 0 ? { type: "array" } : { type: "array", items: shapeOf(value[0], depth + 1) };
+  if (typeof value === "object") {
+    if (depth > 6) return { type: "object" };
+    return {
+      type: "object",
+      properties: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shapeOf(v, depth + 1)])),
+    };
+  }
+  if (typeof value === "number") return { type: Number.isInteger(value) ? "integer" : "number" };
+  return { type: typeof value };
+}
+
+export async function workflowSchema(env: Env, appId: string, workflowId: string) {
+  const { workflow, version, definition } = await loadForRun(env, appId, workflowId);
+  const last = await database(env)
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(eq(runs.workflowId, workflow.id), eq(runs.status, "completed")))
+    .orderBy(desc(runs.id))
+    .limit(1)
+    .get();
+  let sample: RunView | null = null;
+  if (last) {
+    const result = (await runStub(env, last.id).get(appId)) as Result<RunView>;
+    sample = result.ok ? result.value : null;
+  }
+  return {
+    workflow_id: workflow.id,
+    version,
+    input_schema: definition.input_schema ?? null,
+    input_default: definition.input_default ?? null,
+    output_schema: definition.output_schema ?? null,
+    sample_input: sample?.input ?? null,
+    output_shape: sample ? shapeOf(sample.output) : null,
+    sample_run_id: sample?.id ?? null,
+  };
+}
