@@ -27,6 +27,7 @@ export default defineConfig(async () => {
             include: ["test/**/*.test.ts"],
             exclude: ["test/e2e/**"],
             setupFiles: ["test/setup.ts"],
+            globalSetup: ["test/support/global-setup.ts"],
           },
         },
         {

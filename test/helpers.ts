@@ -1,4 +1,5 @@
-import { SELF } from "cloudflare:test";
+import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
+import type { RunObject } from "../src/engine/run-object";
 
 export const ADMIN_TOKEN = "test-admin-token";
 
@@ -11,7 +12,12 @@ export interface Answer<T = any> {
 export type Call = <T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer<T>>;
 
 /** Sends one request to the worker under test; a body that is not a string is sent as JSON. */
-export async function request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+export async function request<T = any>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
   const init: RequestInit = { method, headers: { ...headers } };
   if (body !== undefined) {
     init.body = typeof body === "string" ? body : JSON.stringify(body);
@@ -37,4 +43,48 @@ export async function newApp(name = "test app"): Promise<{ id: string; key: stri
   if (key.status !== 201) throw new Error(`creating a key failed: ${JSON.stringify(key.body)}`);
   const call: Call = (method, path, body, headers = {}) => request(method, path, body, { "x-api-key": key.body.key, ...headers });
   return { id: app.body.id, key: key.body.key, call };
+}
+
+// ---- runs ----------------------------------------------------------------------------------
+
+export const ENDED = ["completed", "failed", "cancelled"];
+
+export async function createWorkflow(call: Call, definition: Record<string, unknown>): Promise<string> {
+  const res = await call("POST", "/v1/workflows", { name: "test workflow", ...definition });
+  if (res.status !== 201) throw new Error(`creating a workflow failed: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+export async function startRun(call: Call, workflowId: string, body: Record<string, unknown> = {}, headers?: Record<string, string>) {
+  const res = await call("POST", `/v1/workflows/${workflowId}/runs`, body, headers);
+  if (res.status !== 201) throw new Error(`starting a run failed (${res.status}): ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Polls the run until `done` holds (default: it has ended); fails after `timeoutMs`. */
+export async function waitForRun(
+  call: Call,
+  runId: string,
+  done: (run: any) => boolean = (r) => ENDED.includes(r.status),
+  timeoutMs = 2000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await call("GET", `/v1/runs/${runId}`);
+    if (res.status === 200 && done(res.body)) return res.body;
+    if (Date.now() > deadline)
+      throw new Error(`run ${runId} did not get there in ${timeoutMs} ms: ${JSON.stringify(res.body).slice(0, 2000)}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const runObject = (runId: string) => env.RUNS.get(env.RUNS.idFromName(runId));
+
+const STEP_TIMERS = ["wake", "retry", "event_timeout", "callback_timeout"];
+
+/** Moves the run's step timers `ms` earlier and runs its alarm: time passes without waiting. */
+export async function fastForward(runId: string, ms = 24 * 3_600_000, kinds: string[] = STEP_TIMERS): Promise<void> {
+  const stub = runObject(runId);
+  await runInDurableObject(stub, (instance: RunObject) => instance.testShiftTimers(ms, kinds));
+  await runDurableObjectAlarm(stub);
 }

@@ -1,0 +1,97 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A small HTTP server on 127.0.0.1 that the worker under test calls from http steps. It
+ * counts calls per name (and per Idempotency-Key, so duplicates are visible), can hang until
+ * the caller gives up, and can answer with any status. Runs in Node beside workerd.
+ *
+ *   ANY  /count/:name              200 {name, hits, unique}
+ *   ANY  /hang/:name               never answers; the close is recorded
+ *   ANY  /status/:code[?retry_after=s]
+ *   ANY  /flaky/:name/:failures    503 for the first `failures` calls, then 200
+ *   ANY  /echo                     200 with the request's method, headers and body
+ *   GET  /stats/:name              {hits, unique, keys, closed, bodies}
+ */
+interface Stats {
+  hits: number;
+  keys: Record<string, number>;
+  closed: number;
+  bodies: unknown[];
+  times: number[];
+}
+
+export async function startCounterServer(): Promise<{ url: string; server: Server }> {
+  const stats = new Map<string, Stats>();
+  const statsOf = (name: string) => {
+    let s = stats.get(name);
+    if (!s) {
+      s = { hits: 0, keys: {}, closed: 0, bodies: [], times: [] };
+      stats.set(name, s);
+    }
+    return s;
+  };
+  const record = (name: string, req: IncomingMessage, body: string) => {
+    const s = statsOf(name);
+    s.hits += 1;
+    s.times.push(Date.now());
+    const key = req.headers["idempotency-key"];
+    if (typeof key === "string") s.keys[key] = (s.keys[key] ?? 0) + 1;
+    try {
+      s.bodies.push(body === "" ? null : JSON.parse(body));
+    } catch {
+      s.bodies.push(body);
+    }
+    return s;
+  };
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => {
+      body += chunk;
+    });
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const parts = url.pathname.split("/").filter(Boolean);
+      const [route, name, extra] = parts;
+      if (route === "count" && name) {
+        const s = record(name, req, body);
+        return send(res, 200, { name, hits: s.hits, unique: Object.keys(s.keys).length });
+      }
+      if (route === "hang" && name) {
+        record(name, req, body);
+        res.on("close", () => {
+          statsOf(name).closed += 1;
+        });
+        return;
+      }
+      if (route === "status" && name) {
+        const retryAfter = url.searchParams.get("retry_after");
+        return send(res, Number(name), { status: Number(name) }, retryAfter ? { "retry-after": retryAfter } : {});
+      }
+      if (route === "flaky" && name) {
+        const s = record(name, req, body);
+        return s.hits <= Number(extra ?? 1) ? send(res, 503, { hits: s.hits }) : send(res, 200, { hits: s.hits });
+      }
+      if (route === "echo") {
+        return send(res, 200, {
+          method: req.method,
+          headers: req.headers,
+          body: body === "" ? null : JSON.parse(body),
+          query: Object.fromEntries(url.searchParams),
+        });
+      }
+      if (route === "stats" && name) {
+        const s = statsOf(name);
+        return send(res, 200, { ...s, unique: Object.keys(s.keys).length });
+      }
+      send(res, 404, { error: "unknown route" });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
