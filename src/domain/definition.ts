@@ -160,12 +160,14 @@ export function definitionProblems(body: Record<string, unknown>): ErrorDetail[]
       const fallback = step.fallback as { type?: unknown; config?: unknown };
       problems.push(...configProblems(fallback.type, fallback.config, `${path}.fallback`));
     }
-    step.depends_on?.forEach((dep, j) => {
+    // Zod has already reported a depends_on that is not an array; only an array can be checked here.
+    const dependsOn: unknown[] = Array.isArray(step.depends_on) ? step.depends_on : [];
+    dependsOn.forEach((dep, j) => {
       if (typeof dep !== "string") return;
       if (!ids.has(dep)) problems.push({ path: `${path}.depends_on[${j}]`, message: `no step has the id "${dep}"` });
       else if (dep === step.id) problems.push({ path: `${path}.depends_on[${j}]`, message: "a step cannot depend on itself" });
     });
-    if (step.depends_on && new Set(step.depends_on).size !== step.depends_on.length) {
+    if (new Set(dependsOn).size !== dependsOn.length) {
       problems.push({ path: `${path}.depends_on`, message: "lists a step more than once" });
     }
     for (const key of ["if", "for_each"] as const) {
