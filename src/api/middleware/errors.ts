@@ -33,11 +33,17 @@ export const handleError: ErrorHandler<HonoEnv> = (error, c) => {
 export const handleNotFound: NotFoundHandler<HonoEnv> = (c) =>
   errorResponse(c, new AppError("NOT_FOUND", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 
+const TARGET_PREFIX: Record<string, string> = { query: "query", param: "path", header: "header" };
+
+/** Details for a failed request schema, rooted where the field was sent: `query.limit`, `path.id`, `name`. */
+export function requestDetails(error: z.ZodError, target: string | undefined) {
+  return zodDetails(error, TARGET_PREFIX[target ?? ""] ?? "");
+}
+
 /** zod-openapi's hook: a failed request schema becomes one VALIDATION_FAILED listing every field. */
 export const validationHook = (result: { success: boolean; error?: z.ZodError; target?: string }) => {
   if (!result.success && result.error) {
-    const prefix = result.target === "query" ? "query." : result.target === "param" ? "path." : result.target === "header" ? "header." : "";
-    const details = zodDetails(result.error, prefix);
+    const details = requestDetails(result.error, result.target);
     const summary = details.length === 1 ? `${details[0].path}: ${details[0].message}` : `${details.length} problems`;
     throw new AppError("VALIDATION_FAILED", `The request is not valid: ${summary}`, details);
   }

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { MetadataFields, VersionDefinition, VersionedFields, WorkflowDefinition, zodDetails } from "../../domain/definition";
+import { MetadataFields, VersionDefinition, VersionedFields, WorkflowDefinition } from "../../domain/definition";
 import { validationFailed } from "../../domain/errors";
 import {
   assertValidDefinition,
@@ -14,6 +14,7 @@ import {
   updateWorkflow,
 } from "../../services/workflows";
 import type { App, HonoEnv } from "../env";
+import { requestDetails } from "../middleware/errors";
 import { afterCursor } from "../paging";
 import { booleanQuery, errorResponses, IdParam, json, jsonBody, listOf, PageQuery, Workflow } from "../schemas";
 
@@ -43,8 +44,7 @@ function definitionHook(
   _c: Context<HonoEnv>,
 ): undefined {
   if (result.success) return undefined;
-  const prefix = result.target === "query" ? "query." : result.target === "param" ? "path." : "";
-  const details = zodDetails(result.error, prefix);
+  const details = requestDetails(result.error, result.target);
   if (result.target !== "json") throw validationFailed(details);
   // On failure the validator passes the raw body along as `data`.
   const data = (result as { data?: unknown }).data;
