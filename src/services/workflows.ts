@@ -3,7 +3,7 @@ import { workflows, workflowVersions } from "../db/schema";
 import { definitionProblems, type VersionDefinition, type WorkflowDefinition } from "../domain/definition";
 import { AppError, type ErrorDetail, validationFailed } from "../domain/errors";
 import { sha256Hex } from "../lib/crypto";
-import { page } from "../lib/cursor";
+import { encodeCursor, page } from "../lib/cursor";
 import { isId, newId } from "../lib/ids";
 import { canonicalJson, iso } from "../lib/json";
 import { database } from "./db";
@@ -217,7 +217,7 @@ export async function listVersions(env: Env, appId: string, id: string, limit: n
     .orderBy(desc(workflowVersions.version))
     .limit(limit + 1);
   const data = rows.slice(0, limit).map(versionView);
-  return { data, next_cursor: rows.length > limit ? String(data[data.length - 1].version) : null };
+  return { data, next_cursor: rows.length > limit ? encodeCursor(String(data[data.length - 1].version)) : null };
 }
 
 export async function getVersion(env: Env, appId: string, id: string, version: number) {

@@ -140,10 +140,12 @@ const getVersionRoute = createRoute({
   responses: { 200: json(Version, "The version"), ...errorResponses },
 });
 
+/** Versions page by number; the cursor wraps it like every other cursor so clients never rely on its form. */
 function versionCursor(cursor: string | undefined): number | null {
-  if (cursor === undefined) return null;
-  if (!/^\d{1,9}$/.test(cursor)) throw validationFailed([{ path: "query.cursor", message: "is not a cursor this API issued" }]);
-  return Number(cursor);
+  const after = afterCursor(cursor);
+  if (after === null) return null;
+  if (!/^\d{1,9}$/.test(after)) throw validationFailed([{ path: "query.cursor", message: "is not a cursor this API issued" }]);
+  return Number(after);
 }
 
 export function registerWorkflows(app: App) {
