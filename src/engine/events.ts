@@ -46,6 +46,31 @@ export interface RunEvent {
   data: unknown;
 }
 
+/** An event as stored: its data stays serialised until someone reads it. */
+export interface LoggedEvent {
+  seq: number;
+  type: string;
+  at: number;
+  stepId: string | null;
+  dataJson: string | null;
+}
+
+/** The API's JSON for an event, built without parsing its data again. */
+export function eventJson(e: LoggedEvent): string {
+  const step = e.stepId === null ? "null" : JSON.stringify(e.stepId);
+  return `{"seq":${e.seq},"type":"${e.type}","at":"${new Date(e.at).toISOString()}","step_id":${step},"data":${e.dataJson ?? "null"}}`;
+}
+
+export function toRunEvent(e: LoggedEvent): RunEvent {
+  return {
+    seq: e.seq,
+    type: e.type,
+    at: new Date(e.at).toISOString(),
+    step_id: e.stepId,
+    data: e.dataJson === null ? null : JSON.parse(e.dataJson),
+  };
+}
+
 /** Run statuses (DESIGN 6). */
 export type RunStatus = "queued" | "running" | "waiting" | "paused" | "completed" | "failed" | "cancelled";
 export type StepStatus = "pending" | "running" | "waiting" | "completed" | "failed" | "skipped" | "cancelled";

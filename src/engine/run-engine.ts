@@ -3,7 +3,7 @@ import { validateAgainst } from "../domain/json-schema";
 import { Limits } from "../domain/limits";
 import { newId } from "../lib/ids";
 import { attemptTimeout, evaluateCondition, renderConfig, resolveItems, runItems, toStepError, withDeadline } from "./attempt";
-import { type EventName, isEnded, type RunEvent, type RunStatus, type StepStatus } from "./events";
+import { type EventName, isEnded, type LoggedEvent, type RunStatus, type StepStatus } from "./events";
 import { render, type Scope, truthy } from "./expressions";
 import { retryDelay, retryPolicy } from "./retries";
 import { stepType } from "./steps/registry";
@@ -25,7 +25,7 @@ export interface EngineHost {
   readonly store: RunStore;
   transaction<T>(fn: () => T): T;
   /** Publishes an appended event to live streams and webhooks. */
-  published(event: RunEvent): void;
+  published(event: LoggedEvent): void;
   /** The run's status changed: update the D1 index. */
   statusChanged(): void;
   /** Timers or status changed: move the alarm. */
@@ -44,6 +44,9 @@ export class RunEngine {
   readonly byId = new Map<string, StepRecord>();
   readonly defs = new Map<string, StepDefinition>();
   private readonly deps = new Map<string, StepRecord[]>();
+  private readonly dependents = new Map<string, StepRecord[]>();
+  /** Steps whose readiness may have changed since the last schedule(): keeps each pass O(changes). */
+  private readonly candidates: Set<StepRecord>;
   private readonly sinks: StepRecord[];
   readonly inflight = new Map<string, AbortController>();
   /** Bumped when the run stops (cancel, failure): results of older attempts are dropped. */
@@ -64,13 +67,17 @@ export class RunEngine {
     const dependedOn = new Set<string>();
     definitions.forEach((def, i) => {
       const deps = dependenciesOf(definitions, i);
-      for (const d of deps) dependedOn.add(d);
+      for (const d of deps) {
+        dependedOn.add(d);
+        this.dependents.set(d, [...(this.dependents.get(d) ?? []), steps[i]]);
+      }
       this.deps.set(
         def.id,
         deps.map((id) => this.byId.get(id) as StepRecord),
       );
     });
     this.sinks = steps.filter((s) => !dependedOn.has(s.id));
+    this.candidates = new Set(steps);
     for (const step of steps) this.exposeStep(step);
   }
 
@@ -112,6 +119,8 @@ export class RunEngine {
   saveStep(step: StepRecord, withInput = false): void {
     this.store.saveStep(step, withInput);
     this.exposeStep(step);
+    if (this.satisfied(step)) for (const dependent of this.dependents.get(step.id) ?? []) this.candidates.add(dependent);
+    else if (step.status === "pending" && !step.wait) this.candidates.add(step);
   }
 
   private scopeFor(step: StepRecord, vars: Record<string, string>): Scope {
@@ -141,10 +150,11 @@ export class RunEngine {
   /** Starts every ready step; when nothing is in flight, settles the run's status. */
   schedule(): void {
     if (this.run.status !== "running") return;
-    for (const step of this.steps) {
+    for (const step of this.candidates) {
+      this.candidates.delete(step);
       if (step.status !== "pending" || step.wait || this.inflight.has(step.id)) continue;
+      // A step not ready yet comes back as a candidate when one of its dependencies is satisfied.
       if ((this.deps.get(step.id) ?? []).every((d) => this.satisfied(d))) this.launch(step);
-      if (this.run.status !== "running") return;
     }
     if (this.inflight.size === 0) this.settle();
   }
@@ -213,7 +223,9 @@ export class RunEngine {
       const timeoutMs = attemptTimeout(def, type);
       const outcome = items
         ? await runItems(def, type, items, scope, ctx, this.itemProgress(step), timeoutMs)
-        : await withDeadline(type.execute(config as never, ctx), controller.signal, controller, timeoutMs, def.id);
+        : type.pure
+          ? await type.execute(config as never, ctx)
+          : await withDeadline(type.execute(config as never, ctx), controller.signal, controller, timeoutMs, def.id);
       if (stale()) return;
       await this.handleOutcome(step, outcome);
     } catch (error) {
@@ -362,6 +374,7 @@ export class RunEngine {
     }
     const now = Date.now();
     const hadItems = def.for_each !== undefined;
+    const hadTimeout = step.wait?.kind === "event" || step.wait?.kind === "callback";
     step.status = "completed";
     step.output = output ?? null;
     step.outputJson = outputJson;
@@ -371,8 +384,10 @@ export class RunEngine {
     this.host.transaction(() => {
       this.saveStep(step);
       if (hadItems) this.store.clearItems(step.id);
-      this.store.deleteTimer(`event_timeout:${step.id}`);
-      this.store.deleteTimer(`callback_timeout:${step.id}`);
+      if (hadTimeout) {
+        this.store.deleteTimer(`event_timeout:${step.id}`);
+        this.store.deleteTimer(`callback_timeout:${step.id}`);
+      }
       this.emitRaw(
         "step.completed",
         step.id,

@@ -2,7 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import { err, ok, type Result } from "../domain/errors";
 import { Limits } from "../domain/limits";
 import * as effects from "./effects";
-import { isEnded, type RunEvent, type RunStatus } from "./events";
+import { isEnded, type LoggedEvent, type RunEvent, type RunStatus, toRunEvent } from "./events";
 import { IndexSync } from "./index-sync";
 import { type ControlHost, RunControl } from "./run-control";
 import { type EngineHost, RunEngine, WATCHDOG_MS } from "./run-engine";
@@ -25,7 +25,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   private alarmAt: number | null = null;
   private readonly streams = new EventStreams();
   private readonly index: IndexSync;
-  private pendingEvents: RunEvent[] | null = null;
+  private pendingEvents: LoggedEvent[] | null = null;
   private varsCache: Promise<Record<string, string>> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -70,7 +70,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   transaction<T>(fn: () => T): T {
     if (this.pendingEvents) return fn();
     this.pendingEvents = [];
-    let events: RunEvent[] = [];
+    let events: LoggedEvent[] = [];
     try {
       const result = this.ctx.storage.transactionSync(fn);
       events = this.pendingEvents;
@@ -81,13 +81,13 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     }
   }
 
-  published(event: RunEvent): void {
+  published(event: LoggedEvent): void {
     // Inside a transaction the event is held until the transaction commits.
     if (this.pendingEvents) this.pendingEvents.push(event);
     else this.deliver(event);
   }
 
-  private deliver(event: RunEvent): void {
+  private deliver(event: LoggedEvent): void {
     this.streams.publish(event);
   }
 
@@ -188,7 +188,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     if (!owned.ok) return owned;
     const data = this.store.events(after, Math.min(limit, Limits.eventsPerPage) + 1);
     const more = data.length > limit;
-    const page = data.slice(0, limit);
+    const page = data.slice(0, limit).map(toRunEvent);
     return ok({ data: page, next_after: more ? page[page.length - 1].seq : null });
   }
 

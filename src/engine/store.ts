@@ -1,5 +1,5 @@
 import type { VersionDefinition } from "../domain/definition";
-import { EventKind, type EventName, eventName, type RunEvent, type RunStatus, type StepStatus } from "./events";
+import { EventKind, type EventName, eventName, type LoggedEvent, type RunStatus, type StepStatus } from "./events";
 
 /**
  * The run object's SQLite storage. The object keeps the run and its steps in memory and
@@ -308,22 +308,22 @@ export class RunStore {
   }
 
   /** Appends to the log; the sequence is gap-free because only this object writes it. */
-  appendEvent(name: EventName, stepId: string | null, data: string | null, at: number): RunEvent {
+  appendEvent(name: EventName, stepId: string | null, dataJson: string | null, at: number): LoggedEvent {
     const seq = ++this.lastSeq;
-    this.sql.exec("INSERT INTO events (seq, at, kind, step_id, data) VALUES (?, ?, ?, ?, ?)", seq, at, EventKind[name], stepId, data);
-    return { seq, type: name, at: new Date(at).toISOString(), step_id: stepId, data: data === null ? null : JSON.parse(data) };
+    this.sql.exec("INSERT INTO events (seq, at, kind, step_id, data) VALUES (?, ?, ?, ?, ?)", seq, at, EventKind[name], stepId, dataJson);
+    return { seq, type: name, at, stepId, dataJson };
   }
 
-  events(after: number, limit: number): RunEvent[] {
+  events(after: number, limit: number): LoggedEvent[] {
     return this.sql
       .exec("SELECT seq, at, kind, step_id, data FROM events WHERE seq > ? ORDER BY seq LIMIT ?", after, limit)
       .toArray()
       .map((row) => ({
         seq: row.seq as number,
         type: eventName(row.kind as number),
-        at: new Date(row.at as number).toISOString(),
-        step_id: row.step_id as string | null,
-        data: parse(row.data),
+        at: row.at as number,
+        stepId: row.step_id as string | null,
+        dataJson: row.data as string | null,
       }));
   }
 

@@ -1,11 +1,11 @@
-import type { RunEvent } from "./events";
+import { eventJson, type LoggedEvent } from "./events";
 import type { RunStore } from "./store";
 
 const encoder = new TextEncoder();
 const KEEP_ALIVE_MS = 15_000;
 
-export function sseFrame(event: RunEvent): Uint8Array {
-  return encoder.encode(`id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+export function sseFrame(event: LoggedEvent): Uint8Array {
+  return encoder.encode(`id: ${event.seq}\nevent: ${event.type}\ndata: ${eventJson(event)}\n\n`);
 }
 
 /**
@@ -37,7 +37,7 @@ export class EventStreams {
     return readable;
   }
 
-  publish(event: RunEvent): void {
+  publish(event: LoggedEvent): void {
     if (this.writers.size === 0) return;
     const frame = sseFrame(event);
     for (const writer of this.writers) writer.write(frame).catch(() => this.drop(writer));

@@ -13,6 +13,7 @@ export const fail: StepType<{ message?: unknown; code?: string }> = {
         .optional(),
     })
     .strict(),
+  pure: true,
   produces: "none",
   execute: async (config) => {
     const message = typeof config.message === "string" ? config.message : JSON.stringify(config.message ?? "failed");

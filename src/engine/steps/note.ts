@@ -5,6 +5,7 @@ import { output, type StepType } from "./types";
 export const note: StepType<{ text?: unknown }> = {
   type: "note",
   config: z.object({ text: z.unknown() }).strict(),
+  pure: true,
   produces: "none",
   execute: async () => output(null),
 };

@@ -25,6 +25,7 @@ export const staticTextInput: StepType<{ text: string }> = {
   type: "StaticTextInput",
   config: z.object({ text: z.string().max(1_000_000) }).strict(),
   produces: "text",
+  pure: true,
   execute: async (config) => output({ text: config.text }),
 };
 
@@ -40,6 +41,7 @@ export const textOperations: StepType[] = Object.entries(operations).map(([name,
   config: z.object({}).strict(),
   accepts: "text",
   produces: "text",
+  pure: true,
   execute: async (_config, ctx) => output({ text: apply(incomingText(ctx, `TextOperation.${name}`)) }),
 }));
 
@@ -48,5 +50,6 @@ export const echo: StepType<Record<string, never>> = {
   config: z.object({}).strict(),
   accepts: "text",
   produces: "text",
+  pure: true,
   execute: async (_config, ctx) => output({ text: incomingText(ctx, "Echo") }),
 };

@@ -5,6 +5,7 @@ import { output, type StepType } from "./types";
 export const transform: StepType<{ value?: unknown }> = {
   type: "transform",
   config: z.object({ value: z.unknown() }).strict(),
+  pure: true,
   produces: "any",
   execute: async (config) => output(config.value ?? null),
 };

@@ -47,6 +47,8 @@ export interface StepType<C = Record<string, unknown>> {
   produces: DataType;
   /** Steps that only wait (sleep, events) get no attempt timeout by default. */
   waits?: boolean;
+  /** Does no I/O: runs to completion within the expression limits, so it needs no attempt timer. */
+  pure?: boolean;
   execute(config: C, ctx: StepContext): Promise<StepOutcome>;
 }
 
