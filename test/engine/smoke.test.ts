@@ -51,8 +51,8 @@ it("runs an interrupted http step again as attempt 2 and keeps completed steps",
   await abortAllDurableObjects();
   const after = await waitForRun(call, run.id, (r) => r.steps[1].attempts === 2);
   expect(after.steps[0]).toMatchObject({ status: "completed", attempts: 1 });
-  const first = await fetch(`${counter}/stats/${name}-first`).then((r) => r.json());
-  const slow = await fetch(`${counter}/stats/${name}-slow`).then((r) => r.json());
+  const first = (await fetch(`${counter}/stats/${name}-first`).then((r) => r.json())) as { hits: number };
+  const slow = (await fetch(`${counter}/stats/${name}-slow`).then((r) => r.json())) as { hits: number; keys: Record<string, number> };
   expect(first.hits).toBe(1);
   expect(slow.hits).toBe(2);
   expect(Object.keys(slow.keys)).toEqual([`${run.id}:slow:0`]);

@@ -6,7 +6,7 @@ export const fail: StepType<{ message?: unknown; code?: string }> = {
   type: "fail",
   config: z
     .object({
-      message: z.unknown(),
+      message: z.unknown().optional(),
       code: z
         .string()
         .regex(/^[A-Z][A-Z0-9_]{0,63}$/)
