@@ -18,6 +18,10 @@ export default defineConfig(async () => {
                   JWT_SECRET: "test-jwt-secret-with-enough-bytes-0123456789",
                   SECRETS_KEY: "dGVzdC1zZWNyZXRzLWtleS0zMi1ieXRlcy1sb25nISE=",
                   ALLOW_PRIVATE_NETWORK: "true",
+                  // Webhook retries after 1 s, 1 s: three attempts in all, so tests see the
+                  // whole schedule without waiting hours.
+                  WEBHOOK_RETRY_SCHEDULE: "0,1,1",
+                  WEBHOOK_SWEEP_SECONDS: "2",
                 },
               },
             }),

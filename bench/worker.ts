@@ -1,7 +1,7 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
 import stepline from "../src/index";
 
-export { LimiterObject, RunObject, ScheduleObject } from "../src/index";
+export { LimiterObject, RunObject, ScheduleObject, WebhookSweeper } from "../src/index";
 
 /**
  * The bench-only worker: Stepline unchanged, plus a Cloudflare Workflows implementation of
@@ -49,6 +49,7 @@ async function reference(request: Request, env: BenchEnv): Promise<Response> {
 }
 
 export default {
+  ...stepline,
   fetch(request, env, ctx) {
     if (new URL(request.url).pathname.startsWith("/bench/reference/")) return reference(request, env as BenchEnv);
     return stepline.fetch(request, env, ctx);

@@ -9,6 +9,7 @@ import { requestId } from "./middleware/request-id";
 import { registerAdmin } from "./v1/admin";
 import { registerKeys } from "./v1/keys";
 import { registerRuns } from "./v1/runs";
+import { registerWebhooks } from "./v1/webhooks";
 import { registerWorkflows } from "./v1/workflows";
 
 const PUBLIC_PREFIXES = ["/v1/callbacks/"];
@@ -35,6 +36,7 @@ export function buildApp(): App {
   registerKeys(app);
   registerWorkflows(app);
   registerRuns(app);
+  registerWebhooks(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", { type: "apiKey", in: "header", name: "X-Api-Key" });
   app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", {

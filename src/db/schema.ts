@@ -148,6 +148,8 @@ export const webhookDeliveries = sqliteTable(
     attemptCount: integer("attempt_count").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at"),
     leaseExpiresAt: integer("lease_expires_at"),
+    // The one queue message that may act on this delivery; older copies are dropped.
+    messageId: text("message_id"),
     lastStatusCode: integer("last_status_code"),
     lastError: text("last_error"),
     createdAt: integer("created_at").notNull(),

@@ -20,6 +20,7 @@ export interface ControlHost {
   transaction<T>(fn: () => T): T;
   rearm(): void;
   requestIndexSync(): void;
+  flushOutbox(): void;
 }
 
 /**
@@ -317,6 +318,7 @@ export class RunControl {
         if (!(this.run.status === "failed" && this.run.retention.preserveOnFailure)) this.purge();
       } else if (timer.kind === "index") this.host.requestIndexSync();
       else if (timer.kind === "notify_parent") await this.notifyParent();
+      else if (timer.kind === "outbox") this.host.flushOutbox();
       else if (timer.kind === "limiter") {
         if (this.run.status === "queued") await this.requestStart();
         else if (isEnded(this.run.status)) await this.releaseSlot();

@@ -11,6 +11,7 @@ import type { ChildResult, CreateRunParams, EventInput, RetentionPatch } from ".
 import { type RunView, runView } from "./run-view";
 import { type RunRecord, RunStore, type StepRecord } from "./store";
 import { EventStreams } from "./streams";
+import { WebhookOutbox } from "./webhook-outbox";
 
 /**
  * One Durable Object per run (named by run id): the authoritative state of the run in its own
@@ -25,6 +26,8 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   private alarmAt: number | null = null;
   private readonly streams = new EventStreams();
   private readonly index: IndexSync;
+  private readonly outbox: WebhookOutbox;
+  private outboxDirty = false;
   private pendingEvents: LoggedEvent[] | null = null;
   private varsCache: Promise<Record<string, string>> | null = null;
 
@@ -33,6 +36,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     this.bindings = env;
     this.store = new RunStore(ctx.storage.sql);
     this.index = new IndexSync(this);
+    this.outbox = new WebhookOutbox(this);
     void ctx.blockConcurrencyWhile(async () => {
       this.alarmAt = await ctx.storage.getAlarm();
       if (!this.store.exists()) return;
@@ -61,6 +65,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
       for (const step of children) void this.control?.ensureChild(step);
     }
     if (run.syncedSeq < run.stateSeq) this.index.request();
+    if (this.store.outbox().length > 0) this.outbox.flush(run);
     this.rearm();
     if (run.status === "running") engine.schedule();
   }
@@ -82,6 +87,8 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   }
 
   published(event: LoggedEvent): void {
+    const engine = this.engine;
+    if (engine && this.outbox.record(engine.run, engine.steps, event)) this.outboxDirty = true;
     // Inside a transaction the event is held until the transaction commits.
     if (this.pendingEvents) this.pendingEvents.push(event);
     else this.deliver(event);
@@ -89,6 +96,10 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
 
   private deliver(event: LoggedEvent): void {
     this.streams.publish(event);
+    if (this.outboxDirty && !this.pendingEvents && this.engine) {
+      this.outboxDirty = false;
+      this.outbox.flush(this.engine.run);
+    }
   }
 
   statusChanged(): void {
@@ -97,6 +108,10 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
 
   requestIndexSync(): void {
     this.index.request();
+  }
+
+  flushOutbox(): void {
+    if (this.engine) this.outbox.flush(this.engine.run);
   }
 
   currentRun(): RunRecord | null {

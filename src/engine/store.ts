@@ -92,6 +92,13 @@ export type TimerKind =
   | "limiter"
   | "outbox";
 
+export interface OutboxEntry {
+  id: string;
+  event: string;
+  url: string;
+  payload: string;
+}
+
 export interface Timer {
   id: string;
   kind: TimerKind;
@@ -121,6 +128,7 @@ CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, kind TEXT NOT NULL, due_
 CREATE INDEX IF NOT EXISTS timers_due ON timers (due_at);
 CREATE TABLE IF NOT EXISTS inbox (id TEXT PRIMARY KEY, name TEXT NOT NULL, payload TEXT, received_at INTEGER NOT NULL, consumed_by TEXT);
 CREATE TABLE IF NOT EXISTS kv (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, event TEXT NOT NULL, url TEXT NOT NULL, payload TEXT NOT NULL, created_at INTEGER NOT NULL);
 `;
 
 const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
@@ -423,6 +431,29 @@ export class RunStore {
   purge(): void {
     this.sql.exec("DELETE FROM steps; DELETE FROM step_items; DELETE FROM events; DELETE FROM inbox;");
     this.sql.exec("UPDATE run SET input = NULL, output = NULL, error = NULL, metadata = NULL");
+  }
+
+  /** Webhooks waiting to be handed to D1 and the queue; written with the event that caused them. */
+  addOutbox(entry: OutboxEntry, at: number): void {
+    this.sql.exec(
+      "INSERT INTO outbox (id, event, url, payload, created_at) VALUES (?, ?, ?, ?, ?)",
+      entry.id,
+      entry.event,
+      entry.url,
+      entry.payload,
+      at,
+    );
+  }
+
+  outbox(): OutboxEntry[] {
+    return this.sql
+      .exec("SELECT id, event, url, payload FROM outbox ORDER BY created_at")
+      .toArray()
+      .map((row) => ({ id: row.id as string, event: row.event as string, url: row.url as string, payload: row.payload as string }));
+  }
+
+  deleteOutbox(id: string): void {
+    this.sql.exec("DELETE FROM outbox WHERE id = ?", id);
   }
 
   /** Small named values: flags of the run and test hooks. */

@@ -67,3 +67,13 @@ function addressProblem(address: ipaddr.IPv4 | ipaddr.IPv6): string | null {
   const range = (address as ipaddr.IPv4).range();
   return range === "unicast" ? null : `${address.toString()} is a ${range} address`;
 }
+
+/** Why a URL is refused, or null when it may be called. */
+export function urlProblem(raw: string, allowPrivateNetwork: boolean): string | null {
+  try {
+    checkUrl(raw, allowPrivateNetwork);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

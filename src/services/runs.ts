@@ -13,6 +13,8 @@ import type { LimiterRef, Retention, RunRecord } from "../engine/store";
 import { page } from "../lib/cursor";
 import { isId, newId } from "../lib/ids";
 import { iso } from "../lib/json";
+import { allowsPrivateNetwork } from "../net/fetch";
+import { urlProblem } from "../net/ssrf";
 import { database } from "./db";
 import { runStub } from "./stubs";
 import { loadForRun } from "./workflows";
@@ -92,6 +94,9 @@ export async function startRun(env: Env, appId: string, request: StartRunRequest
     if (problems.length > 0)
       throw new AppError("INPUT_INVALID", `The input does not match the workflow's input_schema: ${problems.length} problem(s)`, problems);
   }
+  const webhookUrl = request.webhookUrl === undefined ? workflow.webhookUrl : request.webhookUrl;
+  const unsafe = webhookUrl ? urlProblem(webhookUrl, allowsPrivateNetwork(env)) : null;
+  if (unsafe) throw validationFailed([{ path: "webhook_url", message: unsafe }]);
   const id = request.id ?? newId();
   const retention = request.retention
     ? { maxAgeSeconds: request.retention.max_age_seconds, preserveOnFailure: request.retention.preserve_on_failure ?? false }
@@ -113,7 +118,7 @@ export async function startRun(env: Env, appId: string, request: StartRunRequest
     profile: request.profile ?? "default",
     scheduleId: request.scheduleId ?? null,
     parent: request.parent ?? null,
-    webhookUrl: request.webhookUrl === undefined ? workflow.webhookUrl : request.webhookUrl,
+    webhookUrl,
     retention,
     metadata: request.metadata ?? null,
     options: request.options ?? {},

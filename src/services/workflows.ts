@@ -6,6 +6,8 @@ import { sha256Hex } from "../lib/crypto";
 import { encodeCursor, page } from "../lib/cursor";
 import { isId, newId } from "../lib/ids";
 import { canonicalJson, iso } from "../lib/json";
+import { allowsPrivateNetwork } from "../net/fetch";
+import { urlProblem } from "../net/ssrf";
 import { database } from "./db";
 
 type WorkflowRow = typeof workflows.$inferSelect;
@@ -58,8 +60,15 @@ export function versionView(row: VersionRow) {
   };
 }
 
+/** A webhook URL must pass the same gate as every other URL Stepline calls. */
+function assertWebhookUrl(env: Env, url: string | null | undefined): void {
+  const problem = url ? urlProblem(url, allowsPrivateNetwork(env)) : null;
+  if (problem) throw validationFailed([{ path: "webhook_url", message: problem }]);
+}
+
 export async function createWorkflow(env: Env, appId: string, body: WorkflowDefinition) {
   assertValidDefinition(body);
+  assertWebhookUrl(env, body.webhook_url);
   const now = Date.now();
   const definition = pickVersioned(body);
   const row: WorkflowRow = {
@@ -172,6 +181,7 @@ export type WorkflowPatch = Partial<WorkflowDefinition> & { current_version?: nu
 
 export async function updateWorkflow(env: Env, appId: string, id: string, patch: WorkflowPatch) {
   const row = await findWorkflow(env, appId, id);
+  assertWebhookUrl(env, patch.webhook_url);
   const now = Date.now();
   const touchesVersion = VERSIONED_KEYS.some((key) => patch[key] !== undefined);
   if (touchesVersion && patch.current_version !== undefined) {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Webhook } from "standardwebhooks";
 
 /**
  * A small HTTP server on 127.0.0.1 that the worker under test calls from http steps. It
@@ -12,6 +13,10 @@ import type { AddressInfo } from "node:net";
  *   ANY  /flaky/:name/:failures    503 for the first `failures` calls, then 200
  *   ANY  /echo                     200 with the request's method, headers and body
  *   GET  /stats/:name              {hits, unique, keys, closed, bodies}
+ *   POST /receivers/:name          {secret, statuses?, headers?}: how /hook/:name answers
+ *   ANY  /hook/:name               a webhook receiver: verifies the signature with the
+ *                                  standardwebhooks library and answers the next status
+ *   GET  /hooks/:name              what /hook/:name received: [{id, timestamp, valid, body}]
  */
 interface Stats {
   hits: number;
@@ -49,6 +54,8 @@ export async function startCounterServer(): Promise<{ url: string; server: Serve
     res.end(JSON.stringify(body));
   };
 
+  const receivers = new Map<string, { secret: string; statuses: number[]; headers: Record<string, string>; calls: unknown[] }>();
+
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => {
@@ -85,6 +92,31 @@ export async function startCounterServer(): Promise<{ url: string; server: Serve
           query: Object.fromEntries(url.searchParams),
         });
       }
+      if (route === "receivers" && name) {
+        const config = JSON.parse(body);
+        receivers.set(name, { secret: config.secret, statuses: config.statuses ?? [], headers: config.headers ?? {}, calls: [] });
+        return send(res, 200, { ok: true });
+      }
+      if (route === "hook" && name) {
+        const receiver = receivers.get(name);
+        if (!receiver) return send(res, 404, { error: "no such receiver" });
+        let valid = false;
+        try {
+          new Webhook(receiver.secret).verify(body, req.headers as Record<string, string>);
+          valid = true;
+        } catch {}
+        receiver.calls.push({
+          id: req.headers["webhook-id"],
+          timestamp: req.headers["webhook-timestamp"],
+          signature: req.headers["webhook-signature"],
+          valid,
+          at: Date.now(),
+          body: JSON.parse(body),
+        });
+        const status = receiver.statuses.shift() ?? 200;
+        return send(res, status, { status }, receiver.headers);
+      }
+      if (route === "hooks" && name) return send(res, 200, receivers.get(name)?.calls ?? []);
       if (route === "stats" && name) {
         const s = statsOf(name);
         return send(res, 200, { ...s, unique: Object.keys(s.keys).length });
