@@ -7,7 +7,9 @@ import { limitBody } from "./middleware/body-limit";
 import { handleError, handleNotFound, validationHook } from "./middleware/errors";
 import { requestId } from "./middleware/request-id";
 import { registerAdmin } from "./v1/admin";
+import { registerCallbacks } from "./v1/callbacks";
 import { registerKeys } from "./v1/keys";
+import { registerProfiles } from "./v1/profiles";
 import { registerRuns } from "./v1/runs";
 import { registerWebhooks } from "./v1/webhooks";
 import { registerWorkflows } from "./v1/workflows";
@@ -37,6 +39,8 @@ export function buildApp(): App {
   registerWorkflows(app);
   registerRuns(app);
   registerWebhooks(app);
+  registerProfiles(app);
+  registerCallbacks(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", { type: "apiKey", in: "header", name: "X-Api-Key" });
   app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", {

@@ -1,5 +1,7 @@
+import { callbackToken, callbackUrl } from "../services/callbacks";
 import { startRun } from "../services/runs";
 import { limiterStub, runStub } from "../services/stubs";
+import { loadRunVariables, type RunVariables } from "../services/variables";
 import type { StepOutcome } from "./steps/types";
 import type { LimiterRef, RunRecord, StepRecord } from "./store";
 
@@ -54,6 +56,10 @@ export async function releaseSlot(env: Env, limiter: LimiterRef, runId: string):
   await limiterStub(env, limiter.name).release(runId);
 }
 
-export async function loadVars(_env: Env, _appId: string, _profile: string): Promise<Record<string, string>> {
-  return {};
+export function loadVars(env: Env, appId: string, profile: string): Promise<RunVariables> {
+  return loadRunVariables(env, appId, profile);
+}
+
+export async function callbackUrlFor(env: Env, runId: string, step: StepRecord, expiresAt: number): Promise<string> {
+  return callbackUrl(env, await callbackToken(env, runId, step.id, step.attempts, expiresAt));
 }

@@ -200,6 +200,32 @@ export class RunControl {
     return problems.length > 0 ? err("VALIDATION_FAILED", `the event payload does not match the schema of step ${stepId}`, problems) : null;
   }
 
+  // ---- callbacks ------------------------------------------------------------------------
+
+  /** A service called a step's one-time callback URL: its body becomes the step's output. */
+  receiveCallback(
+    stepId: string,
+    attempt: number,
+    nonce: string,
+    payload: unknown,
+  ): Result<{ run_id: string; step_id: string; status: "accepted" }> {
+    const tokenId = `callback:${nonce}`;
+    if (this.store.hasInbox(tokenId)) return err("CALLBACK_ALREADY_USED", "This callback URL has already been used");
+    const step = this.engine.byId.get(stepId);
+    if (!step) return err("NOT_FOUND", "This callback URL is not known");
+    if (step.status !== "waiting" || step.wait?.kind !== "callback" || step.attempts !== attempt) {
+      return err("CALLBACK_ALREADY_USED", `step ${stepId} is no longer waiting for this callback`);
+    }
+    const now = Date.now();
+    this.host.transaction(() => {
+      this.store.recordConsumed(tokenId, "callback", now, stepId);
+      this.engine.emit("callback.received", stepId, { attempt }, now);
+      this.engine.completeStep(step, payload);
+    });
+    this.engine.wake();
+    return ok({ run_id: this.run.id, step_id: stepId, status: "accepted" });
+  }
+
   // ---- children -----------------------------------------------------------------------
 
   childEnded(stepId: string, childRunId: string, result: ChildResult): void {

@@ -1,11 +1,13 @@
 import { dependenciesOf, type StepDefinition } from "../domain/definition";
+import { parseDuration } from "../domain/duration";
 import { validateAgainst } from "../domain/json-schema";
 import { Limits } from "../domain/limits";
 import { newId } from "../lib/ids";
 import { attemptTimeout, evaluateCondition, renderConfig, resolveItems, runItems, toStepError, withDeadline } from "./attempt";
 import { type EventName, isEnded, type LoggedEvent, type RunStatus, type StepStatus } from "./events";
 import { render, type Scope, truthy } from "./expressions";
-import { retryDelay, retryPolicy } from "./retries";
+import type { Masker } from "./masking";
+import { retryDelay, retryPolicy, STEP_DEFAULTS } from "./retries";
 import { stepType } from "./steps/registry";
 import { type StepContext, StepError, type StepOutcome } from "./steps/types";
 import type { RunError, RunRecord, RunStore, StepRecord, TimerKind, WaitInfo } from "./store";
@@ -35,6 +37,9 @@ export interface EngineHost {
   startChild(step: StepRecord, childRunId: string, outcome: Extract<StepOutcome, { kind: "child" }>): Promise<void>;
   cancelChild(childRunId: string): Promise<void>;
   vars(): Promise<Record<string, string>>;
+  callbackUrl(step: StepRecord, expiresAt: number): Promise<string>;
+  /** Masks the profile's secret values; complete once vars() has resolved. */
+  masker(): Masker;
 }
 
 type Continuation = "continue" | "stop";
@@ -256,6 +261,8 @@ export class RunEngine {
       countHttpCall: () => {
         this.run.httpCalls += 1;
       },
+      timeoutMs: (this.def(step).timeout === undefined ? null : parseDuration(this.def(step).timeout)) ?? STEP_DEFAULTS.timeoutMs,
+      callbackUrl: (timeoutMs) => this.host.callbackUrl(step, Date.now() + timeoutMs),
     };
   }
 
@@ -271,7 +278,7 @@ export class RunEngine {
     const now = Date.now();
     step.status = "running";
     step.attempts += 1;
-    step.input = input;
+    step.input = this.host.masker().value(input);
     step.error = null;
     step.wait = null;
     step.startedAt = now;
@@ -351,8 +358,9 @@ export class RunEngine {
   }
 
   /** Ends a step with its output, after the output_schema and size checks. */
-  completeStep(step: StepRecord, output: unknown): void {
+  completeStep(step: StepRecord, result: unknown): void {
     const def = this.def(step);
+    const output = this.host.masker().value(result);
     const outputJson = JSON.stringify(output ?? null);
     if (outputJson.length > Limits.stepOutputBytes / 3 && new TextEncoder().encode(outputJson).length > Limits.stepOutputBytes) {
       this.failAttempt(
@@ -404,11 +412,12 @@ export class RunEngine {
     const policy = retryPolicy(def.retry);
     const status = (error.details as { status?: number } | undefined)?.status;
     const retryable = error.retryable || (typeof status === "number" && policy.onStatus.includes(status));
+    const masker = this.host.masker();
     const runError: RunError = {
       code: error.code,
-      message: error.message,
+      message: masker.text(error.message),
       step_id: step.id,
-      ...(error.details ? { details: error.details } : {}),
+      ...(error.details ? { details: masker.value(error.details) } : {}),
     };
     step.error = runError;
     if (retryable && step.attempts < policy.maxAttempts && !isEnded(this.run.status)) {
@@ -443,7 +452,7 @@ export class RunEngine {
     step.endedAt = now;
     const continues = def.on_error === "continue";
     if (continues) {
-      step.output = { error: { code: error.code, message: error.message } };
+      step.output = { error: { code: error.code, message: runError.message } };
       step.outputJson = JSON.stringify(step.output);
     }
     this.host.transaction(() => {
@@ -567,9 +576,10 @@ export class RunEngine {
         step.wait = null;
         this.saveStep(step);
       }
-      this.store.deleteTimersExcept(["retention", "index"]);
-      this.run.output = output;
-      this.run.error = error;
+      this.store.deleteTimersExcept(["retention", "index", "outbox"]);
+      const masker = this.host.masker();
+      this.run.output = masker.value(output);
+      this.run.error = error ? { ...error, message: masker.text(error.message) } : null;
       this.run.endedAt = now;
       this.run.retentionDueAt = now + this.run.retention.maxAgeSeconds * 1000;
       this.store.addTimer({ id: "retention", kind: "retention", dueAt: this.run.retentionDueAt, stepId: null, data: null });

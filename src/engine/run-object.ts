@@ -4,6 +4,7 @@ import { Limits } from "../domain/limits";
 import * as effects from "./effects";
 import { isEnded, type LoggedEvent, type RunEvent, type RunStatus, toRunEvent } from "./events";
 import { IndexSync } from "./index-sync";
+import { Masker, NO_SECRETS } from "./masking";
 import { type ControlHost, RunControl } from "./run-control";
 import { type EngineHost, RunEngine, WATCHDOG_MS } from "./run-engine";
 import { createRunRecord } from "./run-factory";
@@ -30,6 +31,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   private outboxDirty = false;
   private pendingEvents: LoggedEvent[] | null = null;
   private varsCache: Promise<Record<string, string>> | null = null;
+  private secretMasker: Masker = NO_SECRETS;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -149,10 +151,28 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     return effects.cancelChild(this.env, childRunId);
   }
 
+  /** The profile's variables, loaded once per instance; never stored by the run. */
   vars(): Promise<Record<string, string>> {
     const run = this.engine?.run as RunRecord;
-    this.varsCache ??= effects.loadVars(this.env, run.appId, run.profile);
+    this.varsCache ??= effects.loadVars(this.bindings, run.appId, run.profile).then(
+      ({ vars, secrets }) => {
+        this.secretMasker = new Masker(secrets);
+        return vars;
+      },
+      (error) => {
+        this.varsCache = null;
+        throw error;
+      },
+    );
     return this.varsCache;
+  }
+
+  masker(): Masker {
+    return this.secretMasker;
+  }
+
+  callbackUrl(step: StepRecord, expiresAt: number): Promise<string> {
+    return effects.callbackUrlFor(this.bindings, this.engine?.run.id as string, step, expiresAt);
   }
 
   // ---- RPC ------------------------------------------------------------------------------
@@ -235,6 +255,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   ): Promise<Result<{ status: "applied" | "buffered"; step_id: string | null; event_id: string }>> {
     const owned = this.owned(appId);
     if (!owned.ok) return owned;
+    await this.ready();
     return (this.control as RunControl).sendEvent(event);
   }
 
@@ -268,8 +289,21 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
 
   /** A child run ended (the child retries this call until it lands; repeats are ignored). */
   async childEnded(stepId: string, childRunId: string, result: ChildResult): Promise<Result<null>> {
+    await this.ready();
     this.control?.childEnded(stepId, childRunId, result);
     return ok(null);
+  }
+
+  /** POST /v1/callbacks/{token}, after the token's signature and expiry were checked. */
+  async callback(
+    stepId: string,
+    attempt: number,
+    nonce: string,
+    payload: unknown,
+  ): Promise<Result<{ run_id: string; step_id: string; status: "accepted" }>> {
+    if (!this.engine || !this.control) return err("NOT_FOUND", "This callback URL is not known");
+    await this.ready();
+    return this.control.receiveCallback(stepId, attempt, nonce, payload);
   }
 
   /** The limiter gave this run a slot. */
@@ -290,9 +324,17 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
 
   // ---- alarm ----------------------------------------------------------------------------
 
+  /** Loads the profile's variables before work that may store values, so secrets are masked. */
+  private async ready(): Promise<void> {
+    if (this.engine && this.engine.run.purgedAt === null && !isEnded(this.engine.run.status)) {
+      await this.vars().catch((error) => console.error(`run ${this.engine?.run.id}: loading variables failed`, error));
+    }
+  }
+
   async alarm(): Promise<void> {
     this.alarmAt = null;
     if (!this.engine || !this.control) return;
+    await this.ready();
     await this.control.onAlarm(Date.now());
     this.rearm();
   }

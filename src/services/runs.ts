@@ -17,6 +17,7 @@ import { allowsPrivateNetwork } from "../net/fetch";
 import { urlProblem } from "../net/ssrf";
 import { database } from "./db";
 import { runStub } from "./stubs";
+import { profileExists } from "./variables";
 import { loadForRun } from "./workflows";
 
 export const DEFAULT_RETENTION: Retention = { maxAgeSeconds: 30 * 86_400, preserveOnFailure: false };
@@ -94,6 +95,12 @@ export async function startRun(env: Env, appId: string, request: StartRunRequest
     if (problems.length > 0)
       throw new AppError("INPUT_INVALID", `The input does not match the workflow's input_schema: ${problems.length} problem(s)`, problems);
   }
+  const profile = request.profile ?? "default";
+  if (!(await profileExists(env, appId, profile))) {
+    throw validationFailed([
+      { path: "profile", message: `profile "${profile}" has no variables; set one with PUT /v1/profiles/${profile}/variables/{name}` },
+    ]);
+  }
   const webhookUrl = request.webhookUrl === undefined ? workflow.webhookUrl : request.webhookUrl;
   const unsafe = webhookUrl ? urlProblem(webhookUrl, allowsPrivateNetwork(env)) : null;
   if (unsafe) throw validationFailed([{ path: "webhook_url", message: unsafe }]);
@@ -115,7 +122,7 @@ export async function startRun(env: Env, appId: string, request: StartRunRequest
     input,
     trigger: request.trigger ?? "api",
     surface: request.surface ?? "native",
-    profile: request.profile ?? "default",
+    profile,
     scheduleId: request.scheduleId ?? null,
     parent: request.parent ?? null,
     webhookUrl,

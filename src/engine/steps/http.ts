@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { parseDuration } from "../../domain/duration";
 import { Limits } from "../../domain/limits";
 import { allowsPrivateNetwork, guardedFetch } from "../../net/fetch";
 import { UnsafeUrlError } from "../../net/ssrf";
-import { stringMap, templated } from "./config";
-import { output, type StepContext, StepError, type StepType } from "./types";
+import { duration, stringMap, templated } from "./config";
+import { output, type StepContext, StepError, type StepOutcome, type StepType } from "./types";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 
@@ -16,6 +17,55 @@ export const httpRequestFields = {
   body: z.unknown().optional(),
 };
 
+/**
+ * Where the one-time callback URL goes: a body field (dot path, default `callback_url`), a
+ * query parameter or a header; whatever the user put there is overridden.
+ */
+export const CallbackOptions = z
+  .object({
+    field: z.string().min(1).max(200).optional(),
+    query: z.string().min(1).max(200).optional(),
+    header: z.string().min(1).max(200).optional(),
+    timeout: duration.optional(),
+  })
+  .strict();
+
+export type CallbackOptions = z.infer<typeof CallbackOptions>;
+
+/** Puts `value` at a dot path inside a copy of `body`. */
+export function setPath(body: unknown, path: string, value: unknown): Record<string, unknown> {
+  const root: Record<string, unknown> =
+    body && typeof body === "object" && !Array.isArray(body) ? structuredClone(body as Record<string, unknown>) : {};
+  const parts = path.split(".");
+  let node = root;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    node[part] = next && typeof next === "object" && !Array.isArray(next) ? next : {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]] = value;
+  return root;
+}
+
+/**
+ * The outcome of a request answered later by a callback: the URL is written into the request,
+ * the step waits (so an early callback is not missed), then the request is sent.
+ */
+export async function callbackOutcome(
+  spec: HttpRequestSpec,
+  options: CallbackOptions,
+  ctx: StepContext,
+  send: (spec: HttpRequestSpec) => Promise<void>,
+): Promise<StepOutcome> {
+  const timeoutMs = (options.timeout === undefined ? null : parseDuration(options.timeout)) ?? ctx.timeoutMs;
+  const url = await ctx.callbackUrl(timeoutMs);
+  const request: HttpRequestSpec = { ...spec };
+  if (options.query) request.query_params = { ...spec.query_params, [options.query]: url };
+  else if (options.header) request.headers = { ...spec.headers, [options.header]: url };
+  else request.body = setPath(spec.body, options.field ?? "callback_url", url);
+  return { kind: "callback", timeoutMs, request: () => send(request) };
+}
+
 const httpConfig = z
   .object({
     method: templated(z.enum(METHODS)).optional(),
@@ -24,6 +74,7 @@ const httpConfig = z
     response: z.enum(["auto", "json", "text"]).optional(),
     ok_status: z.array(z.number().int().min(100).max(599)).optional(),
     follow_redirects: z.boolean().optional(),
+    await_callback: z.union([z.literal(true), CallbackOptions]).optional(),
   })
   .strict();
 
@@ -122,16 +173,24 @@ export const http: StepType<HttpConfig> = {
     if (!(METHODS as readonly string[]).includes(method)) {
       throw new StepError("INVALID_CONFIG", `method ${method} is not one of ${METHODS.join(", ")}`, false);
     }
-    const response = await sendStepRequest({ ...config, method }, ctx, config.follow_redirects ?? true);
-    const headers = Object.fromEntries(response.headers);
-    const body = await readBody(response, config.response);
-    const ok = config.ok_status ? config.ok_status.includes(response.status) : response.status >= 200 && response.status < 300;
-    if (!ok) {
-      throw new StepError("HTTP_STATUS", `${method} ${config.url} answered ${response.status}`, retryableStatus(response.status), {
-        status: response.status,
-        body: typeof body === "string" ? body.slice(0, 1000) : body,
+    const call = async (spec: HttpRequestSpec) => {
+      const response = await sendStepRequest(spec, ctx, config.follow_redirects ?? true);
+      const body = await readBody(response, config.response);
+      const ok = config.ok_status ? config.ok_status.includes(response.status) : response.status >= 200 && response.status < 300;
+      if (!ok) {
+        throw new StepError("HTTP_STATUS", `${method} ${config.url} answered ${response.status}`, retryableStatus(response.status), {
+          status: response.status,
+          body: typeof body === "string" ? body.slice(0, 1000) : body,
+        });
+      }
+      return { status: response.status, headers: Object.fromEntries(response.headers), body };
+    };
+    const spec = { ...config, method };
+    if (config.await_callback) {
+      return callbackOutcome(spec, config.await_callback === true ? {} : config.await_callback, ctx, async (request) => {
+        await call(request);
       });
     }
-    return output({ status: response.status, headers, body });
+    return output(await call(spec));
   },
 };

@@ -28,6 +28,10 @@ export interface StepContext {
   vars: Record<string, string>;
   now(): number;
   countHttpCall(): void;
+  /** The step's configured timeout, or the 10 minute default. */
+  timeoutMs: number;
+  /** A one-time URL that completes this attempt when called (valid for `timeoutMs`). */
+  callbackUrl(timeoutMs: number): Promise<string>;
 }
 
 export type StepOutcome =

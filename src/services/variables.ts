@@ -1,0 +1,131 @@
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { variables } from "../db/schema";
+import { AppError, validationFailed } from "../domain/errors";
+import { encodeCursor } from "../lib/cursor";
+import { iso } from "../lib/json";
+import { open, seal } from "../lib/secret-box";
+import { database } from "./db";
+
+/**
+ * Profile variables. Every app has the profile `default`; other profiles exist once they hold
+ * a variable. Secret values are sealed with AES-GCM under SECRETS_KEY and never leave this
+ * module except to a run, which masks them wherever they could surface.
+ */
+
+export const PROFILE = /^[A-Za-z0-9_-]{1,64}$/;
+export const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+export const MIN_SECRET_LENGTH = 4;
+const MAX_VALUE_LENGTH = 64 * 1024;
+
+type Row = typeof variables.$inferSelect;
+const slot = (appId: string, profile: string, name: string) => `${appId}/${profile}/${name}`;
+
+function variableView(row: Row) {
+  return {
+    profile: row.profile,
+    name: row.name,
+    secret: row.secret,
+    value: row.secret ? null : row.value,
+    created_at: iso(row.createdAt),
+    updated_at: iso(row.updatedAt),
+  };
+}
+
+function checkNames(profile: string, name?: string) {
+  const problems = [];
+  if (!PROFILE.test(profile)) problems.push({ path: "path.profile", message: `must match ${PROFILE.source}` });
+  if (name !== undefined && !VARIABLE.test(name)) problems.push({ path: "path.name", message: `must match ${VARIABLE.source}` });
+  if (problems.length > 0) throw validationFailed(problems);
+}
+
+const notFound = (profile: string, name: string) => new AppError("NOT_FOUND", `variable ${name} was not found in profile ${profile}`);
+
+export async function listProfiles(env: Env, appId: string) {
+  const rows = await database(env)
+    .select({ profile: variables.profile, count: sql<number>`count(*)` })
+    .from(variables)
+    .where(eq(variables.appId, appId))
+    .groupBy(variables.profile)
+    .orderBy(asc(variables.profile));
+  const counts = new Map(rows.map((r) => [r.profile, Number(r.count)]));
+  if (!counts.has("default")) counts.set("default", 0);
+  return { data: [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([name, count]) => ({ name, variable_count: count })) };
+}
+
+export async function profileExists(env: Env, appId: string, profile: string): Promise<boolean> {
+  if (profile === "default") return true;
+  const row = await env.DB.prepare("SELECT 1 FROM variables WHERE app_id = ? AND profile = ? LIMIT 1").bind(appId, profile).first();
+  return row !== null;
+}
+
+export async function listVariables(env: Env, appId: string, profile: string, limit: number, after: string | null) {
+  checkNames(profile);
+  const rows = await database(env)
+    .select()
+    .from(variables)
+    .where(and(eq(variables.appId, appId), eq(variables.profile, profile), after ? gt(variables.name, after) : undefined))
+    .orderBy(asc(variables.name))
+    .limit(limit + 1);
+  const data = rows.slice(0, limit).map(variableView);
+  return { data, next_cursor: rows.length > limit ? encodeCursor(data[data.length - 1].name) : null };
+}
+
+export async function getVariable(env: Env, appId: string, profile: string, name: string) {
+  checkNames(profile, name);
+  const row = await database(env)
+    .select()
+    .from(variables)
+    .where(and(eq(variables.appId, appId), eq(variables.profile, profile), eq(variables.name, name)))
+    .get();
+  if (!row) throw notFound(profile, name);
+  return variableView(row);
+}
+
+export async function putVariable(env: Env, appId: string, profile: string, name: string, body: { value: string; secret?: boolean }) {
+  checkNames(profile, name);
+  const secret = body.secret ?? false;
+  if (body.value.length > MAX_VALUE_LENGTH)
+    throw validationFailed([{ path: "value", message: `is longer than ${MAX_VALUE_LENGTH} characters` }]);
+  if (secret && body.value.length < MIN_SECRET_LENGTH) {
+    throw validationFailed([{ path: "value", message: `a secret must be at least ${MIN_SECRET_LENGTH} characters, so it can be masked` }]);
+  }
+  const now = Date.now();
+  const value = secret ? await seal(env.SECRETS_KEY, body.value, slot(appId, profile, name)) : body.value;
+  await database(env)
+    .insert(variables)
+    .values({ appId, profile, name, value, secret, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: [variables.appId, variables.profile, variables.name], set: { value, secret, updatedAt: now } });
+  return getVariable(env, appId, profile, name);
+}
+
+export async function deleteVariable(env: Env, appId: string, profile: string, name: string) {
+  const view = await getVariable(env, appId, profile, name);
+  await database(env)
+    .delete(variables)
+    .where(and(eq(variables.appId, appId), eq(variables.profile, profile), eq(variables.name, name)));
+  return view;
+}
+
+export interface RunVariables {
+  vars: Record<string, string>;
+  /** Plain values of the secrets, so the run can mask them. */
+  secrets: string[];
+}
+
+/** A profile's variables for a run, secrets decrypted. */
+export async function loadRunVariables(env: Env, appId: string, profile: string): Promise<RunVariables> {
+  const rows = await database(env)
+    .select()
+    .from(variables)
+    .where(and(eq(variables.appId, appId), eq(variables.profile, profile)));
+  const vars: Record<string, string> = {};
+  const secrets: string[] = [];
+  for (const row of rows) {
+    if (row.secret) {
+      const plain = await open(env.SECRETS_KEY, row.value, slot(appId, profile, row.name));
+      vars[row.name] = plain;
+      secrets.push(plain);
+    } else vars[row.name] = row.value;
+  }
+  return { vars, secrets };
+}
