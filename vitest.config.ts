@@ -1,6 +1,7 @@
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { CALLER_APP_ID } from "./test/support/constants";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
@@ -12,6 +13,19 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
+                // A second Worker that calls Stepline over a service binding, as app CALLER_APP_ID.
+                workers: [
+                  {
+                    name: "caller",
+                    modules: true,
+                    scriptPath: "./test/support/caller-worker.js",
+                    compatibilityDate: "2026-10-01",
+                    serviceBindings: {
+                      STEPLINE: { name: "vitest-plugin-runner-workers", entrypoint: "Stepline", props: { appId: CALLER_APP_ID } },
+                    },
+                  },
+                ],
+                serviceBindings: { CALLER: "caller" },
                 bindings: {
                   TEST_MIGRATIONS: migrations,
                   ADMIN_TOKEN: "test-admin-token",

@@ -20,3 +20,4 @@ export default {
     await Promise.all([sweepDeliveries(env, Date.now(), 30_000), expireKeys(env)]);
   },
 } satisfies ExportedHandler<Env>;
+export { Stepline } from "./rpc";

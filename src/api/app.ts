@@ -8,6 +8,7 @@ import { handleError, handleNotFound, validationHook } from "./middleware/errors
 import { requestId } from "./middleware/request-id";
 import { registerAdmin } from "./v1/admin";
 import { registerCallbacks } from "./v1/callbacks";
+import { registerDiscover } from "./v1/discover";
 import { registerKeys } from "./v1/keys";
 import { registerProfiles } from "./v1/profiles";
 import { registerRuns } from "./v1/runs";
@@ -41,6 +42,7 @@ export function buildApp(): App {
   registerWebhooks(app);
   registerProfiles(app);
   registerCallbacks(app);
+  registerDiscover(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", { type: "apiKey", in: "header", name: "X-Api-Key" });
   app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", {

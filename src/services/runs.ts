@@ -87,7 +87,19 @@ async function limiterFor(
 
 /** Starts (or queues) a run of a workflow: checks its input, then hands it to a new run object. */
 export async function startRun(env: Env, appId: string, request: StartRunRequest): Promise<RunView> {
-  const { workflow, version, definition } = await loadForRun(env, appId, request.workflowId, request.version);
+  return startRunOf(env, appId, await loadForRun(env, appId, request.workflowId, request.version), request);
+}
+
+export type LoadedWorkflow = Awaited<ReturnType<typeof loadForRun>>;
+
+/** Starts a run of an already loaded workflow version for `appId` (which may not own it: discovery). */
+export async function startRunOf(
+  env: Env,
+  appId: string,
+  loaded: LoadedWorkflow,
+  request: Omit<StartRunRequest, "workflowId">,
+): Promise<RunView> {
+  const { workflow, version, definition } = loaded;
   const input = mergeDefaults(definition.input_default, request.input);
   checkInputSize(input);
   if (definition.input_schema) {

@@ -241,7 +241,7 @@ export async function getVersion(env: Env, appId: string, id: string, version: n
 export async function loadForRun(env: Env, appId: string, id: string, version?: number | null) {
   const row = await findWorkflow(env, appId, id);
   const number = version ?? row.currentVersion;
-  const versionRow = await cachedVersion(env, id, number);
+  const versionRow = await loadVersionRow(env, id, number);
   if (!versionRow) throw validationFailed([{ path: "version", message: `workflow ${id} has no version ${number}` }]);
   return { workflow: row, version: number, definition: versionRow.definition as VersionDefinition };
 }
@@ -249,7 +249,7 @@ export async function loadForRun(env: Env, appId: string, id: string, version?: 
 // Versions never change once written, so each isolate keeps the ones it has read.
 const versionCache = new Map<string, VersionRow>();
 
-async function cachedVersion(env: Env, id: string, version: number): Promise<VersionRow | undefined> {
+export async function loadVersionRow(env: Env, id: string, version: number): Promise<VersionRow | undefined> {
   const key = `${id}:${version}`;
   const hit = versionCache.get(key);
   if (hit) return hit;

@@ -25,7 +25,7 @@ const STATUSES = ["queued", "running", "waiting", "paused", "completed", "failed
 
 const RunError = z.object({ code: z.string(), message: z.string(), step_id: z.string().nullable() }).nullable();
 
-const Run = z
+export const Run = z
   .object({
     id: z.string(),
     workflow_id: z.string(),
@@ -64,7 +64,7 @@ const RunSummary = z
   .passthrough()
   .openapi("RunSummary");
 
-const StartRunBody = z
+export const StartRunBody = z
   .object({
     input: z.unknown().optional(),
     version: z.number().int().min(1).optional(),

@@ -1,0 +1,83 @@
+import { WorkerEntrypoint } from "cloudflare:workers";
+import { WorkflowDefinition, zodDetails } from "./domain/definition";
+import { AppError, validationFailed } from "./domain/errors";
+import type { RunStatus } from "./engine/events";
+import { decodeCursor } from "./lib/cursor";
+import { controlRun, getRun, listRuns, sendRunEvent, startRun } from "./services/runs";
+import { assertValidDefinition, createWorkflow } from "./services/workflows";
+
+/**
+ * Stepline for other Workers, over a service binding. The app comes from the binding's
+ * `props.appId`, set by whoever deploys the caller, never from an argument, so a caller can
+ * only reach its own app's workflows and runs. Errors arrive as an Error whose message starts
+ * with the error code (RPC keeps only the message).
+ *
+ * ```toml
+ * # the caller's wrangler.toml
+ * [[services]]
+ * binding = "STEPLINE"
+ * service = "stepline"
+ * entrypoint = "Stepline"
+ * props = { appId = "<your app id>" }
+ * ```
+ */
+export class Stepline extends WorkerEntrypoint<Env, { appId?: string }> {
+  private appId(): string {
+    const appId = this.ctx.props?.appId;
+    if (!appId) throw new Error("UNAUTHORIZED: the service binding has no props.appId");
+    return appId;
+  }
+
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof AppError) {
+        const details = error.details ? ` ${JSON.stringify(error.details)}` : "";
+        throw new Error(`${error.code}: ${error.message}${details}`);
+      }
+      throw error;
+    }
+  }
+
+  createWorkflow(definition: unknown) {
+    return this.call(async () => {
+      const parsed = WorkflowDefinition.safeParse(definition);
+      if (!parsed.success) {
+        assertValidDefinition((definition ?? {}) as Record<string, unknown>, zodDetails(parsed.error));
+        throw validationFailed(zodDetails(parsed.error));
+      }
+      return createWorkflow(this.env, this.appId(), parsed.data);
+    });
+  }
+
+  startRun(
+    workflowId: string,
+    options: { input?: unknown; version?: number; profile?: string; metadata?: unknown; webhookUrl?: string } = {},
+  ) {
+    return this.call(() => startRun(this.env, this.appId(), { ...options, workflowId, trigger: "rpc" }));
+  }
+
+  getRun(runId: string) {
+    return this.call(() => getRun(this.env, this.appId(), runId));
+  }
+
+  listRuns(filter: { workflowId?: string; status?: RunStatus[]; limit?: number; cursor?: string } = {}) {
+    return this.call(() =>
+      listRuns(this.env, this.appId(), {
+        workflowId: filter.workflowId,
+        status: filter.status,
+        limit: Math.min(Math.max(filter.limit ?? 20, 1), 100),
+        after: filter.cursor ? decodeCursor(filter.cursor) : null,
+      }),
+    );
+  }
+
+  sendEvent(runId: string, event: { name: string; payload?: unknown; id?: string }) {
+    return this.call(() => sendRunEvent(this.env, this.appId(), runId, event));
+  }
+
+  cancelRun(runId: string) {
+    return this.call(() => controlRun(this.env, this.appId(), runId, "cancel"));
+  }
+}

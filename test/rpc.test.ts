@@ -1,0 +1,61 @@
+import { env } from "cloudflare:test";
+import { beforeAll, expect, it } from "vitest";
+import { createWorkflow, newApp, startRun, waitForRun } from "./helpers";
+import { CALLER_APP_ID } from "./support/constants";
+
+type CallerAnswer<T> = { ok: true; value: T } | { ok: false; error: string };
+
+async function viaBinding<T = unknown>(method: string, ...args: unknown[]): Promise<CallerAnswer<T>> {
+  const res = await (env as unknown as { CALLER: Fetcher }).CALLER.fetch(`http://caller/${method}`, {
+    method: "POST",
+    body: JSON.stringify(args),
+  });
+  return res.json();
+}
+
+beforeAll(async () => {
+  await env.DB.prepare("INSERT OR IGNORE INTO apps (id, name, webhook_secret, created_at) VALUES (?, 'caller', 'whsec_Y2FsbGVy', ?)")
+    .bind(CALLER_APP_ID, Date.now())
+    .run();
+});
+
+it("creates a workflow, runs it and reads the run through a service binding", async () => {
+  const created = await viaBinding<{ id: string }>("createWorkflow", {
+    name: "over rpc",
+    steps: [{ id: "a", type: "transform", config: { value: "{{ input.x * 2 }}" } }],
+  });
+  expect(created.ok).toBe(true);
+  if (!created.ok) return;
+  const run = await viaBinding<{ id: string; status: string }>("startRun", created.value.id, { input: { x: 21 } });
+  expect(run.ok).toBe(true);
+  if (!run.ok) return;
+  let got: CallerAnswer<{ status: string; output: unknown }> = await viaBinding("getRun", run.value.id);
+  for (let i = 0; i < 100 && got.ok && got.value.status !== "completed"; i++) {
+    await new Promise((r) => setTimeout(r, 10));
+    got = await viaBinding("getRun", run.value.id);
+  }
+  expect(got).toMatchObject({ ok: true, value: { status: "completed", output: 42 } });
+  const list = await viaBinding<{ data: Array<{ id: string; trigger: string }> }>("listRuns", { workflowId: created.value.id });
+  expect(list.ok && list.value.data.map((r) => r.id)).toEqual([run.value.id]);
+  expect(list.ok && list.value.data[0].trigger).toBe("rpc");
+});
+
+it("cannot reach another app's workflows or runs", async () => {
+  const other = await newApp();
+  const wf = await createWorkflow(other.call, { steps: [{ id: "w", type: "wait_for_event", config: { event: "go" } }] });
+  const run = await startRun(other.call, wf);
+  await waitForRun(other.call, run.id, (r) => r.status === "waiting");
+  for (const [method, args] of [
+    ["getRun", [run.id]],
+    ["cancelRun", [run.id]],
+    ["sendEvent", [run.id, { name: "go" }]],
+    ["startRun", [wf, {}]],
+  ] as const) {
+    const answer = await viaBinding(method, ...args);
+    expect(answer.ok, method).toBe(false);
+    if (!answer.ok) expect(answer.error, method).toMatch(/NOT_FOUND/);
+  }
+  expect((await other.call("GET", `/v1/runs/${run.id}`)).body.status).toBe("waiting");
+  const list = await viaBinding<{ data: unknown[] }>("listRuns", {});
+  expect(list.ok && list.value.data.some((r) => JSON.stringify(r).includes(run.id))).toBe(false);
+});
