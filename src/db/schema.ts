@@ -95,6 +95,7 @@ export const runs = sqliteTable(
     index("runs_workflow").on(t.workflowId, t.id),
     index("runs_workflow_status").on(t.workflowId, t.status, t.id),
     index("runs_schedule").on(t.scheduleId, t.id),
+    index("runs_status").on(t.status, t.id),
   ],
 );
 

@@ -19,6 +19,20 @@ import { WebhookOutbox } from "./webhook-outbox";
  * SQLite storage, and the sequencer of its steps. Requests on one run are serialised here.
  * Methods answer with a Result because RPC drops an error's class and fields.
  */
+const ALARM_FAILURES = "alarm_failures";
+const ALARM_RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000];
+
+export interface RunDiagnosis {
+  id: string;
+  status: RunStatus;
+  alarm_at: string | null;
+  timers: Array<{ kind: string; step_id: string | null; due_at: string }>;
+  waiting: Array<{ step_id: string; kind: string | null; until: number | null }>;
+  in_flight: string[];
+  alarm_failures: number;
+  stuck: string | null;
+}
+
 export class RunObject extends DurableObject<Env> implements EngineHost, ControlHost {
   readonly store: RunStore;
   readonly bindings: Env;
@@ -334,9 +348,51 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   async alarm(): Promise<void> {
     this.alarmAt = null;
     if (!this.engine || !this.control) return;
-    await this.ready();
-    await this.control.onAlarm(Date.now());
+    try {
+      this.failIfAsked();
+      await this.ready();
+      await this.control.onAlarm(Date.now());
+      if (this.store.getValue(ALARM_FAILURES)) this.store.setValue(ALARM_FAILURES, null);
+    } catch (error) {
+      // The runtime gives up on an alarm that keeps failing after a few retries, so the
+      // object re-arms itself with back-off instead: the error is logged and retried, and
+      // the run is never left without an alarm.
+      const failures = Number(this.store.getValue(ALARM_FAILURES) ?? 0) + 1;
+      this.store.setValue(ALARM_FAILURES, String(failures));
+      console.error(`run ${this.engine.run.id}: alarm failed (${failures} in a row); retrying`, error);
+      this.alarmAt = Date.now() + ALARM_RETRY_MS[Math.min(failures, ALARM_RETRY_MS.length) - 1];
+      await this.ctx.storage.setAlarm(this.alarmAt);
+      return;
+    }
     this.rearm();
+  }
+
+  /** Why the run would be stuck, or null: every unfinished run needs an alarm or an open-ended wait. */
+  async diagnose(): Promise<RunDiagnosis | null> {
+    const engine = this.engine;
+    if (!engine) return null;
+    const run = engine.run;
+    const alarmAt = await this.ctx.storage.getAlarm();
+    const waiting = engine.steps
+      .filter((s) => s.status === "waiting")
+      .map((s) => ({ step_id: s.id, kind: s.wait?.kind ?? null, until: s.wait && "until" in s.wait ? s.wait.until : null }));
+    const openEnded =
+      waiting.length > 0 && waiting.every((w) => (w.kind === "event" || w.kind === "callback" || w.kind === "child") && w.until === null);
+    let stuck: string | null = null;
+    if (run.purgedAt === null && !isEnded(run.status) && run.status !== "paused" && alarmAt === null && !openEnded) {
+      const idleQueued = run.status === "queued" && !this.store.getValue("start_requested");
+      if (!idleQueued) stuck = `status ${run.status} with no alarm and nothing to wait for`;
+    }
+    return {
+      id: run.id,
+      status: run.status,
+      alarm_at: alarmAt === null ? null : new Date(alarmAt).toISOString(),
+      timers: this.store.timers().map((t) => ({ kind: t.kind, step_id: t.stepId, due_at: new Date(t.dueAt).toISOString() })),
+      waiting,
+      in_flight: [...engine.inflight.keys()],
+      alarm_failures: Number(this.store.getValue(ALARM_FAILURES) ?? 0),
+      stuck,
+    };
   }
 
   // ---- test hooks (reachable only through the binding, which only this worker has) ------
@@ -361,5 +417,13 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
 
   testSetHook(name: string, value: string | null): void {
     this.store.setValue(name, value);
+  }
+
+  /** Test hook `alarm_throws`: the next N alarms fail, to prove a failing alarm loses nothing. */
+  private failIfAsked(): void {
+    const left = Number(this.store.getValue("alarm_throws") ?? 0);
+    if (left <= 0) return;
+    this.store.setValue("alarm_throws", left > 1 ? String(left - 1) : null);
+    throw new Error(`alarm failure injected by a test (${left - 1} more)`);
   }
 }

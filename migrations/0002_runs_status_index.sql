@@ -1,0 +1,1 @@
+CREATE INDEX `runs_status` ON `runs` (`status`,`id`);
