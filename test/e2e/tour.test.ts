@@ -47,6 +47,62 @@ describe("the tour", () => {
     expect(JSON.stringify(keys.body)).not.toContain(key.body.key);
   });
 
+  it("runs the README tour: a greeting, a 3 s sleep, an approval event, the output, and a cancel", async () => {
+    const { call: as, key } = await newE2eApp(server.url);
+    const created = await as("POST", "/v1/workflows", {
+      name: "Greet after approval",
+      input_schema: { type: "object", required: ["name"], properties: { name: { type: "string" } } },
+      steps: [
+        { id: "greeting", type: "transform", config: { value: "Hello, {{ input.name }}!" } },
+        { id: "pause", type: "sleep", config: { duration: "3s" } },
+        { id: "approval", type: "wait_for_event", config: { event: "approved", timeout: "1h" } },
+        {
+          id: "answer",
+          type: "transform",
+          config: { value: { message: "{{ steps.greeting.output }}", approved_by: "{{ steps.approval.output.payload.by }}" } },
+        },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const run = await as("POST", `/v1/workflows/${created.body.id}/runs`, { input: { name: "Ada" } });
+    expect(run.status).toBe(201);
+    // Follow it live, as `curl -N .../stream` does; the stream closes when the run ends.
+    const streamed = fetch(`${server.url}/v1/runs/${run.body.id}/stream`, { headers: { "x-api-key": key } }).then((r) => r.text());
+    const waitFor = async (status: string) => {
+      for (let i = 0; i < 200; i++) {
+        const got = await as("GET", `/v1/runs/${run.body.id}`);
+        if (got.body.status === status && got.body.current_steps.includes("approval")) return got.body;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`run never reached ${status}`);
+    };
+    const waiting = await waitFor("waiting");
+    expect(waiting.steps.find((s: { id: string }) => s.id === "pause").output.slept_ms).toBeGreaterThanOrEqual(3000);
+    const event = await as("POST", `/v1/runs/${run.body.id}/events`, { name: "approved", payload: { by: "Grace" } });
+    expect(event.status).toBe(200);
+    expect(event.body).toMatchObject({ status: "applied", step_id: "approval" });
+    let done = await as("GET", `/v1/runs/${run.body.id}`);
+    for (let i = 0; i < 100 && done.body.status !== "completed"; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      done = await as("GET", `/v1/runs/${run.body.id}`);
+    }
+    expect(done.body).toMatchObject({ status: "completed", output: { message: "Hello, Ada!", approved_by: "Grace" }, progress: 100 });
+    const frames = (await streamed).split("\n\n").filter((f) => f.startsWith("id:"));
+    const types = frames.map((f) => f.split("\n")[1].replace("event: ", ""));
+    expect(frames.map((f) => Number(f.split("\n")[0].replace("id: ", "")))).toEqual(frames.map((_, i) => i + 1));
+    expect(types[0]).toBe("run.created");
+    expect(types).toContain("run.waiting");
+    expect(types).toContain("event.received");
+    expect(types[types.length - 1]).toBe("run.completed");
+
+    const second = await as("POST", `/v1/workflows/${created.body.id}/runs`, { input: { name: "Alan" } });
+    const cancelled = await as("POST", `/v1/runs/${second.body.id}/cancel`);
+    expect(cancelled.body.status).toBe("cancelled");
+    const again = await as("POST", `/v1/runs/${second.body.id}/cancel`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("RUN_ALREADY_FINISHED");
+  });
+
   it("refuses a definition with three mistakes in one 400 naming all three", async () => {
     const { call: as } = await newE2eApp(server.url);
     const res = await as("POST", "/v1/workflows", threeMistakes());
