@@ -20,7 +20,7 @@ export async function findStuckRuns(env: Env, limit: number) {
   )
     .bind(limit)
     .all<{ id: string }>();
-  const diagnoses = await Promise.all(unfinished.results.map((row) => runStub(env, row.id).diagnose()));
-  const stuck = diagnoses.filter((d): d is RunDiagnosis => d !== null && (d as RunDiagnosis).stuck !== null);
+  const diagnoses = (await Promise.all(unfinished.results.map((row) => runStub(env, row.id).diagnose()))) as Array<RunDiagnosis | null>;
+  const stuck = diagnoses.filter((d): d is RunDiagnosis => d !== null && d.stuck !== null);
   return { checked: diagnoses.length, stuck };
 }
