@@ -121,8 +121,9 @@ export class RunEngine {
     this.stepScope[step.id] = { output: step.output ?? null, status: step.status, error: step.error };
   }
 
-  saveStep(step: StepRecord, withInput = false): void {
-    this.store.saveStep(step, withInput);
+  saveStep(step: StepRecord): void {
+    this.store.saveStep(step, step.inputUnsaved === true);
+    step.inputUnsaved = false;
     this.exposeStep(step);
     if (this.satisfied(step)) for (const dependent of this.dependents.get(step.id) ?? []) this.candidates.add(dependent);
     else if (step.status === "pending" && !step.wait) this.candidates.add(step);
@@ -223,7 +224,10 @@ export class RunEngine {
       if (this.run.stepsExecuted >= Limits.stepExecutionsPerRun) {
         throw new StepError("LIMIT_EXCEEDED", `the run reached ${Limits.stepExecutionsPerRun} step executions`, false);
       }
-      this.begin(step, items ? { items } : config);
+      // A pure step is atomic: it is recorded once, with its result. Running it again after a
+      // crash is harmless, so it needs no "started" write of its own.
+      const atomic = type.pure === true && !items;
+      this.begin(step, items ? { items } : config, !atomic);
       const ctx = this.context(step, controller.signal, scope, vars);
       const timeoutMs = attemptTimeout(def, type);
       const outcome = items
@@ -274,7 +278,7 @@ export class RunEngine {
   }
 
   /** Records the attempt before it runs: a trailing start with no result means the object died mid-step. */
-  private begin(step: StepRecord, input: unknown): void {
+  private begin(step: StepRecord, input: unknown, record: boolean): void {
     const now = Date.now();
     step.status = "running";
     step.attempts += 1;
@@ -284,9 +288,10 @@ export class RunEngine {
     step.startedAt = now;
     step.endedAt = null;
     this.run.stepsExecuted += 1;
+    step.inputUnsaved = true;
+    if (!record) return;
     this.host.transaction(() => {
-      this.saveStep(step, true);
-      this.store.saveCounters(this.run);
+      this.saveStep(step);
       this.emit(
         "step.started",
         step.id,

@@ -79,6 +79,8 @@ export interface StepRecord {
   startedAt: number | null;
   endedAt: number | null;
   usedFallback: boolean;
+  /** The input changed since the step was last written (not stored). */
+  inputUnsaved?: boolean;
 }
 
 export type TimerKind =
@@ -112,12 +114,15 @@ CREATE TABLE IF NOT EXISTS run (
   k INTEGER PRIMARY KEY CHECK (k = 1),
   id TEXT NOT NULL, app_id TEXT NOT NULL, workflow_id TEXT NOT NULL, version INTEGER NOT NULL,
   status TEXT NOT NULL, trigger TEXT NOT NULL, surface TEXT NOT NULL, profile TEXT NOT NULL,
-  schedule_id TEXT, parent TEXT, definition TEXT NOT NULL, input TEXT, output TEXT, error TEXT,
+  schedule_id TEXT, parent TEXT, output TEXT, error TEXT,
   webhook_url TEXT, retention TEXT NOT NULL, metadata TEXT, options TEXT NOT NULL, limiter TEXT,
   created_at INTEGER NOT NULL, started_at INTEGER, ended_at INTEGER, updated_at INTEGER NOT NULL,
   retention_due_at INTEGER, purged_at INTEGER,
   state_seq INTEGER NOT NULL, synced_seq INTEGER NOT NULL, steps_executed INTEGER NOT NULL, http_calls INTEGER NOT NULL
 );
+-- The definition and input never change and can be large: apart from the run row, so that
+-- the row's frequent small updates do not rewrite them.
+CREATE TABLE IF NOT EXISTS run_data (k INTEGER PRIMARY KEY CHECK (k = 1), definition TEXT NOT NULL, input TEXT);
 CREATE TABLE IF NOT EXISTS steps (
   id TEXT PRIMARY KEY, idx INTEGER NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
   input TEXT, output TEXT, error TEXT, wait TEXT, started_at INTEGER, ended_at INTEGER, used_fallback INTEGER NOT NULL
@@ -152,7 +157,7 @@ export class RunStore {
   }
 
   loadRun(): RunRecord | null {
-    const row = this.sql.exec("SELECT * FROM run WHERE k = 1").toArray()[0] as Row | undefined;
+    const row = this.sql.exec("SELECT * FROM run JOIN run_data USING (k) WHERE k = 1").toArray()[0] as Row | undefined;
     if (!row) return null;
     this.lastSeq = Number(this.sql.exec("SELECT COALESCE(MAX(seq), 0) AS seq FROM events").one().seq);
     return {
@@ -183,17 +188,22 @@ export class RunStore {
       purgedAt: row.purged_at as number | null,
       stateSeq: row.state_seq as number,
       syncedSeq: row.synced_seq as number,
-      stepsExecuted: row.steps_executed as number,
+      // Counters are written with status changes; the attempts stored per step cover the rest.
+      stepsExecuted: Math.max(
+        row.steps_executed as number,
+        Number(this.sql.exec("SELECT COALESCE(SUM(attempts), 0) AS n FROM steps").one().n),
+      ),
       httpCalls: row.http_calls as number,
     };
   }
 
   insertRun(run: RunRecord): void {
+    this.sql.exec("INSERT INTO run_data (k, definition, input) VALUES (1, ?, ?)", JSON.stringify(run.definition), json(run.input));
     this.sql.exec(
-      `INSERT INTO run (k, id, app_id, workflow_id, version, status, trigger, surface, profile, schedule_id, parent, definition,
-        input, output, error, webhook_url, retention, metadata, options, limiter, created_at, started_at, ended_at, updated_at,
+      `INSERT INTO run (k, id, app_id, workflow_id, version, status, trigger, surface, profile, schedule_id, parent,
+        output, error, webhook_url, retention, metadata, options, limiter, created_at, started_at, ended_at, updated_at,
         retention_due_at, purged_at, state_seq, synced_seq, steps_executed, http_calls)
-       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       run.id,
       run.appId,
       run.workflowId,
@@ -204,8 +214,6 @@ export class RunStore {
       run.profile,
       run.scheduleId,
       json(run.parent),
-      JSON.stringify(run.definition),
-      json(run.input),
       json(run.output),
       json(run.error),
       run.webhookUrl,
@@ -289,10 +297,6 @@ export class RunStore {
         step.id,
       );
     }
-  }
-
-  saveCounters(run: RunRecord): void {
-    this.sql.exec("UPDATE run SET steps_executed = ?, http_calls = ? WHERE k = 1", run.stepsExecuted, run.httpCalls);
   }
 
   loadSteps(): StepRecord[] {
@@ -430,7 +434,7 @@ export class RunStore {
   /** Retention: drops the run's data, keeping only what answers "this run was purged". */
   purge(): void {
     this.sql.exec("DELETE FROM steps; DELETE FROM step_items; DELETE FROM events; DELETE FROM inbox;");
-    this.sql.exec("UPDATE run SET input = NULL, output = NULL, error = NULL, metadata = NULL");
+    this.sql.exec("UPDATE run SET output = NULL, error = NULL, metadata = NULL; UPDATE run_data SET input = NULL;");
   }
 
   /** Webhooks waiting to be handed to D1 and the queue; written with the event that caused them. */
