@@ -19,6 +19,7 @@ interface SyncHost {
 export class IndexSync {
   private inflight: Promise<void> | null = null;
   private again = false;
+  private retrying = false;
 
   constructor(private readonly host: SyncHost) {}
 
@@ -27,13 +28,17 @@ export class IndexSync {
       this.again = true;
       return;
     }
-    this.inflight = this.push().finally(() => {
-      this.inflight = null;
-      if (this.again) {
-        this.again = false;
-        this.request();
-      }
-    });
+    // Wait for the current turn to finish: steps that need no I/O run to the end within it,
+    // so a short run is often indexed once, already ended.
+    this.inflight = new Promise((resolve) => setTimeout(resolve, 0))
+      .then(() => this.push())
+      .finally(() => {
+        this.inflight = null;
+        if (this.again) {
+          this.again = false;
+          this.request();
+        }
+      });
   }
 
   /** Waits until every requested write has been attempted. */
@@ -49,13 +54,18 @@ export class IndexSync {
       await upsertRunIndex(this.host.bindings, runSummary(run));
       if (seq > run.syncedSeq) {
         run.syncedSeq = seq;
-        this.host.store.saveRun(run);
+        this.host.store.saveSyncedSeq(seq);
       }
-      this.host.store.deleteTimer("index");
+      if (this.retrying) {
+        this.retrying = false;
+        this.host.store.deleteTimer("index");
+        this.host.rearm();
+      }
     } catch (error) {
       console.error(`run ${run.id}: writing the D1 index failed; retrying from the alarm`, error);
+      this.retrying = true;
       this.host.store.addTimer({ id: "index", kind: "index", dueAt: Date.now() + RETRY_MS, stepId: null, data: null });
+      this.host.rearm();
     }
-    this.host.rearm();
   }
 }

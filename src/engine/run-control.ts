@@ -59,8 +59,9 @@ export class RunControl {
 
   /** Starts the run, or queues it behind its workflow's concurrency or rate limit. */
   async requestStart(): Promise<void> {
-    this.store.setValue(START_REQUESTED, "1");
     if (!this.run.limiter) return this.beginRunning();
+    // Only a run that waits for its limiter stays queued after a start request.
+    this.store.setValue(START_REQUESTED, "1");
     let granted = false;
     try {
       granted = (await effects.acquireSlot(this.host.bindings, this.run.limiter, this.run.id)) === "granted";

@@ -141,7 +141,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
    */
   rearm(): void {
     const now = Date.now();
-    let due = this.store.exists() ? this.store.earliestTimer() : null;
+    let due = this.engine ? this.store.earliestTimer() : null;
     const status = this.engine?.run.status;
     if (status === "running" && (due === null || due > now + WATCHDOG_MS)) {
       const current = this.alarmAt;

@@ -255,6 +255,10 @@ export class RunStore {
     );
   }
 
+  saveSyncedSeq(seq: number): void {
+    this.sql.exec("UPDATE run SET synced_seq = ? WHERE k = 1", seq);
+  }
+
   insertStep(step: StepRecord): void {
     this.sql.exec(
       "INSERT INTO steps (id, idx, status, attempts, input, output, error, wait, started_at, ended_at, used_fallback) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -156,6 +156,7 @@ export async function listWorkflows(env: Env, appId: string, filter: WorkflowFil
  * so two concurrent writers get N+1 and N+2, never the same number.
  */
 async function appendVersion(env: Env, row: WorkflowRow, definition: VersionDefinition, now: number) {
+  forgetRunnable(row.id);
   const hash = await sha256Hex(canonicalJson(definition));
   await env.DB.batch([
     env.DB.prepare(
@@ -208,6 +209,7 @@ export async function updateWorkflow(env: Env, appId: string, id: string, patch:
   if (patch.discoverable !== undefined) metadata.discoverable = patch.discoverable;
   if (patch.current_version !== undefined) metadata.currentVersion = patch.current_version;
   await database(env).update(workflows).set(metadata).where(eq(workflows.id, row.id));
+  forgetRunnable(row.id);
   return getWorkflow(env, appId, id);
 }
 
@@ -215,6 +217,7 @@ export async function deleteWorkflow(env: Env, appId: string, id: string) {
   const row = await findWorkflow(env, appId, id);
   const now = Date.now();
   await database(env).update(workflows).set({ deletedAt: now, updatedAt: now }).where(eq(workflows.id, row.id));
+  forgetRunnable(row.id);
   return { ...workflowView(row), deleted_at: iso(now), updated_at: iso(now) };
 }
 
@@ -237,9 +240,28 @@ export async function getVersion(env: Env, appId: string, id: string, version: n
   return versionView(row);
 }
 
+// Starting runs reads the same workflow row again and again. Each isolate reuses a row for
+// up to a second; its own writes drop it at once, so a change made elsewhere reaches new runs
+// within a second.
+const RUNNABLE_TTL_MS = 1_000;
+const runnable = new Map<string, { row: WorkflowRow; until: number }>();
+
+function forgetRunnable(id: string): void {
+  runnable.delete(id);
+}
+
+async function findRunnable(env: Env, appId: string, id: string): Promise<WorkflowRow> {
+  const hit = runnable.get(id);
+  if (hit && hit.until > Date.now() && hit.row.appId === appId) return hit.row;
+  const row = await findWorkflow(env, appId, id);
+  if (runnable.size > 1000) runnable.clear();
+  runnable.set(id, { row, until: Date.now() + RUNNABLE_TTL_MS });
+  return row;
+}
+
 /** What a run needs from its workflow: the row and the definition of the chosen version. */
 export async function loadForRun(env: Env, appId: string, id: string, version?: number | null) {
-  const row = await findWorkflow(env, appId, id);
+  const row = await findRunnable(env, appId, id);
   const number = version ?? row.currentVersion;
   const versionRow = await loadVersionRow(env, id, number);
   if (!versionRow) throw validationFailed([{ path: "version", message: `workflow ${id} has no version ${number}` }]);
