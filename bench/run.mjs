@@ -25,7 +25,9 @@ const ADMIN = `bench-${randomBytes(8).toString("hex")}`;
 
 const waiters = new Map();
 const arrivals = new Map();
-let deliveries = 0;
+const seenDeliveries = new Set();
+let webhookRetryAt = 0;
+const delivered = [];
 const collector = createServer((req, res) => {
   let body = "";
   req.on("data", (c) => {
@@ -39,7 +41,15 @@ const collector = createServer((req, res) => {
       waiters.get(msg.id)?.(arrivals.get(msg.id));
       waiters.delete(msg.id);
     } else if (req.url === "/webhook") {
-      deliveries += 1;
+      // Each delivery's first attempt is turned away with Retry-After, so the second attempts
+      // of every delivery come due together: their rate is the delivery system's own.
+      const id = req.headers["webhook-id"];
+      if (!seenDeliveries.has(id)) {
+        seenDeliveries.add(id);
+        res.writeHead(503, { "retry-after": new Date(webhookRetryAt).toUTCString() }).end("later");
+        return;
+      }
+      delivered.push(now);
     }
     res.writeHead(200).end("ok");
   });
@@ -341,21 +351,20 @@ if (wants("get")) {
 
 if (wants("webhooks")) {
   const count = Number(args.webhooks ?? 300);
+  // All first attempts are told to come back at one instant, after every run has been created.
+  webhookRetryAt = Date.now() + 20_000 + count * 30;
   const wf = await api(
     "POST",
     "/v1/workflows",
     { name: "bench webhooks", webhook_url: `${collectorUrl}/webhook`, steps: [{ id: "a", type: "transform", config: { value: 1 } }] },
     auth,
   );
-  await Promise.all(Array.from({ length: 10 }, () => api("POST", `/v1/workflows/${wf.id}/runs`, {}, auth)));
-  while (deliveries < 10) await sleep(20);
-  deliveries = 0;
-  const start = performance.now();
   for (let i = 0; i < count; i += 20)
     await Promise.all(Array.from({ length: Math.min(20, count - i) }, () => api("POST", `/v1/workflows/${wf.id}/runs`, {}, auth)));
-  const deadline = Date.now() + 120_000;
-  while (deliveries < count && Date.now() < deadline) await sleep(20);
-  figure(`webhook deliveries (${count} runs)`, "per s", (deliveries * 1000) / (performance.now() - start), null, "higher");
+  const deadline = Date.now() + 180_000;
+  while (delivered.length < count && Date.now() < deadline) await sleep(50);
+  const span = (delivered[delivered.length - 1] - delivered[0]) / 1000;
+  figure(`webhook deliveries (${delivered.length} retried together)`, "per s", delivered.length / Math.max(span, 0.001), null, "higher");
 }
 
 function workerdRss() {
