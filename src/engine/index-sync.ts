@@ -52,10 +52,9 @@ export class IndexSync {
     const seq = run.stateSeq;
     try {
       await upsertRunIndex(this.host.bindings, runSummary(run));
-      if (seq > run.syncedSeq) {
-        run.syncedSeq = seq;
-        this.host.store.saveSyncedSeq(seq);
-      }
+      // Kept in memory only: after a restart the object writes its summary once more, which
+      // the index ignores if it already has it.
+      run.syncedSeq = Math.max(run.syncedSeq, seq);
       if (this.retrying) {
         this.retrying = false;
         this.host.store.deleteTimer("index");

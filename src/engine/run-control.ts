@@ -79,7 +79,7 @@ export class RunControl {
 
   private beginRunning(): void {
     if (this.run.status !== "queued") return;
-    this.store.deleteTimer("limiter");
+    if (this.run.limiter) this.store.deleteTimer("limiter");
     const first = this.run.startedAt === null;
     this.engine.setStatus("running", undefined, first ? "run.started" : "run.resumed");
     this.host.rearm();

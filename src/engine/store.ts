@@ -143,6 +143,7 @@ type Row = Record<string, SqlStorageValue>;
 
 export class RunStore {
   private lastSeq = 0;
+  private earliest: number | null | undefined;
 
   constructor(private readonly sql: SqlStorage) {}
 
@@ -255,10 +256,6 @@ export class RunStore {
     );
   }
 
-  saveSyncedSeq(seq: number): void {
-    this.sql.exec("UPDATE run SET synced_seq = ? WHERE k = 1", seq);
-  }
-
   insertStep(step: StepRecord): void {
     this.sql.exec(
       "INSERT INTO steps (id, idx, status, attempts, input, output, error, wait, started_at, ended_at, used_fallback) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -364,6 +361,7 @@ export class RunStore {
   }
 
   addTimer(timer: Timer): void {
+    this.earliest = undefined;
     this.sql.exec(
       "INSERT OR REPLACE INTO timers (id, kind, due_at, step_id, data) VALUES (?, ?, ?, ?, ?)",
       timer.id,
@@ -375,10 +373,12 @@ export class RunStore {
   }
 
   deleteTimer(id: string): void {
+    this.earliest = undefined;
     this.sql.exec("DELETE FROM timers WHERE id = ?", id);
   }
 
   deleteTimersExcept(kinds: TimerKind[]): void {
+    this.earliest = undefined;
     this.sql.exec(`DELETE FROM timers WHERE kind NOT IN (${kinds.map(() => "?").join(", ")})`, ...kinds);
   }
 
@@ -399,9 +399,13 @@ export class RunStore {
     return this.dueTimers(Number.MAX_SAFE_INTEGER);
   }
 
+  /** The next timer's due time; remembered until a timer is added or removed. */
   earliestTimer(): number | null {
-    const row = this.sql.exec("SELECT MIN(due_at) AS due FROM timers").one();
-    return (row.due as number | null) ?? null;
+    if (this.earliest === undefined) {
+      const row = this.sql.exec("SELECT MIN(due_at) AS due FROM timers").one();
+      this.earliest = (row.due as number | null) ?? null;
+    }
+    return this.earliest;
   }
 
   /** Keeps an event for a step that has not reached its wait yet. */
@@ -438,6 +442,7 @@ export class RunStore {
   /** Retention: drops the run's data, keeping only what answers "this run was purged". */
   purge(): void {
     this.sql.exec("DELETE FROM steps; DELETE FROM step_items; DELETE FROM events; DELETE FROM inbox;");
+    this.earliest = undefined;
     this.sql.exec("UPDATE run SET output = NULL, error = NULL, metadata = NULL; UPDATE run_data SET input = NULL;");
   }
 
