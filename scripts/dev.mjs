@@ -6,7 +6,11 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const wrangler = (args, options = {}) =>
-  spawnSync("npx", ["wrangler", ...args], { encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" }, ...options });
+  spawnSync("npx", ["wrangler", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
+    ...options,
+  });
 
 if (!existsSync(".dev.vars")) {
   const vars = [
@@ -49,7 +53,9 @@ if (!key || query(`SELECT 1 FROM api_keys WHERE hash = '${hashOf(key)}' AND revo
   writeFileSync(keyFile, `${key}\n`);
 }
 
-console.log(`\nDev API key: ${key}\n  export STEPLINE_KEY=${key}\n  curl -H "X-Api-Key: $STEPLINE_KEY" http://localhost:8787/v1/workflows\n`);
+console.log(
+  `\nDev API key: ${key}\n  export STEPLINE_KEY=${key}\n  curl -H "X-Api-Key: $STEPLINE_KEY" http://localhost:8787/v1/workflows\n`,
+);
 
 const dev = spawn("npx", ["wrangler", "dev", "--port", "8787", ...process.argv.slice(2)], {
   stdio: "inherit",
