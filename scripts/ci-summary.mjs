@@ -12,12 +12,12 @@ for (const [i, file] of process.argv.slice(2).entries()) {
   }
   const report = JSON.parse(readFileSync(file, "utf8"));
   passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
+  failed += (report.numFailedTests ?? 0) + filesThatFailedToRun(report);
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
 
-// A suite that fails to load has no failed tests of its own; one with failed tests is already counted.
-function countSuitesWithFailedTests(report) {
-  return (report.testResults ?? []).filter((r) => r.status === "failed" && r.assertionResults?.some((a) => a.status === "failed")).length;
+// A test file that fails to load has no failed tests of its own, yet it is a failure.
+function filesThatFailedToRun(report) {
+  return (report.testResults ?? []).filter((r) => r.status === "failed" && !r.assertionResults?.some((a) => a.status === "failed")).length;
 }

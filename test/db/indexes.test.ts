@@ -83,7 +83,7 @@ describe("the index check", () => {
   it("refuses a full scan, a walk of the whole primary key and a sort", async () => {
     const shapes = [
       "SELECT * FROM runs WHERE trigger = ?",
-      "SELECT * FROM runs WHERE status = ? ORDER BY id DESC LIMIT 20",
+      "SELECT * FROM runs WHERE surface = ? ORDER BY id DESC LIMIT 20",
       "SELECT * FROM workflows WHERE app_id = ? ORDER BY created_at DESC LIMIT 20",
     ];
     for (const sql of shapes) expect(indexed(await plan({ sql, params: ["x"] })), sql).toBe(false);
