@@ -12,6 +12,7 @@ import { registerDiscover } from "./v1/discover";
 import { registerKeys } from "./v1/keys";
 import { registerProfiles } from "./v1/profiles";
 import { registerRuns } from "./v1/runs";
+import { registerSchedules } from "./v1/schedules";
 import { registerWebhooks } from "./v1/webhooks";
 import { registerWorkflows } from "./v1/workflows";
 
@@ -43,6 +44,7 @@ export function buildApp(): App {
   registerProfiles(app);
   registerCallbacks(app);
   registerDiscover(app);
+  registerSchedules(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", { type: "apiKey", in: "header", name: "X-Api-Key" });
   app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", {

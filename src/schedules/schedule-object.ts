@@ -1,4 +1,120 @@
 import { DurableObject } from "cloudflare:workers";
+import type { RunStatus } from "../engine/events";
+import { isEnded } from "../engine/events";
+import { newId } from "../lib/ids";
+import { recordFire, startScheduledRun } from "../services/schedules";
+import { latestSlot, nextFire } from "./cron";
 
-/** One per cron schedule: an alarm at the next fire time starts a run. */
-export class ScheduleObject extends DurableObject<Env> {}
+export interface ScheduleState {
+  id: string;
+  appId: string;
+  workflowId: string;
+  cron: string;
+  timezone: string;
+  input: unknown;
+  profile: string;
+  version: number | null;
+  overlap: "allow" | "skip";
+  paused: boolean;
+  /** The slot fired last (or the creation time), so a restart fires each slot at most once. */
+  lastSlot: number;
+  nextAt: number | null;
+  lastRunId: string | null;
+  /** A slot being fired, with the run id chosen for it: a retried alarm reuses both. */
+  firing: { slot: number; runId: string } | null;
+  skipped: number;
+  lastError: string | null;
+}
+
+/**
+ * One per cron schedule: its alarm is set to the next fire time. A fire starts a run (trigger
+ * `schedule`); fires missed while nothing ran collapse into one run for the latest slot.
+ */
+export class ScheduleObject extends DurableObject<Env> {
+  private async state(): Promise<ScheduleState | undefined> {
+    return this.ctx.storage.get<ScheduleState>("state");
+  }
+
+  /** Now, moved by the test hook testShiftClock (0 outside tests). */
+  private async now(): Promise<number> {
+    return Date.now() + ((await this.ctx.storage.get<number>("clock_offset")) ?? 0);
+  }
+
+  private async save(state: ScheduleState): Promise<ScheduleState> {
+    const now = await this.now();
+    state.nextAt = state.paused ? null : nextFire(state.cron, state.timezone, Math.max(now, state.lastSlot));
+    // The alarm runs on real time; a shifted clock (tests) moves it by the same amount.
+    const alarmAt = state.nextAt === null ? null : state.nextAt - (now - Date.now());
+    await this.ctx.storage.put("state", state);
+    if (alarmAt === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(alarmAt);
+    return state;
+  }
+
+  /** Creates or replaces the schedule and arms its alarm. */
+  async configure(
+    next: Omit<ScheduleState, "nextAt" | "lastRunId" | "firing" | "skipped" | "lastError" | "lastSlot">,
+  ): Promise<ScheduleState> {
+    const current = await this.state();
+    return this.save({
+      lastSlot: await this.now(),
+      lastRunId: null,
+      firing: null,
+      skipped: 0,
+      lastError: null,
+      nextAt: null,
+      ...current,
+      ...next,
+    });
+  }
+
+  async read(): Promise<ScheduleState | null> {
+    return (await this.state()) ?? null;
+  }
+
+  async remove(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+  }
+
+  async alarm(): Promise<void> {
+    const state = await this.state();
+    if (!state || state.paused) return;
+    const now = await this.now();
+    const slot = state.firing?.slot ?? latestSlot(state.cron, state.timezone, state.lastSlot, now);
+    if (slot === null) {
+      await this.save(state);
+      return;
+    }
+    if (state.overlap === "skip" && state.lastRunId && !state.firing) {
+      const status = (await this.env.RUNS.get(this.env.RUNS.idFromName(state.lastRunId)).status()) as RunStatus | null;
+      if (status !== null && !isEnded(status)) {
+        state.skipped += 1;
+        state.lastSlot = slot;
+        await this.save(state);
+        await recordFire(this.env, state);
+        return;
+      }
+    }
+    state.firing ??= { slot, runId: newId() };
+    await this.ctx.storage.put("state", state);
+    try {
+      await startScheduledRun(this.env, state, state.firing.runId);
+      state.lastRunId = state.firing.runId;
+      state.lastError = null;
+    } catch (error) {
+      // A fire that cannot start (the workflow was deleted, its input no longer fits) is
+      // recorded on the schedule; the next slot fires as usual.
+      state.lastError = (error as Error).message;
+    }
+    state.lastSlot = slot;
+    state.firing = null;
+    await this.save(state);
+    await recordFire(this.env, state);
+  }
+
+  /** Test hook: moves this schedule's clock `ms` ahead, so tests drive fires with its alarm. */
+  async testShiftClock(ms: number): Promise<void> {
+    await this.ctx.storage.put("clock_offset", ((await this.ctx.storage.get<number>("clock_offset")) ?? 0) + ms);
+  }
+}
