@@ -60,6 +60,8 @@ export async function profileExists(env: Env, appId: string, profile: string): P
 
 export async function listVariables(env: Env, appId: string, profile: string, limit: number, after: string | null) {
   checkNames(profile);
+  if (!(await profileExists(env, appId, profile)))
+    throw new AppError("NOT_FOUND", `profile ${profile} was not found (it has no variables)`);
   const rows = await database(env)
     .select()
     .from(variables)

@@ -178,6 +178,8 @@ function deliveryNotFound(id: string) {
 }
 
 export async function listRunDeliveries(env: Env, appId: string, runId: string, limit: number, after: string | null) {
+  const owned = isId(runId) && (await env.DB.prepare("SELECT 1 FROM runs WHERE id = ? AND app_id = ?").bind(runId, appId).first());
+  if (!owned) throw new AppError("RUN_NOT_FOUND", `run ${runId} was not found`);
   const rows = await database(env)
     .select()
     .from(webhookDeliveries)

@@ -282,3 +282,10 @@ export async function loadVersionRow(env: Env, id: string, version: number): Pro
   }
   return row;
 }
+
+/** Whether the app may address this workflow's runs: its own, or one that another app made discoverable. */
+export async function assertWorkflowVisible(env: Env, appId: string, id: string): Promise<void> {
+  if (!isId(id)) throw workflowNotFound(id);
+  const row = await env.DB.prepare("SELECT 1 FROM workflows WHERE id = ? AND (app_id = ? OR discoverable = 1)").bind(id, appId).first();
+  if (!row) throw workflowNotFound(id);
+}

@@ -16,6 +16,7 @@ import {
   streamRun,
   workflowSchema,
 } from "../../services/runs";
+import { assertWorkflowVisible } from "../../services/workflows";
 import type { App } from "../env";
 import { idempotent } from "../middleware/idempotency";
 import { afterCursor } from "../paging";
@@ -293,6 +294,7 @@ export function registerRuns(app: App) {
 
   app.openapi(listForWorkflow, async (c) => {
     const q = c.req.valid("query");
+    await assertWorkflowVisible(c.env, c.get("appId"), c.req.valid("param").id);
     const result = await listRuns(c.env, c.get("appId"), {
       workflowId: c.req.valid("param").id,
       status: q.status,

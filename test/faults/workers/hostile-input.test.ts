@@ -1,0 +1,96 @@
+import { env } from "cloudflare:test";
+import fc from "fast-check";
+import { expect, it } from "vitest";
+import { createWorkflow, newApp, request, startRun, waitForRun } from "../../helpers";
+import { recordFigure } from "./figures";
+
+/** Everything an app has stored, as one string: a 4xx must leave it exactly as it was. */
+async function snapshot(appId: string): Promise<string> {
+  const tables = ["workflows", "workflow_versions", "runs", "schedules", "variables", "api_keys", "webhook_deliveries", "idempotency_keys"];
+  const parts = await Promise.all(
+    tables.map((t) =>
+      env.DB.prepare(`SELECT * FROM ${t} WHERE app_id = ? ORDER BY 1`)
+        .bind(appId)
+        .all()
+        .then((r) => JSON.stringify(r.results)),
+    ),
+  );
+  return parts.join("\n");
+}
+
+const nasty = fc.oneof(
+  fc.json(),
+  fc.anything({ maxDepth: 4 }).map((v) => {
+    try {
+      return JSON.stringify(v) ?? "null";
+    } catch {
+      return "null";
+    }
+  }),
+  fc.string({ unit: "grapheme", maxLength: 200 }),
+  fc.constantFrom(
+    '{"__proto__":{"polluted":true}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    '{"name":"x","steps":[{"id":"__proto__","type":"transform"}]}',
+    `${"[".repeat(3000)}${"]".repeat(3000)}`,
+    `{"name":"${"x".repeat(300_000)}"}`,
+    '{"name":"\\u0000\\ud800\\uffff","steps":[]}',
+    "not json at all",
+    "",
+  ),
+);
+
+it("answers every hostile request without a 5xx, with the envelope on every 4xx, changing nothing", async () => {
+  const { call, id: appId } = await newApp();
+  const wf = await createWorkflow(call, { steps: [{ id: "w", type: "wait_for_event", config: { event: "go" } }] });
+  const run = await startRun(call, wf);
+  await waitForRun(call, run.id, (r) => r.status === "waiting");
+  const doc = (await request("GET", "/openapi.json")).body as { paths: Record<string, Record<string, unknown>> };
+  const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.keys(methods)
+      .filter((m) => !path.startsWith("/v1/admin"))
+      .map((method) => ({ path, method: method.toUpperCase() })),
+  );
+  const pathValue = fc.oneof(
+    fc.constant(wf),
+    fc.constant(run.id),
+    fc.string({ maxLength: 40 }),
+    fc.constant("%00"),
+    fc.constant("..%2F..%2Fetc"),
+  );
+  let cases = 0;
+  let fiveXx = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom(...routes),
+      pathValue,
+      nasty,
+      fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 30 })),
+      async (route, id, body, query) => {
+        const path = route.path.replace(/\{(\w+)\}/g, () => encodeURIComponent(id));
+        const qs = new URLSearchParams(query).toString();
+        const before = await snapshot(appId);
+        const res = await call(
+          route.method,
+          `${path}${qs ? `?${qs}` : ""}`,
+          ["POST", "PUT", "PATCH"].includes(route.method) ? body : undefined,
+          {
+            "content-type": "application/json",
+          },
+        );
+        cases += 1;
+        if (res.status >= 500) fiveXx += 1;
+        expect(res.status, `${route.method} ${path} ${body.slice(0, 80)}`).toBeLessThan(500);
+        if (res.status >= 400 && !path.endsWith("/stream")) {
+          expect(res.body?.error?.code, `${route.method} ${path}`).toBeTypeOf("string");
+          expect(res.body.error.message).toBeTypeOf("string");
+          expect(res.body.error.request_id).toBeTypeOf("string");
+          expect(await snapshot(appId), `${route.method} ${path} changed state with a ${res.status}`).toBe(before);
+        }
+      },
+    ),
+    { numRuns: 400, seed: 20261122 },
+  );
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  await recordFigure("hostile_input", { cases, five_xx: fiveXx, routes: routes.length });
+}, 120_000);
