@@ -46,11 +46,9 @@ it("answers every hostile request without a 5xx, with the envelope on every 4xx,
   const run = await startRun(call, wf);
   await waitForRun(call, run.id, (r) => r.status === "waiting");
   const doc = (await request("GET", "/openapi.json")).body as { paths: Record<string, Record<string, unknown>> };
-  const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.keys(methods)
-      .filter((m) => !path.startsWith("/v1/admin"))
-      .map((method) => ({ path, method: method.toUpperCase() })),
-  );
+  const routes = Object.entries(doc.paths)
+    .filter(([path]) => !path.startsWith("/v1/admin"))
+    .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ path, method: method.toUpperCase() })));
   const pathValue = fc.oneof(
     fc.constant(wf),
     fc.constant(run.id),
