@@ -6,6 +6,8 @@ export type HonoEnv = {
     requestId: string;
     /** The app the request acts for, set by the auth middleware. */
     appId: string;
+    /** The id to give what this request creates, set when it carries an Idempotency-Key. */
+    createdId?: string;
   };
 };
 

@@ -1,7 +1,14 @@
 import { AppError } from "../domain/errors";
 import { Limits } from "../domain/limits";
 
-export type Claim = { kind: "new" } | { kind: "replay"; status: number; body: string };
+export type Claim = { kind: "new"; claimedAt: number } | { kind: "replay"; status: number; body: string };
+
+/**
+ * A first request that has not answered after this long died with its server (a crash, a
+ * deploy): a retry takes its claim over. What it created keeps its id (see stableId), so
+ * taking over never creates a second object.
+ */
+const ABANDONED_AFTER_MS = 10_000;
 
 /**
  * Idempotency keys, scoped to the app and kept 24 h (DESIGN 10): the first request with a key
@@ -16,15 +23,18 @@ export async function claimKey(env: Env, appId: string, key: string, requestHash
   )
     .bind(appId, key, requestHash, now, now + Limits.idempotencyTtlMs)
     .run();
-  if (inserted.meta.changes === 1) return { kind: "new" };
-  const row = await env.DB.prepare("SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE app_id = ? AND key = ?")
+  if (inserted.meta.changes === 1) return { kind: "new", claimedAt: now };
+  const row = await env.DB.prepare(
+    "SELECT request_hash, response_status, response_body, created_at FROM idempotency_keys WHERE app_id = ? AND key = ?",
+  )
     .bind(appId, key)
-    .first<{ request_hash: string; response_status: number | null; response_body: string | null }>();
+    .first<{ request_hash: string; response_status: number | null; response_body: string | null; created_at: number }>();
   if (!row) return claimKey(env, appId, key, requestHash);
   if (row.request_hash !== requestHash) {
     throw new AppError("IDEMPOTENCY_KEY_REUSED", `Idempotency-Key "${key}" was already used with a different request`);
   }
   if (row.response_status === null) {
+    if (now - row.created_at >= ABANDONED_AFTER_MS) return { kind: "new", claimedAt: row.created_at };
     throw new AppError("IDEMPOTENCY_IN_PROGRESS", `A request with Idempotency-Key "${key}" is still in progress; retry shortly`);
   }
   return { kind: "replay", status: row.response_status, body: row.response_body ?? "" };
@@ -44,4 +54,21 @@ export async function releaseKey(env: Env, appId: string, key: string): Promise<
 /** Drops keys past their 24 hours (the sweeper calls this). */
 export async function expireKeys(env: Env, now = Date.now()): Promise<void> {
   await env.DB.prepare("DELETE FROM idempotency_keys WHERE expires_at <= ?").bind(now).run();
+}
+
+/**
+ * The id of what a keyed request creates: a UUIDv7 whose time is the claim's and whose other
+ * bits come from the app and the key, so a retry that takes over an abandoned claim addresses
+ * the same object (run objects are created idempotently by id).
+ */
+export async function stableId(appId: string, key: string, claimedAt: number): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${appId}\n${key}`)));
+  const bytes = new Uint8Array(16);
+  const ms = Math.max(0, Math.floor(claimedAt));
+  for (let i = 0; i < 6; i++) bytes[i] = Math.floor(ms / 2 ** (8 * (5 - i))) % 256;
+  bytes.set(digest.subarray(0, 10), 6);
+  bytes[6] = 0x70 | (bytes[6] & 0x0f);
+  bytes[8] = 0x80 | (bytes[8] & 0x3f);
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

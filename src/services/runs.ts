@@ -219,7 +219,7 @@ function downstreamOf(steps: Array<{ id: string; depends_on?: string[] }>, from:
  * A new run of the same version. With `from_step`, steps that neither are that step nor
  * depend on it keep their outputs from the original run and do not run again.
  */
-export async function replayRun(env: Env, appId: string, runId: string, body: { from_step?: string; input?: unknown }) {
+export async function replayRun(env: Env, appId: string, runId: string, body: { from_step?: string; input?: unknown }, newRunId = newId()) {
   const { run, outputs } = unwrapRun<{ run: RunRecord; outputs: Record<string, unknown> }>(
     runId,
     await stubFor(env, runId).snapshot(appId),
@@ -235,7 +235,7 @@ export async function replayRun(env: Env, appId: string, runId: string, body: { 
   }
   const input = body.input === undefined ? run.input : mergeDefaults(run.definition.input_default, body.input);
   checkInputSize(input);
-  const id = newId();
+  const id = newRunId;
   const params: CreateRunParams = {
     id,
     appId,

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { validationFailed } from "../../domain/errors";
 import { Limits } from "../../domain/limits";
 import { sha256Hex } from "../../lib/crypto";
-import { claimKey, completeKey, releaseKey } from "../../services/idempotency";
+import { claimKey, completeKey, releaseKey, stableId } from "../../services/idempotency";
 import type { HonoEnv } from "../env";
 
 /**
@@ -24,6 +24,7 @@ export const idempotent = (): MiddlewareHandler<HonoEnv> => async (c, next) => {
       headers: { "content-type": "application/json", "idempotent-replayed": "true", "x-request-id": c.get("requestId") },
     });
   }
+  c.set("createdId", await stableId(appId, key, claim.claimedAt));
   // Errors thrown by the handler have already become c.res here (Hono's onError).
   await next();
   if (c.res.status >= 400) {

@@ -83,6 +83,7 @@ export function registerDiscover(app: App) {
   app.openapi(run, async (c) => {
     const body = c.req.valid("json") ?? {};
     const result = await runDiscoverable(c.env, c.get("appId"), c.req.valid("param").id, {
+      id: c.get("createdId"),
       version: body.version,
       input: body.input,
       webhookUrl: body.webhook_url ?? null,

@@ -279,6 +279,7 @@ export function registerRuns(app: App) {
   app.openapi(startRoute, async (c) => {
     const body = c.req.valid("json") ?? {};
     const run = await startRun(c.env, c.get("appId"), {
+      id: c.get("createdId"),
       workflowId: c.req.valid("param").id,
       version: body.version,
       input: body.input,
@@ -355,7 +356,9 @@ export function registerRuns(app: App) {
     return c.json(result, result.status === "applied" ? 200 : 202);
   });
 
-  app.openapi(replay, async (c) => c.json(await replayRun(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json") ?? {}), 201));
+  app.openapi(replay, async (c) =>
+    c.json(await replayRun(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json") ?? {}, c.get("createdId")), 201),
+  );
 
   app.openapi(retention, async (c) =>
     c.json(await setRunRetention(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 200),
