@@ -92,3 +92,14 @@ export async function fastForward(runId: string, ms = 24 * 3_600_000, kinds: str
   await runInDurableObject(stub, (instance: RunObject) => instance.testShiftTimers(ms, kinds));
   await runDurableObjectAlarm(stub);
 }
+
+/** Polls `fn` until `ok` holds; fails after `ms`. */
+export async function eventually<T>(fn: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await fn();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(value).slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

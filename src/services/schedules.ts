@@ -60,41 +60,23 @@ async function check(env: Env, appId: string, workflowId: string, body: Required
 
 async function writeIndex(env: Env, state: ScheduleState, createdAt: number) {
   const now = Date.now();
+  const changing = {
+    cron: state.cron,
+    timezone: state.timezone,
+    input: state.input ?? null,
+    profile: state.profile,
+    version: state.version,
+    overlap: state.overlap,
+    paused: state.paused,
+    nextRunAt: state.nextAt,
+    lastRunAt: state.lastRunId ? state.lastSlot : null,
+    lastRunId: state.lastRunId,
+    updatedAt: now,
+  };
   await database(env)
     .insert(schedules)
-    .values({
-      id: state.id,
-      appId: state.appId,
-      workflowId: state.workflowId,
-      cron: state.cron,
-      timezone: state.timezone,
-      input: state.input ?? null,
-      profile: state.profile,
-      version: state.version,
-      overlap: state.overlap,
-      paused: state.paused,
-      nextRunAt: state.nextAt,
-      lastRunAt: state.lastRunId ? state.lastSlot : null,
-      lastRunId: state.lastRunId,
-      createdAt,
-      updatedAt: now,
-    })
-    .onConflictDoUpdate({
-      target: schedules.id,
-      set: {
-        cron: state.cron,
-        timezone: state.timezone,
-        input: state.input ?? null,
-        profile: state.profile,
-        version: state.version,
-        overlap: state.overlap,
-        paused: state.paused,
-        nextRunAt: state.nextAt,
-        lastRunAt: state.lastRunId ? state.lastSlot : null,
-        lastRunId: state.lastRunId,
-        updatedAt: now,
-      },
-    });
+    .values({ id: state.id, appId: state.appId, workflowId: state.workflowId, createdAt, ...changing })
+    .onConflictDoUpdate({ target: schedules.id, set: changing });
   return view(state, createdAt, now);
 }
 

@@ -1,6 +1,6 @@
 import { Webhook } from "standardwebhooks";
 import { expect, inject, it } from "vitest";
-import { type Call, createWorkflow, newApp, startRun, waitForRun } from "../helpers";
+import { type Call, createWorkflow, eventually, newApp, startRun, waitForRun } from "../helpers";
 
 const counter = inject("counterUrl");
 
@@ -22,22 +22,12 @@ async function receiver(secret: string, statuses: number[] = [], headers: Record
   };
 }
 
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(v).slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 async function deliveryOf(call: Call, runId: string, status: string) {
-  const list = await until(
+  const list = await eventually(
     () => call("GET", `/v1/runs/${runId}/deliveries`),
     (r) => r.body.data.length > 0,
   );
-  return until(
+  return eventually(
     () => call("GET", `/v1/deliveries/${list.body.data[0].id}`),
     (d) => d.body.status === status,
   );
@@ -119,7 +109,7 @@ it("sends exactly one terminal webhook per run when cancel races completion", as
     runs.flatMap((r) => [call("POST", `/v1/runs/${r.id}/events`, { name: "go" }), call("POST", `/v1/runs/${r.id}/cancel`)]),
   );
   const finals = await Promise.all(runs.map((r) => waitForRun(call, r.id)));
-  const calls = await until(hook.calls, (c) => c.filter((x) => x.body.type !== "run.waiting").length >= runs.length);
+  const calls = await eventually(hook.calls, (c) => c.filter((x) => x.body.type !== "run.waiting").length >= runs.length);
   await new Promise((r) => setTimeout(r, 1500));
   for (const run of finals) {
     const terminal = (await hook.calls()).filter((c) => c.body.data.id === run.id && c.body.type !== "run.waiting");

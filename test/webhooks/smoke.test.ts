@@ -1,5 +1,5 @@
 import { expect, inject, it } from "vitest";
-import { createWorkflow, newApp, startRun, waitForRun } from "../helpers";
+import { createWorkflow, eventually, newApp, startRun, waitForRun } from "../helpers";
 
 const counter = inject("counterUrl");
 
@@ -16,16 +16,6 @@ const calls = async (name: string) =>
     body: { type: string; data: { id: string; output: unknown } };
   }>;
 
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 6000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(v).slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 it("delivers a signed run.completed webhook, retrying 503s with one webhook-id", async () => {
   const { call } = await newApp();
   const { secret } = (await call("GET", "/v1/webhook-secret")).body;
@@ -34,7 +24,7 @@ it("delivers a signed run.completed webhook, retrying 503s with one webhook-id",
   const wf = await createWorkflow(call, { webhook_url: url, steps: [{ id: "a", type: "transform", config: { value: 42 } }] });
   const run = await startRun(call, wf);
   await waitForRun(call, run.id);
-  const got = await until(
+  const got = await eventually(
     () => calls(name),
     (c) => c.length >= 3,
     15000,
@@ -47,7 +37,7 @@ it("delivers a signed run.completed webhook, retrying 503s with one webhook-id",
   expect(got[2].body).toMatchObject({ type: "run.completed", data: { id: run.id, output: 42 } });
   const deliveries = (await call("GET", `/v1/runs/${run.id}/deliveries`)).body.data;
   expect(deliveries).toHaveLength(1);
-  const detail = await until(
+  const detail = await eventually(
     () => call("GET", `/v1/deliveries/${deliveries[0].id}`),
     (d) => d.body.status === "delivered",
   );

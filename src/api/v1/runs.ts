@@ -293,31 +293,24 @@ export function registerRuns(app: App) {
     return c.json(run, 201);
   });
 
+  const filter = (q: z.infer<typeof RunListQuery>, workflowId: string | undefined) => ({
+    workflowId,
+    status: q.status,
+    createdAfter: parseTime(q.created_after),
+    createdBefore: parseTime(q.created_before),
+    limit: q.limit,
+    after: afterCursor(q.cursor),
+  });
+
   app.openapi(listForWorkflow, async (c) => {
-    const q = c.req.valid("query");
-    await assertWorkflowVisible(c.env, c.get("appId"), c.req.valid("param").id);
-    const result = await listRuns(c.env, c.get("appId"), {
-      workflowId: c.req.valid("param").id,
-      status: q.status,
-      createdAfter: parseTime(q.created_after),
-      createdBefore: parseTime(q.created_before),
-      limit: q.limit,
-      after: afterCursor(q.cursor),
-    });
-    return c.json(result, 200);
+    const workflowId = c.req.valid("param").id;
+    await assertWorkflowVisible(c.env, c.get("appId"), workflowId);
+    return c.json(await listRuns(c.env, c.get("appId"), filter(c.req.valid("query"), workflowId)), 200);
   });
 
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const result = await listRuns(c.env, c.get("appId"), {
-      workflowId: q.workflow_id,
-      status: q.status,
-      createdAfter: parseTime(q.created_after),
-      createdBefore: parseTime(q.created_before),
-      limit: q.limit,
-      after: afterCursor(q.cursor),
-    });
-    return c.json(result, 200);
+    return c.json(await listRuns(c.env, c.get("appId"), filter(q, q.workflow_id)), 200);
   });
 
   app.openapi(get, async (c) => c.json(await getRun(c.env, c.get("appId"), c.req.valid("param").id), 200));
