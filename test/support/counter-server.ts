@@ -56,6 +56,59 @@ export async function startCounterServer(): Promise<{ url: string; server: Serve
 
   const receivers = new Map<string, { secret: string; statuses: number[]; headers: Record<string, string>; calls: unknown[] }>();
 
+  // Fake providers speaking the shapes of OpenAI, Replicate and fal, for the integration step.
+  const fakeLog: Array<{ method?: string; path: string; authorization?: string; body: unknown }> = [];
+  const polls = new Map<string, number>();
+  const fakeProvider = (req: IncomingMessage, res: ServerResponse, url: URL, parts: string[], body: string) => {
+    const parsed = body === "" ? null : JSON.parse(body);
+    fakeLog.push({ method: req.method, path: url.pathname + url.search, authorization: req.headers.authorization, body: parsed });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/fake`;
+    const [provider, ...rest] = parts;
+    const path = rest.join("/");
+    const polled = (id: string) => {
+      const n = (polls.get(id) ?? 0) + 1;
+      polls.set(id, n);
+      return n;
+    };
+    if (provider === "failing") return send(res, 500, { error: "down" });
+    if (provider === "openai" && path === "chat/completions") {
+      return send(res, 200, {
+        id: "chatcmpl-1",
+        object: "chat.completion",
+        choices: [{ index: 0, message: { role: "assistant", content: "hello" } }],
+      });
+    }
+    if (provider === "replicate" && req.method === "POST" && path.endsWith("predictions")) {
+      const id = `p${fakeLog.length}`;
+      return send(res, 201, {
+        id,
+        status: "starting",
+        urls: { get: `${base}/replicate/predictions/${id}`, cancel: `${base}/replicate/predictions/${id}/cancel` },
+      });
+    }
+    if (provider === "replicate" && req.method === "GET" && rest[0] === "predictions") {
+      const id = rest[1];
+      return send(
+        res,
+        200,
+        polled(id) < 2 ? { id, status: "processing" } : { id, status: "succeeded", output: ["https://example.com/out.png"] },
+      );
+    }
+    if (provider === "fal" && req.method === "POST") {
+      const id = `r${fakeLog.length}`;
+      return send(res, 200, {
+        request_id: id,
+        status_url: `${base}/fal/${path}/requests/${id}/status`,
+        response_url: `${base}/fal/${path}/requests/${id}`,
+      });
+    }
+    if (provider === "fal" && req.method === "GET" && path.endsWith("/status")) {
+      return send(res, 200, { status: polled(path) < 2 ? "IN_PROGRESS" : "COMPLETED" });
+    }
+    if (provider === "fal" && req.method === "GET") return send(res, 200, { images: [{ url: "https://example.com/fal.png" }] });
+    return send(res, 404, { error: "unknown fake route" });
+  };
+
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => {
@@ -92,6 +145,8 @@ export async function startCounterServer(): Promise<{ url: string; server: Serve
           query: Object.fromEntries(url.searchParams),
         });
       }
+      if (route === "fake") return fakeProvider(req, res, url, parts.slice(1), body);
+      if (route === "fake-log") return send(res, 200, fakeLog);
       if (route === "receivers" && name) {
         const config = JSON.parse(body);
         receivers.set(name, { secret: config.secret, statuses: config.statuses ?? [], headers: config.headers ?? {}, calls: [] });

@@ -1,5 +1,6 @@
 import { fail } from "./fail";
 import { http } from "./http";
+import { integration } from "./integration";
 import { note } from "./note";
 import { sleep } from "./sleep";
 import { echo, staticTextInput, textOperations } from "./text";
@@ -15,7 +16,7 @@ export function registerStep(step: StepType<never>): void {
   registry.set(step.type, step as unknown as StepType);
 }
 
-for (const step of [transform, http, sleep, waitForEvent, workflow, note, fail, staticTextInput, echo, ...textOperations]) {
+for (const step of [transform, http, integration, sleep, waitForEvent, workflow, note, fail, staticTextInput, echo, ...textOperations]) {
   registerStep(step as StepType<never>);
 }
 

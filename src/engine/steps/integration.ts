@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { parseDuration } from "../../domain/duration";
+import { duration } from "./config";
+import { readBody, retryableStatus, sendStepRequest } from "./http";
+import { astria } from "./providers/astria";
+import { fal } from "./providers/fal";
+import { openai } from "./providers/openai";
+import { replicate } from "./providers/replicate";
+import type { Provider, Send } from "./providers/types";
+import { StepError, type StepType } from "./types";
+
+const PROVIDERS: Record<string, Provider> = { openai, replicate, astria, fal };
+
+const params = z.record(z.string(), z.union([z.string(), z.number()]));
+const query = z.record(z.string(), z.unknown());
+
+/** The `{ pathParams, queryParams, body }` shape of a Leap action, snake_case accepted too. */
+const integrationConfig = z
+  .object({
+    provider: z.enum(Object.keys(PROVIDERS) as [string, ...string[]]),
+    operation: z.string().min(1),
+    pathParams: params.optional(),
+    queryParams: query.optional(),
+    path_params: params.optional(),
+    query_params: query.optional(),
+    body: z.unknown().optional(),
+    base_url: z.string().url().optional(),
+    wait: z.enum(["callback", "poll"]).optional(),
+    poll_interval: duration.optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const provider = PROVIDERS[c.provider];
+    if (provider && !provider.operations.includes(c.operation)) {
+      ctx.addIssue({ code: "custom", path: ["operation"], message: `${c.provider} offers ${provider.operations.join(", ")}` });
+    }
+  });
+
+type IntegrationConfig = z.infer<typeof integrationConfig>;
+
+/**
+ * Calls a provider's real HTTP API with credentials from the run's profile. The base URL is the
+ * step's `base_url`, else the profile variable `<PROVIDER>_BASE_URL` (self-hosted gateways,
+ * tests), else the provider's own. A provider's webhook field is always Stepline's callback.
+ */
+export const integration: StepType<IntegrationConfig> = {
+  type: "integration",
+  config: integrationConfig,
+  produces: "any",
+  execute: async (config, ctx) => {
+    const provider = PROVIDERS[config.provider];
+    const credential = ctx.vars[provider.credential];
+    if (!credential) {
+      throw new StepError(
+        "MISSING_CREDENTIAL",
+        `${config.provider} needs the profile variable ${provider.credential} (profile ${ctx.run.profile})`,
+        false,
+      );
+    }
+    const base = (config.base_url ?? ctx.vars[`${config.provider.toUpperCase()}_BASE_URL`] ?? provider.baseUrl).replace(/\/+$/, "");
+    const send: Send = async (spec) => {
+      const response = await sendStepRequest({ ...spec, headers: { ...spec.headers, ...provider.authHeader(credential) } }, ctx);
+      const body = await readBody(response, "auto");
+      if (response.status < 200 || response.status >= 300) {
+        throw new StepError(
+          "PROVIDER_STATUS",
+          `${config.provider} ${spec.method} ${new URL(spec.url).pathname} answered ${response.status}`,
+          retryableStatus(response.status),
+          {
+            status: response.status,
+            body,
+          },
+        );
+      }
+      return body;
+    };
+    return provider.run(
+      {
+        operation: config.operation,
+        pathParams: config.pathParams ?? config.path_params ?? {},
+        queryParams: config.queryParams ?? config.query_params ?? {},
+        body: config.body,
+        wait: config.wait,
+        pollIntervalMs: parseDuration(config.poll_interval) ?? 1000,
+      },
+      base,
+      send,
+      ctx,
+    );
+  },
+};
