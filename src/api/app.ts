@@ -1,6 +1,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import type { MiddlewareHandler } from "hono";
+import { DIALECTS, mountDialects } from "../dialects";
+import { compatBase } from "../dialects/kit";
 import type { App, HonoEnv } from "./env";
 import { requireAdmin, requireApp } from "./middleware/auth";
 import { limitBody } from "./middleware/body-limit";
@@ -45,6 +47,7 @@ export function buildApp(): App {
   registerCallbacks(app);
   registerDiscover(app);
   registerSchedules(app);
+  mountDialects(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", { type: "apiKey", in: "header", name: "X-Api-Key" });
   app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", {
@@ -58,6 +61,15 @@ export function buildApp(): App {
     info: { title: "Stepline", version: "1.0.0", description: "Durable workflow runs on Cloudflare Workers." },
     security: [{ ApiKey: [] }, { Bearer: [] }],
   });
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Stepline API" }));
+  app.get(
+    "/docs",
+    Scalar({
+      pageTitle: "Stepline API",
+      sources: [
+        { title: "Stepline", slug: "stepline", url: "/openapi.json" },
+        ...DIALECTS.map(({ spec }) => ({ title: spec.title, slug: spec.name, url: `${compatBase(spec.name)}/openapi.json` })),
+      ],
+    }),
+  );
   return app;
 }

@@ -1,11 +1,10 @@
 import { newId } from "../lib/ids";
 import { enqueueDelivery } from "../services/webhooks";
-import { formatWebhook } from "../webhooks/formatters";
+import { webhookFormat } from "../webhooks/formatters";
 import type { LoggedEvent } from "./events";
 import type { RunRecord, RunStore, StepRecord } from "./store";
 
 const RETRY_MS = 5_000;
-const RUN_EVENTS = new Set(["run.completed", "run.failed", "run.cancelled", "run.waiting"]);
 
 interface OutboxHost {
   readonly bindings: Env;
@@ -28,9 +27,10 @@ export class WebhookOutbox {
   /** Called for every appended event, inside the write that appended it. */
   record(run: RunRecord, steps: StepRecord[], event: LoggedEvent): boolean {
     if (!run.webhookUrl) return false;
-    const wanted = RUN_EVENTS.has(event.type) || (event.type.startsWith("step.") && run.options.step_webhooks === true);
-    if (!wanted) return false;
-    this.host.store.addOutbox({ id: newId(), event: event.type, url: run.webhookUrl, payload: formatWebhook(event, run, steps) }, event.at);
+    const format = webhookFormat(run.surface);
+    if (!format.sends(event.type, run)) return false;
+    const payload = JSON.stringify(format.body(event, run, steps));
+    this.host.store.addOutbox({ id: newId(), event: event.type, url: run.webhookUrl, payload }, event.at);
     return true;
   }
 

@@ -1,29 +1,31 @@
+import { leapWebhook } from "../dialects/leap/webhook";
 import { runView } from "../engine/run-view";
 import type { RunRecord, StepRecord } from "../engine/store";
 
 /**
- * The body of a webhook is the run in the shape of the surface that started it. Native runs
- * get `{ type, timestamp, data }`; each dialect registers its own formatter.
+ * The webhook of a run speaks the surface that started it (DESIGN 8, 9.1): which events are
+ * sent and the body of each. Native runs get `{ type, timestamp, data }`.
  */
-export type WebhookFormatter = (event: { type: string; at: number }, run: RunRecord, steps: StepRecord[]) => unknown;
-
-const formatters = new Map<string, WebhookFormatter>();
-
-export function registerFormatter(surface: string, formatter: WebhookFormatter): void {
-  formatters.set(surface, formatter);
+export interface WebhookFormat {
+  /** Whether this event of the run is delivered to its webhook. */
+  sends(event: string, run: RunRecord): boolean;
+  body(event: { type: string; at: number }, run: RunRecord, steps: StepRecord[]): unknown;
 }
 
-const native: WebhookFormatter = (event, run, steps) => {
-  const view = runView(run, steps);
-  return {
-    type: event.type,
-    timestamp: new Date(event.at).toISOString(),
-    data: { ...view, steps: view.steps.map(({ id, type, status, attempts, error }) => ({ id, type, status, attempts, error })) },
-  };
+const RUN_EVENTS = new Set(["run.completed", "run.failed", "run.cancelled", "run.waiting"]);
+
+const native: WebhookFormat = {
+  sends: (event, run) => RUN_EVENTS.has(event) || (event.startsWith("step.") && run.options.step_webhooks === true),
+  body: (event, run, steps) => {
+    const view = runView(run, steps);
+    return {
+      type: event.type,
+      timestamp: new Date(event.at).toISOString(),
+      data: { ...view, steps: view.steps.map(({ id, type, status, attempts, error }) => ({ id, type, status, attempts, error })) },
+    };
+  },
 };
 
-registerFormatter("native", native);
+const FORMATS: Record<string, WebhookFormat> = { native, leap: leapWebhook };
 
-export function formatWebhook(event: { type: string; at: number }, run: RunRecord, steps: StepRecord[]): string {
-  return JSON.stringify((formatters.get(run.surface) ?? native)(event, run, steps));
-}
+export const webhookFormat = (surface: string): WebhookFormat => FORMATS[surface] ?? native;

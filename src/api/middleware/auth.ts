@@ -7,16 +7,14 @@ import type { HonoEnv } from "../env";
 
 const HOW = "Send your API key as X-Api-Key: <key> or Authorization: Bearer <key>, or a JWT as Authorization: Bearer <jwt>";
 
-function bearer(header: string | undefined): string | null {
+export function bearer(header: string | undefined): string | null {
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
   return match ? match[1] : null;
 }
 
-/** Resolves the caller's app from an API key or a JWT; everything after it is scoped to that app. */
-export async function authenticate(env: Env, apiKey: string | undefined, authorization: string | undefined): Promise<string> {
-  const token = apiKey ?? bearer(authorization);
-  if (!token) throw new AppError("UNAUTHORIZED", `Missing credentials. ${HOW}`);
-  if (!apiKey && looksLikeJwt(token)) {
+/** The app a credential acts for: an API key, or an HS256 JWT whose `sub` is the app id. */
+export async function appForCredential(env: Env, token: string, mayBeJwt = true): Promise<string> {
+  if (mayBeJwt && looksLikeJwt(token)) {
     const result = await verifyJwt(token, env.JWT_SECRET);
     if (!result.ok) throw new AppError("UNAUTHORIZED", `Invalid JWT: ${result.reason}`);
     if (!(await appExists(env, result.sub))) throw new AppError("UNAUTHORIZED", "Invalid JWT: its sub is not an app");
@@ -25,6 +23,13 @@ export async function authenticate(env: Env, apiKey: string | undefined, authori
   const appId = await appForKey(env, token);
   if (!appId) throw new AppError("UNAUTHORIZED", `The API key is not valid or has been revoked. ${HOW}`);
   return appId;
+}
+
+/** Resolves the caller's app from an API key or a JWT; everything after it is scoped to that app. */
+export async function authenticate(env: Env, apiKey: string | undefined, authorization: string | undefined): Promise<string> {
+  const token = apiKey ?? bearer(authorization);
+  if (!token) throw new AppError("UNAUTHORIZED", `Missing credentials. ${HOW}`);
+  return appForCredential(env, token, apiKey === undefined);
 }
 
 export const requireApp = (): MiddlewareHandler<HonoEnv> => async (c, next) => {

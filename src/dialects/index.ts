@@ -1,0 +1,17 @@
+import { Hono } from "hono";
+import type { App, HonoEnv } from "../api/env";
+import { COMPAT, type Dialect } from "./kit";
+import { leap } from "./leap";
+
+/** Every seed API Stepline speaks, each at /compat/<name> (DESIGN 9). */
+export const DIALECTS: Dialect[] = [leap];
+
+/**
+ * Mounts the dialects through a plain Hono router: mounting an OpenAPIHono directly would
+ * merge each dialect's routes into the native document, and every dialect has its own.
+ */
+export function mountDialects(app: App): void {
+  const compat = new Hono<HonoEnv>();
+  for (const { spec, app: dialect } of DIALECTS) compat.route(`/${spec.name}`, dialect);
+  app.route(COMPAT, compat);
+}
