@@ -10,9 +10,15 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as 
 
 const queryValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
 
+const pathParams = z.record(z.string(), z.union([z.string(), z.number()]));
+const queryParams = z.record(z.string(), queryValue);
+
+/** Request fields; Leap's HTTP utility names the parameters in camelCase, and both are accepted. */
 export const httpRequestFields = {
-  path_params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  query_params: z.record(z.string(), queryValue).optional(),
+  path_params: pathParams.optional(),
+  query_params: queryParams.optional(),
+  pathParams: pathParams.optional(),
+  queryParams: queryParams.optional(),
   headers: stringMap.optional(),
   body: z.unknown().optional(),
 };
@@ -89,9 +95,12 @@ export interface HttpRequestSpec {
   body?: unknown;
 }
 
+/** A URL written without a scheme (`someapp.com/api`, as Leap's HTTP utility allows) is https. */
+export const withScheme = (url: string): string => (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`);
+
 /** Fills `{name}` and `:name` path parameters and appends query parameters. */
 export function buildUrl(spec: Pick<HttpRequestSpec, "url" | "path_params" | "query_params">): string {
-  let url = spec.url;
+  let url = withScheme(spec.url);
   for (const [name, value] of Object.entries(spec.path_params ?? {})) {
     const encoded = encodeURIComponent(String(value));
     url = url.replaceAll(`{${name}}`, encoded).replace(new RegExp(`:${name}(?=/|$|\\?)`, "g"), encoded);
@@ -185,7 +194,13 @@ export const http: StepType<HttpConfig> = {
       }
       return { status: response.status, headers: Object.fromEntries(response.headers), body };
     };
-    const spec = { ...config, method };
+    const { pathParams, queryParams, ...rest } = config;
+    const spec: HttpRequestSpec = {
+      ...rest,
+      method,
+      path_params: { ...pathParams, ...config.path_params },
+      query_params: { ...queryParams, ...config.query_params },
+    };
     if (config.await_callback) {
       return callbackOutcome(spec, config.await_callback === true ? {} : config.await_callback, ctx, async (request) => {
         await call(request);

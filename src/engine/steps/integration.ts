@@ -15,25 +15,29 @@ const params = z.record(z.string(), z.union([z.string(), z.number()]));
 const query = z.record(z.string(), z.unknown());
 
 /** The `{ pathParams, queryParams, body }` shape of a Leap action, snake_case accepted too. */
+const callFields = {
+  operation: z.string().min(1),
+  pathParams: params.optional(),
+  queryParams: query.optional(),
+  path_params: params.optional(),
+  query_params: query.optional(),
+  body: z.unknown().optional(),
+  base_url: z.string().url().optional(),
+  wait: z.enum(["callback", "poll"]).optional(),
+  poll_interval: duration.optional(),
+};
+
+function operationProblem(provider: string, operation: string | undefined): string | null {
+  const known = PROVIDERS[provider]?.operations;
+  return known && operation !== undefined && !known.includes(operation) ? `${provider} offers ${known.join(", ")}` : null;
+}
+
 const integrationConfig = z
-  .object({
-    provider: z.enum(Object.keys(PROVIDERS) as [string, ...string[]]),
-    operation: z.string().min(1),
-    pathParams: params.optional(),
-    queryParams: query.optional(),
-    path_params: params.optional(),
-    query_params: query.optional(),
-    body: z.unknown().optional(),
-    base_url: z.string().url().optional(),
-    wait: z.enum(["callback", "poll"]).optional(),
-    poll_interval: duration.optional(),
-  })
+  .object({ provider: z.enum(Object.keys(PROVIDERS) as [string, ...string[]]), ...callFields })
   .strict()
   .superRefine((c, ctx) => {
-    const provider = PROVIDERS[c.provider];
-    if (provider && !provider.operations.includes(c.operation)) {
-      ctx.addIssue({ code: "custom", path: ["operation"], message: `${c.provider} offers ${provider.operations.join(", ")}` });
-    }
+    const problem = operationProblem(c.provider, c.operation);
+    if (problem) ctx.addIssue({ code: "custom", path: ["operation"], message: problem });
   });
 
 type IntegrationConfig = z.infer<typeof integrationConfig>;
@@ -89,3 +93,25 @@ export const integration: StepType<IntegrationConfig> = {
     );
   },
 };
+
+/**
+ * A Leap action (`openai`, `astria`, `replicate`, and `fal`): the integration step with the
+ * provider in its type; `operation` defaults to the provider's first one.
+ */
+function action(provider: string): StepType<Omit<IntegrationConfig, "provider">> {
+  return {
+    type: provider,
+    config: z
+      .object({ ...callFields, operation: callFields.operation.optional() })
+      .strict()
+      .superRefine((c, ctx) => {
+        const problem = operationProblem(provider, c.operation);
+        if (problem) ctx.addIssue({ code: "custom", path: ["operation"], message: problem });
+      }) as z.ZodType<Omit<IntegrationConfig, "provider">>,
+    produces: "any",
+    execute: (config, ctx) =>
+      integration.execute({ ...config, provider, operation: config.operation ?? PROVIDERS[provider].operations[0] }, ctx),
+  };
+}
+
+export const actions = Object.keys(PROVIDERS).map(action);

@@ -1,6 +1,6 @@
 import { fail } from "./fail";
 import { http } from "./http";
-import { integration } from "./integration";
+import { actions, integration } from "./integration";
 import { note } from "./note";
 import { sleep } from "./sleep";
 import { echo, staticTextInput, textOperations } from "./text";
@@ -16,7 +16,20 @@ export function registerStep(step: StepType<never>): void {
   registry.set(step.type, step as unknown as StepType);
 }
 
-for (const step of [transform, http, integration, sleep, waitForEvent, workflow, note, fail, staticTextInput, echo, ...textOperations]) {
+for (const step of [
+  transform,
+  http,
+  integration,
+  sleep,
+  waitForEvent,
+  workflow,
+  note,
+  fail,
+  staticTextInput,
+  echo,
+  ...textOperations,
+  ...actions,
+]) {
   registerStep(step as StepType<never>);
 }
 
