@@ -11,7 +11,7 @@ import { Webhook } from "standardwebhooks";
  *   ANY  /hang/:name               never answers; the close is recorded
  *   ANY  /status/:code[?retry_after=s]
  *   ANY  /flaky/:name/:failures    503 for the first `failures` calls, then 200
- *   ANY  /echo                     200 with the request's method, headers and body
+ *   ANY  /echo[/...]               200 with the request's method, path, headers, query and body
  *   GET  /stats/:name              {hits, unique, keys, closed, bodies}
  *   POST /receivers/:name          {secret, statuses?, headers?}: how /hook/:name answers
  *   ANY  /hook/:name               a webhook receiver: verifies the signature with the
@@ -56,7 +56,7 @@ export async function startCounterServer(): Promise<{ url: string; server: Serve
 
   const receivers = new Map<string, { secret: string; statuses: number[]; headers: Record<string, string>; calls: unknown[] }>();
 
-  // Fake providers speaking the shapes of OpenAI, Replicate and fal, for the integration step.
+  // Fake providers speaking the shapes of OpenAI, Replicate, Astria and fal, for the integration step.
   const fakeLog: Array<{ method?: string; path: string; authorization?: string; body: unknown }> = [];
   const polls = new Map<string, number>();
   const fakeProvider = (req: IncomingMessage, res: ServerResponse, url: URL, parts: string[], body: string) => {
@@ -94,6 +94,7 @@ export async function startCounterServer(): Promise<{ url: string; server: Serve
         polled(id) < 2 ? { id, status: "processing" } : { id, status: "succeeded", output: ["https://example.com/out.png"] },
       );
     }
+    if (provider === "astria" && req.method === "POST") return send(res, 201, { id: fakeLog.length, ...(parsed?.tune ?? parsed?.prompt) });
     if (provider === "fal" && req.method === "POST") {
       const id = `r${fakeLog.length}`;
       return send(res, 200, {
@@ -140,6 +141,7 @@ export async function startCounterServer(): Promise<{ url: string; server: Serve
       if (route === "echo") {
         return send(res, 200, {
           method: req.method,
+          path: url.pathname,
           headers: req.headers,
           body: body === "" ? null : JSON.parse(body),
           query: Object.fromEntries(url.searchParams),

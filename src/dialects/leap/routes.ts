@@ -1,0 +1,62 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { idempotent } from "../../api/middleware/idempotency";
+import { errorResponses, json, jsonBody } from "../../api/schemas";
+import { getRun, startRun } from "../../services/runs";
+import type { Dialect } from "../kit";
+import { toLeapRun } from "./mappers";
+import { LeapRun, StartLeapRun } from "./schemas";
+
+const tags = ["Runs"];
+
+const start = createRoute({
+  method: "post",
+  path: "/v1/runs",
+  operationId: "createRun",
+  tags,
+  summary: "Initiate a workflow run",
+  description:
+    "Starts a run of the workflow's current version and answers at once with the run object. " +
+    "With a `webhook_url`, the run object is POSTed there when the run completes or fails.",
+  request: {
+    body: jsonBody(StartLeapRun),
+    headers: z.object({ "idempotency-key": z.string().max(255).optional() }),
+  },
+  responses: { 201: json(LeapRun, "The workflow run object"), ...errorResponses },
+});
+
+const get = createRoute({
+  method: "get",
+  path: "/v1/runs/{id}",
+  operationId: "getRun",
+  tags,
+  summary: "Get a workflow run",
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .max(100)
+        .openapi({ param: { name: "id", in: "path" } }),
+    }),
+  },
+  responses: { 200: json(LeapRun, "The workflow run object"), ...errorResponses },
+});
+
+/** Seed: seeds/leap.md, "Initiating a Workflow" and "Understanding the Workflow Run Object". */
+export function registerLeapRoutes({ app }: Dialect) {
+  app.use("/v1/runs", idempotent());
+
+  app.openapi(start, async (c) => {
+    const body = c.req.valid("json");
+    const run = await startRun(c.env, c.get("appId"), {
+      id: c.get("createdId"),
+      workflowId: body.workflow_id,
+      input: body.inputs ?? {},
+      // Leap's own example sends "" for "no webhook".
+      webhookUrl: body.webhook_url ? body.webhook_url : undefined,
+      surface: "leap",
+    });
+    return c.json(toLeapRun(run), 201);
+  });
+
+  app.openapi(get, async (c) => c.json(toLeapRun(await getRun(c.env, c.get("appId"), c.req.valid("param").id)), 200));
+}

@@ -1,0 +1,38 @@
+import { z } from "@hono/zod-openapi";
+
+/**
+ * Leap's shapes, written from seeds/leap.md ("Initiating a Workflow", "Understanding the
+ * Workflow Run Object").
+ */
+
+export const LeapStatus = z.enum(["completed", "running", "failed"]);
+
+export const LeapRun = z
+  .object({
+    id: z.string().openapi({ description: "Unique ID of the workflow run" }),
+    version_id: z.string().openapi({ description: "Version of the workflow being run" }),
+    status: LeapStatus.openapi({ description: "Current status of the workflow" }),
+    created_at: z.string().openapi({ description: "Date and time when the workflow was initiated" }),
+    started_at: z.string().nullable().openapi({ description: "Date and time when the workflow actually started, if applicable" }),
+    ended_at: z.string().nullable().openapi({ description: "Date and time when the workflow ended, if applicable" }),
+    workflow_id: z.string().openapi({ description: "ID of the workflow" }),
+    error: z.string().nullable().openapi({ description: "Any error that occurred during the workflow, or null" }),
+    input: z.record(z.string(), z.unknown()).openapi({ description: "Inputs used in the workflow" }),
+    output: z.unknown().openapi({ description: "Output of the workflow, or null unless it completed" }),
+  })
+  .strict()
+  .openapi("LeapWorkflowRun");
+
+export type LeapRun = z.infer<typeof LeapRun>;
+
+export const StartLeapRun = z
+  .object({
+    workflow_id: z.string().min(1).max(100).openapi({ description: "Unique ID of the workflow you want to run", example: "123" }),
+    webhook_url: z
+      .string()
+      .max(2048)
+      .optional()
+      .openapi({ description: "Optional: the URL to receive notifications of workflow completion or failure" }),
+    inputs: z.record(z.string(), z.unknown()).optional().openapi({ description: "Inputs you want to pass to the workflow" }),
+  })
+  .openapi("LeapRunRequest");
