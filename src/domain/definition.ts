@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { templateErrors } from "../engine/expressions";
 import { stepType, stepTypeNames } from "../engine/steps/registry";
+import type { DataType } from "../engine/steps/types";
 import { isDuration } from "./duration";
 import type { ErrorDetail } from "./errors";
 import { schemaProblems } from "./json-schema";
@@ -235,6 +236,7 @@ function findCycle(steps: Array<{ id: string; depends_on?: string[] }>, ids: Map
 /** A typed step must be wired to a producer of what it accepts (untyped producers are checked at run time). */
 function typeProblems(steps: Step[], normalized: Array<{ id: string; depends_on?: string[] }>, ids: Map<string, number>): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
+  const produced = producedTypes(steps, normalized, ids);
   steps.forEach((step, i) => {
     const accepts = typeof step.type === "string" ? stepType(step.type)?.accepts : undefined;
     if (!accepts || accepts === "any") return;
@@ -246,17 +248,41 @@ function typeProblems(steps: Step[], normalized: Array<{ id: string; depends_on?
       });
     }
     for (const dep of deps) {
-      const producer = steps[ids.get(dep) ?? -1];
-      const produces = typeof producer?.type === "string" ? stepType(producer.type)?.produces : undefined;
+      const j = ids.get(dep);
+      if (j === undefined) continue;
+      const produces = produced(j);
       if (produces && produces !== "any" && produces !== accepts) {
         problems.push({
           path: `steps[${i}]`,
-          message: `${step.type} accepts ${accepts} but its input "${dep}" (${producer.type}) produces ${produces}`,
+          message: `${step.type} accepts ${accepts} but its input "${dep}" (steps[${j}], ${String(steps[j].type)}) produces ${produces}`,
         });
       }
     }
   });
   return problems;
+}
+
+/**
+ * The type each step yields, by index: a pass-through step (Echo) yields what its single
+ * input yields, so a mismatch two steps away is still caught at creation.
+ */
+function producedTypes(steps: Step[], normalized: Array<{ id: string; depends_on?: string[] }>, ids: Map<string, number>) {
+  const known = new Map<number, DataType | undefined>();
+  const produced = (index: number): DataType | undefined => {
+    if (known.has(index)) return known.get(index);
+    known.set(index, "any"); // a cycle (reported on its own) resolves to "checked at run time"
+    const type = steps[index]?.type;
+    const produces = typeof type === "string" ? stepType(type)?.produces : undefined;
+    let result: DataType | undefined = produces === "same" ? "any" : produces;
+    if (produces === "same") {
+      const deps = dependenciesOf(normalized, index);
+      const dep = deps.length === 1 ? ids.get(deps[0]) : undefined;
+      if (dep !== undefined) result = produced(dep);
+    }
+    known.set(index, result);
+    return result;
+  };
+  return produced;
 }
 
 function waitProblems(steps: Step[]): ErrorDetail[] {

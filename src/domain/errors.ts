@@ -73,9 +73,12 @@ export class AppError extends Error {
 
 export const notFound = (what: string, id: string) => new AppError("NOT_FOUND", `${what} ${id} was not found`);
 
+/** A message's tail: the one problem itself, or how many there are (the details list them all). */
+export const problemSummary = (details: ErrorDetail[]): string =>
+  details.length === 1 ? `${details[0].path}: ${details[0].message}` : `${details.length} problems`;
+
 export function validationFailed(details: ErrorDetail[], message = "The request is not valid"): AppError {
-  const summary = details.length === 1 ? `${details[0].path}: ${details[0].message}` : `${details.length} problems`;
-  return new AppError("VALIDATION_FAILED", `${message}: ${summary}`, details);
+  return new AppError("VALIDATION_FAILED", `${message}: ${problemSummary(details)}`, details);
 }
 
 /**

@@ -227,7 +227,9 @@ export class RunEngine {
       // A pure step is atomic: it is recorded once, with its result. Running it again after a
       // crash is harmless, so it needs no "started" write of its own.
       const atomic = type.pure === true && !items;
-      this.begin(step, items ? { items } : config, !atomic);
+      // A typed step's input is the value it consumes; its config is empty.
+      const consumed = type.accepts ? ((this.deps.get(step.id) ?? []).length === 0 ? this.run.input : scope.prev) : config;
+      this.begin(step, items ? { items } : consumed, !atomic);
       const ctx = this.context(step, controller.signal, scope, vars);
       const timeoutMs = attemptTimeout(def, type);
       const outcome = items

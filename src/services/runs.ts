@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { runs } from "../db/schema";
 import { dependenciesOf } from "../domain/definition";
 import { parseDuration } from "../domain/duration";
-import { AppError, type Result, unwrap, validationFailed } from "../domain/errors";
+import { AppError, problemSummary, type Result, unwrap, validationFailed } from "../domain/errors";
 import { validateAgainst } from "../domain/json-schema";
 import { Limits } from "../domain/limits";
 import type { RunEvent, RunStatus } from "../engine/events";
@@ -105,7 +105,7 @@ export async function startRunOf(
   if (definition.input_schema) {
     const problems = validateAgainst(definition.input_schema, input, "input");
     if (problems.length > 0)
-      throw new AppError("INPUT_INVALID", `The input does not match the workflow's input_schema: ${problems.length} problem(s)`, problems);
+      throw new AppError("INPUT_INVALID", `The input does not match the workflow's input_schema: ${problemSummary(problems)}`, problems);
   }
   const profile = request.profile ?? "default";
   if (!(await profileExists(env, appId, profile))) {

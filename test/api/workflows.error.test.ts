@@ -184,6 +184,28 @@ describe("POST /v1/workflows refuses an invalid definition with every problem li
     expect(details[0].message).toMatch(/TextOperation\.Reverse accepts text.*"remark".*note.*none/);
   });
 
+  it("a text operation after TextOperation.Length, directly or through Echo, naming both steps and both types", async () => {
+    const { call } = await newApp();
+    const details = await refuse(call, {
+      name: "x",
+      steps: [
+        { id: "in", type: "StaticTextInput", config: { text: "abc" } },
+        { id: "len", type: "TextOperation.Length", config: {} },
+        { id: "flip", type: "TextOperation.Reverse", config: {} },
+        { id: "again", type: "TextOperation.Length", config: {}, depends_on: ["in"] },
+        { id: "echo", type: "Echo", config: {} },
+        { id: "trim", type: "TextOperation.Trim", config: {} },
+      ],
+    });
+    expect(details).toEqual([
+      {
+        path: "steps[2]",
+        message: 'TextOperation.Reverse accepts text but its input "len" (steps[1], TextOperation.Length) produces number',
+      },
+      { path: "steps[5]", message: 'TextOperation.Trim accepts text but its input "echo" (steps[4], Echo) produces number' },
+    ]);
+  });
+
   it("accepts a typed step wired to a text producer", async () => {
     const { call } = await newApp();
     const res = await call("POST", "/v1/workflows", {

@@ -1,14 +1,18 @@
 import { z } from "zod";
-import { output, type StepContext, StepError, type StepType } from "./types";
+import { type DataType, output, type StepContext, StepError, type StepType } from "./types";
 
 /**
- * The typed text steps of the dataflow dialect. Each produces `{ text }`; the operations and
- * Echo accept `{ text }` from their dependency (or the run input when they have none), and
- * workflow creation refuses one wired to a step that produces something else.
+ * The typed text steps of the dataflow dialect. Text travels as `{ text }`; a number as the
+ * number itself. The operations accept `{ text }` from their dependency (or the run input
+ * when they have none), Echo passes on whatever it gets, and workflow creation refuses a
+ * step wired to a producer of another type.
  */
 
+/** What a step consumes: its dependency's output, or the run input for a step without one. */
+const incoming = (ctx: StepContext): unknown => (ctx.prev === undefined ? ctx.input : ctx.prev);
+
 function incomingText(ctx: StepContext, type: string): string {
-  const source = ctx.prev === undefined ? ctx.input : ctx.prev;
+  const source = incoming(ctx);
   const text = (source as { text?: unknown } | null)?.text;
   if (typeof text !== "string") {
     const from = ctx.prev === undefined ? "the run input" : "its dependency";
@@ -29,27 +33,29 @@ export const staticTextInput: StepType<{ text: string }> = {
   execute: async (config) => output({ text: config.text }),
 };
 
-const operations: Record<string, (text: string) => string> = {
-  Reverse: (text) => Array.from(text).reverse().join(""),
-  Uppercase: (text) => text.toUpperCase(),
-  Lowercase: (text) => text.toLowerCase(),
-  Trim: (text) => text.trim(),
+// Lengths and reversal count code points, so an emoji is one character, not two.
+const operations: Record<string, { produces: DataType; apply: (text: string) => unknown }> = {
+  Reverse: { produces: "text", apply: (text) => ({ text: Array.from(text).reverse().join("") }) },
+  Uppercase: { produces: "text", apply: (text) => ({ text: text.toUpperCase() }) },
+  Lowercase: { produces: "text", apply: (text) => ({ text: text.toLowerCase() }) },
+  Trim: { produces: "text", apply: (text) => ({ text: text.trim() }) },
+  Length: { produces: "number", apply: (text) => Array.from(text).length },
 };
 
-export const textOperations: StepType[] = Object.entries(operations).map(([name, apply]) => ({
+export const textOperations: StepType[] = Object.entries(operations).map(([name, { produces, apply }]) => ({
   type: `TextOperation.${name}`,
   config: z.object({}).strict(),
   accepts: "text",
-  produces: "text",
+  produces,
   pure: true,
-  execute: async (_config, ctx) => output({ text: apply(incomingText(ctx, `TextOperation.${name}`)) }),
+  execute: async (_config, ctx) => output(apply(incomingText(ctx, `TextOperation.${name}`))),
 }));
 
 export const echo: StepType<Record<string, never>> = {
   type: "Echo",
   config: z.object({}).strict(),
-  accepts: "text",
-  produces: "text",
+  accepts: "any",
+  produces: "same",
   pure: true,
-  execute: async (_config, ctx) => output({ text: incomingText(ctx, "Echo") }),
+  execute: async (_config, ctx) => output(incoming(ctx) ?? null),
 };

@@ -1,7 +1,11 @@
 import type { z } from "zod";
 
-/** What a typed step consumes or yields; `any` is checked at run time, `none` yields nothing. */
-export type DataType = "text" | "none" | "any";
+/**
+ * What a typed step consumes or yields: `text` is `{ text }`, `number` a number; `any` is
+ * checked at run time, `none` yields nothing, and a step that produces `same` passes on what
+ * its input produces.
+ */
+export type DataType = "text" | "number" | "none" | "any";
 
 export interface RunInfo {
   id: string;
@@ -48,7 +52,7 @@ export interface StepType<C = Record<string, unknown>> {
   /** Creation-time schema; strings may still hold templates. Rendered configs are checked again. */
   config: z.ZodType<C>;
   accepts?: DataType;
-  produces: DataType;
+  produces: DataType | "same";
   /** Steps that only wait (sleep, events) get no attempt timeout by default. */
   waits?: boolean;
   /** Does no I/O: runs to completion within the expression limits, so it needs no attempt timer. */
