@@ -81,7 +81,7 @@ export class RunControl {
     if (this.run.status !== "queued") return;
     if (this.run.limiter) this.store.deleteTimer("limiter");
     const first = this.run.startedAt === null;
-    this.engine.setStatus("running", undefined, first ? "run.started" : "run.resumed");
+    this.engine.setStatus("running", first ? undefined : { from: "queued" }, first ? "run.started" : "run.resumed");
     this.host.rearm();
     this.engine.schedule();
   }
@@ -114,7 +114,7 @@ export class RunControl {
 
   async resume(): Promise<Result<null>> {
     if (this.run.status === "paused") {
-      this.engine.setStatus("running", undefined, "run.resumed");
+      this.engine.setStatus("running", { from: "paused" }, "run.resumed");
       this.engine.wake();
       return ok(null);
     }
@@ -139,7 +139,7 @@ export class RunControl {
       this.run.retentionDueAt = null;
       this.store.deleteTimer("retention");
       this.store.deleteTimer("notify_parent");
-      this.engine.setStatus(this.run.limiter ? "queued" : "running", undefined, "run.resumed");
+      this.engine.setStatus(this.run.limiter ? "queued" : "running", { from: "failed" }, "run.resumed");
     });
     if (this.run.limiter) await this.requestStart();
     else {

@@ -40,6 +40,8 @@ export interface EngineHost {
   callbackUrl(step: StepRecord, expiresAt: number): Promise<string>;
   /** Masks the profile's secret values; complete once vars() has resolved. */
   masker(): Masker;
+  /** A test hook's hold on a started step, or null: the step stays running until it resolves. */
+  held(stepId: string): Promise<void> | null;
 }
 
 type Continuation = "continue" | "stop";
@@ -230,6 +232,11 @@ export class RunEngine {
       // A typed step's input is the value it consumes; its config is empty.
       const consumed = type.accepts ? ((this.deps.get(step.id) ?? []).length === 0 ? this.run.input : scope.prev) : config;
       this.begin(step, items ? { items } : consumed, !atomic);
+      const hold = this.host.held(step.id);
+      if (hold) {
+        await hold;
+        if (stale()) return;
+      }
       const ctx = this.context(step, controller.signal, scope, vars);
       const timeoutMs = attemptTimeout(def, type);
       const outcome = items

@@ -46,6 +46,8 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   private pendingEvents: LoggedEvent[] | null = null;
   private varsCache: Promise<Record<string, string>> | null = null;
   private secretMasker: Masker = NO_SECRETS;
+  /** Test hook: steps held in running once they start, with the release of each held one. */
+  private readonly holds = new Map<string, (() => void) | null>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -183,6 +185,11 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
 
   masker(): Masker {
     return this.secretMasker;
+  }
+
+  held(stepId: string): Promise<void> | null {
+    if (!this.holds.has(stepId)) return null;
+    return new Promise((release) => this.holds.set(stepId, release));
   }
 
   callbackUrl(step: StepRecord, expiresAt: number): Promise<string> {
@@ -413,6 +420,21 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
       this.store.saveRun(this.engine.run);
     }
     this.rearm();
+  }
+
+  /**
+   * Holds the step in running from the moment it starts until testReleaseStep, so a test can
+   * read a run mid-step. Kept in memory, not storage: a held attempt cannot outlive the
+   * instance anyway, and the hot path then pays one map lookup, not a storage read.
+   */
+  testHoldStep(stepId: string): void {
+    this.holds.set(stepId, null);
+  }
+
+  testReleaseStep(stepId: string): void {
+    const release = this.holds.get(stepId);
+    this.holds.delete(stepId);
+    release?.();
   }
 
   testSetHook(name: string, value: string | null): void {

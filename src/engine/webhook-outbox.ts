@@ -28,7 +28,7 @@ export class WebhookOutbox {
   record(run: RunRecord, steps: StepRecord[], event: LoggedEvent): boolean {
     if (!run.webhookUrl) return false;
     const format = webhookFormat(run.surface);
-    if (!format.sends(event.type, run)) return false;
+    if (!format.sends(event.type, run, event.dataJson)) return false;
     const payload = JSON.stringify(format.body(event, run, steps));
     this.host.store.addOutbox({ id: newId(), event: event.type, url: run.webhookUrl, payload }, event.at);
     return true;

@@ -7,8 +7,8 @@ import type { RunRecord, StepRecord } from "../engine/store";
  * sent and the body of each. Native runs get `{ type, timestamp, data }`.
  */
 export interface WebhookFormat {
-  /** Whether this event of the run is delivered to its webhook. */
-  sends(event: string, run: RunRecord): boolean;
+  /** Whether this event of the run is delivered to its webhook; `data` is the event's data as JSON. */
+  sends(event: string, run: RunRecord, data: string | null): boolean;
   body(event: { type: string; at: number }, run: RunRecord, steps: StepRecord[]): unknown;
 }
 
