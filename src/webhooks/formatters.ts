@@ -1,3 +1,4 @@
+import { dataflowWebhook } from "../dialects/dataflow/webhook";
 import { leapWebhook } from "../dialects/leap/webhook";
 import { runView } from "../engine/run-view";
 import type { RunRecord, StepRecord } from "../engine/store";
@@ -26,6 +27,6 @@ const native: WebhookFormat = {
   },
 };
 
-const FORMATS: Record<string, WebhookFormat> = { native, leap: leapWebhook };
+const FORMATS: Record<string, WebhookFormat> = { native, leap: leapWebhook, dataflow: dataflowWebhook };
 
 export const webhookFormat = (surface: string): WebhookFormat => FORMATS[surface] ?? native;

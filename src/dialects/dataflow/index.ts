@@ -1,0 +1,23 @@
+import { bearer } from "../../api/middleware/auth";
+import { errorResponse } from "../../api/middleware/errors";
+import { AppError } from "../../domain/errors";
+import { dialectApp } from "../kit";
+import { registerDataflowRoutes } from "./routes";
+
+/**
+ * Data Flow's workflows API (seeds/dataflow.md) at /compat/dataflow; DESIGN 9.4. The seed
+ * documents no credential header, so both of Stepline's are taken.
+ */
+export const dataflow = dialectApp({
+  name: "dataflow",
+  title: "Stepline: Data Flow workflows API",
+  description:
+    "Data Flow's workflows API on Stepline: create typed step pipelines, execute them and follow their tasks. " +
+    "Send a Stepline API key as X-Api-Key or Authorization: Bearer.",
+  credential: (c) => c.req.header("x-api-key") ?? bearer(c.req.header("authorization")),
+  unauthorized: (c, reason) =>
+    errorResponse(c, new AppError("UNAUTHORIZED", `${reason}. Send your Stepline API key as X-Api-Key or Authorization: Bearer`)),
+  securityScheme: { type: "apiKey", in: "header", name: "X-Api-Key" },
+});
+
+registerDataflowRoutes(dataflow);

@@ -1,0 +1,126 @@
+import { createRoute } from "@hono/zod-openapi";
+import { requestDetails } from "../../api/middleware/errors";
+import { idempotent } from "../../api/middleware/idempotency";
+import { afterCursor } from "../../api/paging";
+import { ErrorEnvelope, errorResponses, IdParam, json, jsonBody, optionalJsonBody, PageQuery } from "../../api/schemas";
+import { definitionProblems, type WorkflowDefinition } from "../../domain/definition";
+import { AppError, type ErrorDetail, validationFailed } from "../../domain/errors";
+import { getRun, listRuns, startRun } from "../../services/runs";
+import { assertWorkflowVisible, createWorkflow } from "../../services/workflows";
+import type { Dialect } from "../kit";
+import { dataflowProblems, toExecution, toExecutionSummary, toNativeDefinition } from "./mappers";
+import { CreatedWorkflow, CreateWorkflowRequest, ExecuteRequest, Execution, ExecutionList, ExecutionStarted } from "./schemas";
+
+const tags = ["Workflows"];
+const WorkflowParam = IdParam("workflow_id");
+const ExecutionParams = WorkflowParam.merge(IdParam("execution_id"));
+
+const create = createRoute({
+  method: "post",
+  path: "/workflows",
+  operationId: "createWorkflow",
+  tags,
+  summary: "Create a workflow",
+  description:
+    "Each step is checked against its type's configuration and against the type its predecessor produces; " +
+    "every problem is listed in one 400. The workflow is not executed.",
+  request: { body: jsonBody(CreateWorkflowRequest) },
+  responses: { 201: json(CreatedWorkflow, "The workflow was created"), ...errorResponses },
+});
+
+const execute = createRoute({
+  method: "post",
+  path: "/workflows/{workflow_id}/execute",
+  operationId: "executeWorkflow",
+  tags,
+  summary: "Execute a workflow",
+  description:
+    "Checks the input against the workflow's input schema, then queues the execution. " +
+    "Send an Idempotency-Key header to make a retry safe.",
+  request: { params: WorkflowParam, body: optionalJsonBody(ExecuteRequest) },
+  responses: { 202: json(ExecutionStarted, "The execution was queued"), ...errorResponses },
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/workflows/{workflow_id}/executions",
+  operationId: "listExecutions",
+  tags,
+  summary: "List a workflow's executions, newest first",
+  request: { params: WorkflowParam, query: PageQuery },
+  responses: { 200: json(ExecutionList, "A page of executions"), ...errorResponses },
+});
+
+const get = createRoute({
+  method: "get",
+  path: "/workflows/{workflow_id}/executions/{execution_id}",
+  operationId: "getExecution",
+  tags,
+  summary: "Get an execution with its tasks",
+  request: { params: ExecutionParams },
+  responses: { 200: json(Execution, "The execution"), 410: json(ErrorEnvelope, "Purged by its retention policy"), ...errorResponses },
+});
+
+/**
+ * The native definition of a Data Flow workflow, or one 400 listing every problem (those of
+ * the request schema and those of the definition) at the paths the client sent.
+ */
+function nativeDefinition(raw: Record<string, unknown>, schemaProblems: ErrorDetail[] = []): WorkflowDefinition {
+  const native = toNativeDefinition(raw);
+  const problems = [...schemaProblems, ...dataflowProblems(definitionProblems(native), raw.steps)];
+  if (problems.length > 0) throw validationFailed(problems, "The workflow definition is not valid");
+  return native as WorkflowDefinition;
+}
+
+export function registerDataflowRoutes({ app }: Dialect) {
+  app.use("/workflows/:workflow_id/execute", idempotent());
+
+  /** Seed: seeds/dataflow.md, "Workflow Creation". */
+  app.openapi(
+    create,
+    async (c) => {
+      const workflow = await createWorkflow(c.env, c.get("appId"), nativeDefinition(c.req.valid("json")));
+      return c.json({ workflow_id: workflow.id }, 201);
+    },
+    (result) => {
+      if (result.success) return;
+      // On failure the validator passes the raw body along as `data`.
+      const data = (result as { data?: unknown }).data;
+      const raw = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+      nativeDefinition(raw, requestDetails(result.error, result.target));
+    },
+  );
+
+  /** Seed: seeds/dataflow.md, "Workflow Execution", "Input Data" and "Webhook". */
+  app.openapi(execute, async (c) => {
+    const body = c.req.valid("json") ?? {};
+    const run = await startRun(c.env, c.get("appId"), {
+      id: c.get("createdId"),
+      workflowId: c.req.valid("param").workflow_id,
+      input: body.input,
+      webhookUrl: body.webhook_url,
+      surface: "dataflow",
+    });
+    return c.json({ execution_id: run.id }, 202);
+  });
+
+  /** Seed: seeds/dataflow.md, "List Executions". */
+  app.openapi(list, async (c) => {
+    const appId = c.get("appId");
+    const workflowId = c.req.valid("param").workflow_id;
+    const { limit, cursor } = c.req.valid("query");
+    await assertWorkflowVisible(c.env, appId, workflowId);
+    const page = await listRuns(c.env, appId, { workflowId, limit, after: afterCursor(cursor) });
+    return c.json({ executions: page.data.map(toExecutionSummary), next_cursor: page.next_cursor }, 200);
+  });
+
+  /** Seed: seeds/dataflow.md, "Execution Status". */
+  app.openapi(get, async (c) => {
+    const { workflow_id, execution_id } = c.req.valid("param");
+    const run = await getRun(c.env, c.get("appId"), execution_id);
+    if (run.workflow_id !== workflow_id) {
+      throw new AppError("RUN_NOT_FOUND", `execution ${execution_id} of workflow ${workflow_id} was not found`);
+    }
+    return c.json(toExecution(run), 200);
+  });
+}
