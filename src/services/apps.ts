@@ -25,6 +25,13 @@ export async function appExists(env: Env, appId: string): Promise<boolean> {
   return row !== null;
 }
 
+/** The app a credential acts for: its id is what the apps dialect's paths name. */
+export async function getApp(env: Env, appId: string) {
+  const row = await database(env).select().from(apps).where(eq(apps.id, appId)).get();
+  if (!row) throw notFound("app", appId);
+  return { id: row.id, name: row.name, created_at: iso(row.createdAt) };
+}
+
 /** Makes a key: 32 random bytes behind a visible prefix; only its SHA-256 is stored. */
 export async function createKey(env: Env, appId: string, name: string) {
   if (!(await appExists(env, appId))) throw notFound("app", appId);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newApp, request } from "../helpers";
+import { epochSeconds, signJwt } from "../support/fixtures";
 
 describe("POST /v1/keys", () => {
   it("creates a working key and shows its secret once", async () => {
@@ -86,5 +87,17 @@ describe("DELETE /v1/keys/{id}", () => {
     const res = await app.call("DELETE", `/v1/keys/${keys.body.data[0].id}`);
     expect(res.status).toBe(200);
     expect((await app.call("GET", "/v1/keys")).status).toBe(401);
+  });
+});
+
+describe("GET /v1/app", () => {
+  it("answers the app the key or JWT acts for, and 401 without one", async () => {
+    const app = await newApp("who am i");
+    const res = await app.call("GET", "/v1/app");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ id: app.id, name: "who am i", created_at: expect.any(String) });
+    const jwt = await signJwt({ sub: app.id, exp: epochSeconds(300) });
+    expect((await request("GET", "/v1/app", undefined, { authorization: `Bearer ${jwt}` })).body.id).toBe(app.id);
+    expect((await request("GET", "/v1/app")).status).toBe(401);
   });
 });

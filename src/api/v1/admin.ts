@@ -6,7 +6,7 @@ import { errorResponses, IdParam, json, jsonBody } from "../schemas";
 
 const NameBody = z.object({ name: z.string().min(1).max(255) }).strict();
 
-const AppView = z.object({ id: z.string(), name: z.string(), created_at: z.string() }).openapi("App");
+export const AppView = z.object({ id: z.string(), name: z.string(), created_at: z.string() }).openapi("App");
 
 export const CreatedKey = z
   .object({

@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { createKey, listKeys, revokeKey } from "../../services/apps";
+import { createKey, getApp, listKeys, revokeKey } from "../../services/apps";
 import type { App } from "../env";
 import { afterCursor } from "../paging";
 import { errorResponses, IdParam, json, jsonBody, listOf, PageQuery } from "../schemas";
-import { CreatedKey, NameBody } from "./admin";
+import { AppView, CreatedKey, NameBody } from "./admin";
 
 const Key = z
   .object({ id: z.string(), name: z.string(), prefix: z.string(), created_at: z.string(), revoked_at: z.string().nullable() })
@@ -36,7 +36,17 @@ const revoke = createRoute({
   responses: { 200: json(Key, "The revoked key"), ...errorResponses },
 });
 
+const whoami = createRoute({
+  method: "get",
+  path: "/v1/app",
+  tags: ["Keys"],
+  summary: "The app the credential acts for",
+  description: "Its id is the `app_id` the apps dialect's paths name.",
+  responses: { 200: json(AppView, "The app"), ...errorResponses },
+});
+
 export function registerKeys(app: App) {
+  app.openapi(whoami, async (c) => c.json(await getApp(c.env, c.get("appId")), 200));
   app.openapi(list, async (c) => {
     const { limit, cursor } = c.req.valid("query");
     return c.json(await listKeys(c.env, c.get("appId"), limit, afterCursor(cursor)), 200);
