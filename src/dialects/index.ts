@@ -1,11 +1,12 @@
 import { Hono } from "hono";
 import type { App, HonoEnv } from "../api/env";
+import { apps } from "./apps";
 import { dataflow } from "./dataflow";
 import { COMPAT, type Dialect } from "./kit";
 import { leap } from "./leap";
 
 /** Every seed API Stepline speaks, each at /compat/<name> (DESIGN 9). */
-export const DIALECTS: Dialect[] = [leap, dataflow];
+export const DIALECTS: Dialect[] = [leap, apps, dataflow];
 
 /**
  * Mounts the dialects through a plain Hono router: mounting an OpenAPIHono directly would

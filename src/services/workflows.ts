@@ -289,3 +289,18 @@ export async function assertWorkflowVisible(env: Env, appId: string, id: string)
   const row = await env.DB.prepare("SELECT 1 FROM workflows WHERE id = ? AND (app_id = ? OR discoverable = 1)").bind(id, appId).first();
   if (!row) throw workflowNotFound(id);
 }
+
+/**
+ * Who owns the workflow a run was made from, and its name and description, deleted or not.
+ * Not scoped to an app: only for describing a run the caller already holds (a run of its own
+ * workflow, or of one another app made discoverable), never for reading a workflow by id.
+ */
+export async function workflowOfRun(env: Env, workflowId: string): Promise<{ app_id: string; name: string; description: string | null }> {
+  const row = await database(env)
+    .select({ appId: workflows.appId, name: workflows.name, description: workflows.description })
+    .from(workflows)
+    .where(eq(workflows.id, workflowId))
+    .get();
+  if (!row) throw workflowNotFound(workflowId);
+  return { app_id: row.appId, name: row.name, description: row.description ?? null };
+}

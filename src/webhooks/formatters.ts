@@ -1,3 +1,4 @@
+import { appsWebhook } from "../dialects/apps/webhook";
 import { dataflowWebhook } from "../dialects/dataflow/webhook";
 import { leapWebhook } from "../dialects/leap/webhook";
 import { runView } from "../engine/run-view";
@@ -27,6 +28,6 @@ const native: WebhookFormat = {
   },
 };
 
-const FORMATS: Record<string, WebhookFormat> = { native, leap: leapWebhook, dataflow: dataflowWebhook };
+const FORMATS: Record<string, WebhookFormat> = { native, leap: leapWebhook, apps: appsWebhook, dataflow: dataflowWebhook };
 
 export const webhookFormat = (surface: string): WebhookFormat => FORMATS[surface] ?? native;

@@ -141,7 +141,7 @@ const getVersionRoute = createRoute({
 });
 
 /** Versions page by number; the cursor wraps it like every other cursor so clients never rely on its form. */
-function versionCursor(cursor: string | undefined): number | null {
+export function versionCursor(cursor: string | undefined): number | null {
   const after = afterCursor(cursor);
   if (after === null) return null;
   if (!/^\d{1,9}$/.test(after)) throw validationFailed([{ path: "query.cursor", message: "is not a cursor this API issued" }]);

@@ -1,4 +1,5 @@
 import type { RunView } from "../../engine/run-view";
+import { versionId } from "../version-id";
 import type { LeapRun } from "./schemas";
 
 const STATUS: Record<RunView["status"], LeapRun["status"]> = {
@@ -13,9 +14,6 @@ const STATUS: Record<RunView["status"], LeapRun["status"]> = {
 
 const CANCELLED = "The workflow run was cancelled";
 
-/** A workflow version as Leap names it: an opaque string, stable for the run's pinned version. */
-export const leapVersionId = (workflowId: string, version: number) => `${workflowId}:v${version}`;
-
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === "object" && !Array.isArray(value);
 
 /**
@@ -26,7 +24,7 @@ export function toLeapRun(run: RunView): LeapRun {
   const status = STATUS[run.status];
   return {
     id: run.id,
-    version_id: leapVersionId(run.workflow_id, run.version),
+    version_id: versionId(run.workflow_id, run.version),
     status,
     created_at: run.created_at as string,
     started_at: run.started_at,
