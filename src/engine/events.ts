@@ -26,6 +26,9 @@ export const EventKind = {
   "run.retention_changed": 21,
   "child.started": 22,
   "callback.received": 23,
+  "run.updated": 24,
+  "task.submitted": 25,
+  "run.outputs_purged": 26,
 } as const;
 
 export type EventName = keyof typeof EventKind;

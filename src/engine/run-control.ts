@@ -121,6 +121,9 @@ export class RunControl {
     if (this.run.status !== "failed") {
       return err("RUN_NOT_PAUSED", `run ${this.run.id} is ${this.run.status}; only paused or failed runs can be resumed`);
     }
+    if (this.run.outputsPurgedAt !== null) {
+      return err("RUN_OUTPUTS_PURGED", `run ${this.run.id} had its step outputs purged, so its failed steps cannot run again`);
+    }
     this.host.transaction(() => {
       for (const step of this.engine.steps) {
         if (step.status !== "failed" && step.status !== "cancelled") continue;
@@ -221,7 +224,7 @@ export class RunControl {
     this.host.transaction(() => {
       this.store.recordConsumed(tokenId, "callback", now, stepId);
       this.engine.emit("callback.received", stepId, { attempt }, now);
-      this.engine.completeStep(step, payload);
+      this.engine.callbackReceived(step, payload);
     });
     this.engine.wake();
     return ok({ run_id: this.run.id, step_id: stepId, status: "accepted" });

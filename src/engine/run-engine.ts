@@ -253,6 +253,7 @@ export class RunEngine {
   }
 
   private context(step: StepRecord, signal: AbortSignal, scope: Scope, vars: Record<string, string>): StepContext {
+    const attempt = step.attempts;
     return {
       run: {
         id: this.run.id,
@@ -276,7 +277,33 @@ export class RunEngine {
       },
       timeoutMs: (this.def(step).timeout === undefined ? null : parseDuration(this.def(step).timeout)) ?? STEP_DEFAULTS.timeoutMs,
       callbackUrl: (timeoutMs) => this.host.callbackUrl(step, Date.now() + timeoutMs),
+      recordTask: (taskId) => this.recordTask(step, attempt, taskId),
     };
+  }
+
+  /** The called service named this attempt's job; kept unless the attempt is over. */
+  private recordTask(step: StepRecord, attempt: number, taskId: string): void {
+    if (step.attempts !== attempt || (step.status !== "running" && step.status !== "waiting") || step.taskId === taskId) return;
+    step.taskId = taskId;
+    const type = step.usedFallback ? this.def(step).fallback?.type : this.def(step).type;
+    this.host.transaction(() => {
+      this.store.saveTaskId(step.id, taskId);
+      this.emit("task.submitted", step.id, { attempt, task_id: taskId, type });
+    });
+  }
+
+  /** A callback for a waiting step: its body, as the step's type reads it, completes or fails the attempt. */
+  callbackReceived(step: StepRecord, payload: unknown): void {
+    const def = this.def(step);
+    const type = stepType(step.usedFallback && def.fallback ? def.fallback.type : def.type);
+    let result: unknown;
+    try {
+      result = type?.callbackResult ? type.callbackResult(step.input as never, payload) : payload;
+    } catch (error) {
+      this.failAttempt(step, toStepError(error));
+      return;
+    }
+    this.completeStep(step, result);
   }
 
   private itemProgress(step: StepRecord) {

@@ -34,6 +34,8 @@ export function createRunRecord(params: CreateRunParams): { run: RunRecord; step
     syncedSeq: 0,
     stepsExecuted: 0,
     httpCalls: 0,
+    deletedAt: null,
+    outputsPurgedAt: null,
   };
   const reused = params.reuse?.outputs ?? {};
   const steps: StepRecord[] = params.definition.steps.map((def, index) => {
@@ -52,6 +54,7 @@ export function createRunRecord(params: CreateRunParams): { run: RunRecord; step
       startedAt: reuse ? now : null,
       endedAt: reuse ? now : null,
       usedFallback: false,
+      taskId: null,
     };
   });
   return { run, steps };

@@ -8,7 +8,8 @@ import { Masker, NO_SECRETS } from "./masking";
 import { type ControlHost, RunControl } from "./run-control";
 import { type EngineHost, RunEngine, WATCHDOG_MS } from "./run-engine";
 import { createRunRecord } from "./run-factory";
-import type { ChildResult, CreateRunParams, EventInput, RetentionPatch } from "./run-types";
+import { patchRun, purgeOutputs } from "./run-patch";
+import type { ChildResult, CreateRunParams, EventInput, RetentionPatch, RunPatch } from "./run-types";
 import { type RunView, runView } from "./run-view";
 import { type RunRecord, RunStore, type StepRecord } from "./store";
 import { EventStreams } from "./streams";
@@ -288,6 +289,15 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     const owned = this.owned(appId);
     if (!owned.ok) return owned;
     return (this.control as RunControl).purgeNow();
+  }
+
+  async update(appId: string, patch: RunPatch): Promise<Result<RunView>> {
+    return this.act(appId, () => patchRun(this.engine as RunEngine, this, patch));
+  }
+
+  async purgeOutputs(appId: string): Promise<Result<{ id: string; outputs_purged_at: string; steps: string[] }>> {
+    const owned = this.owned(appId);
+    return owned.ok ? purgeOutputs(owned.value, this) : owned;
   }
 
   /** What a replay needs from this run. */

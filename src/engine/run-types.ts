@@ -40,3 +40,12 @@ export interface RetentionPatch {
   max_age_seconds?: number;
   preserve_on_failure?: boolean;
 }
+
+/** PATCH /v1/runs/{id}: each field present is changed. */
+export interface RunPatch {
+  webhook_url?: string | null;
+  /** A JSON merge patch of the run's metadata. */
+  metadata?: Record<string, unknown>;
+  /** Soft delete (hidden from lists unless asked for), or undo it. */
+  deleted?: boolean;
+}

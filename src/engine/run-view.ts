@@ -54,6 +54,8 @@ export function runView(run: RunRecord, steps: StepRecord[]) {
     started_at: iso(run.startedAt),
     ended_at: iso(run.endedAt),
     updated_at: iso(run.updatedAt),
+    deleted_at: iso(run.deletedAt),
+    outputs_purged_at: iso(run.outputsPurgedAt),
   };
 }
 
@@ -72,6 +74,7 @@ function stepView(step: StepRecord, type: string, name: string | undefined) {
     waiting_for: step.wait && step.wait.kind !== "retry" ? waitView(step.wait) : null,
     next_attempt_at: step.wait?.kind === "retry" ? iso(step.wait.until) : null,
     used_fallback: step.usedFallback,
+    task_id: step.taskId,
     started_at: iso(step.startedAt),
     ended_at: iso(step.endedAt),
   };
@@ -98,6 +101,7 @@ export function runSummary(run: RunRecord) {
     endedAt: run.endedAt,
     updatedAt: run.updatedAt,
     purgedAt: run.purgedAt,
+    deletedAt: run.deletedAt,
   };
 }
 

@@ -56,6 +56,10 @@ export interface RunRecord {
   syncedSeq: number;
   stepsExecuted: number;
   httpCalls: number;
+  /** Soft delete: hidden from lists, still readable. */
+  deletedAt: number | null;
+  /** When the steps' inputs and outputs were dropped (the run stays readable). */
+  outputsPurgedAt: number | null;
 }
 
 export type WaitInfo =
@@ -79,6 +83,8 @@ export interface StepRecord {
   startedAt: number | null;
   endedAt: number | null;
   usedFallback: boolean;
+  /** The provider's job id (fal request, Replicate prediction, ...) of the latest attempt. */
+  taskId: string | null;
   /** The input changed since the step was last written (not stored). */
   inputUnsaved?: boolean;
 }
@@ -118,14 +124,16 @@ CREATE TABLE IF NOT EXISTS run (
   webhook_url TEXT, retention TEXT NOT NULL, metadata TEXT, options TEXT NOT NULL, limiter TEXT,
   created_at INTEGER NOT NULL, started_at INTEGER, ended_at INTEGER, updated_at INTEGER NOT NULL,
   retention_due_at INTEGER, purged_at INTEGER,
-  state_seq INTEGER NOT NULL, synced_seq INTEGER NOT NULL, steps_executed INTEGER NOT NULL, http_calls INTEGER NOT NULL
+  state_seq INTEGER NOT NULL, synced_seq INTEGER NOT NULL, steps_executed INTEGER NOT NULL, http_calls INTEGER NOT NULL,
+  deleted_at INTEGER, outputs_purged_at INTEGER
 );
 -- The definition and input never change and can be large: apart from the run row, so that
 -- the row's frequent small updates do not rewrite them.
 CREATE TABLE IF NOT EXISTS run_data (k INTEGER PRIMARY KEY CHECK (k = 1), definition TEXT NOT NULL, input TEXT);
 CREATE TABLE IF NOT EXISTS steps (
   id TEXT PRIMARY KEY, idx INTEGER NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
-  input TEXT, output TEXT, error TEXT, wait TEXT, started_at INTEGER, ended_at INTEGER, used_fallback INTEGER NOT NULL
+  input TEXT, output TEXT, error TEXT, wait TEXT, started_at INTEGER, ended_at INTEGER, used_fallback INTEGER NOT NULL,
+  task_id TEXT
 );
 CREATE TABLE IF NOT EXISTS step_items (step_id TEXT NOT NULL, idx INTEGER NOT NULL, output TEXT, PRIMARY KEY (step_id, idx));
 CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind INTEGER NOT NULL, step_id TEXT, data TEXT);
@@ -136,6 +144,16 @@ CREATE TABLE IF NOT EXISTS kv (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, event TEXT NOT NULL, url TEXT NOT NULL, payload TEXT NOT NULL, created_at INTEGER NOT NULL);
 `;
 
+/**
+ * Columns added after run objects were first deployed: objects created before them get them
+ * on their first write of one (reads of the row see null until then).
+ */
+const LATER_COLUMNS = [
+  { table: "run", column: "deleted_at", type: "INTEGER" },
+  { table: "run", column: "outputs_purged_at", type: "INTEGER" },
+  { table: "steps", column: "task_id", type: "TEXT" },
+];
+
 const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
 const parse = <T>(text: unknown): T => (typeof text === "string" ? JSON.parse(text) : (null as T));
 
@@ -144,6 +162,7 @@ type Row = Record<string, SqlStorageValue>;
 export class RunStore {
   private lastSeq = 0;
   private earliest: number | null | undefined;
+  private laterColumnsReady = false;
 
   constructor(private readonly sql: SqlStorage) {}
 
@@ -195,7 +214,36 @@ export class RunStore {
         Number(this.sql.exec("SELECT COALESCE(SUM(attempts), 0) AS n FROM steps").one().n),
       ),
       httpCalls: row.http_calls as number,
+      deletedAt: (row.deleted_at as number | null | undefined) ?? null,
+      outputsPurgedAt: (row.outputs_purged_at as number | null | undefined) ?? null,
     };
+  }
+
+  /** Adds the later columns to tables created before them; checked once per instance. */
+  private ensureLaterColumns(): void {
+    if (this.laterColumnsReady) return;
+    for (const { table, column, type } of LATER_COLUMNS) {
+      const ddl = String(this.sql.exec("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", table).one().sql);
+      if (!new RegExp(`\\b${column}\\b`).test(ddl)) this.sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    }
+    this.laterColumnsReady = true;
+  }
+
+  /** Writes what can change on a run outside its status: webhook, metadata, soft delete, purged outputs. */
+  saveRunAttributes(run: RunRecord): void {
+    this.ensureLaterColumns();
+    this.sql.exec(
+      "UPDATE run SET webhook_url = ?, metadata = ?, deleted_at = ?, outputs_purged_at = ? WHERE k = 1",
+      run.webhookUrl,
+      json(run.metadata),
+      run.deletedAt,
+      run.outputsPurgedAt,
+    );
+  }
+
+  saveTaskId(stepId: string, taskId: string): void {
+    this.ensureLaterColumns();
+    this.sql.exec("UPDATE steps SET task_id = ? WHERE id = ?", taskId, stepId);
   }
 
   insertRun(run: RunRecord): void {
@@ -317,6 +365,7 @@ export class RunStore {
         startedAt: row.started_at as number | null,
         endedAt: row.ended_at as number | null,
         usedFallback: row.used_fallback === 1,
+        taskId: (row.task_id as string | null | undefined) ?? null,
       }));
   }
 
@@ -444,6 +493,18 @@ export class RunStore {
     this.sql.exec("DELETE FROM steps; DELETE FROM step_items; DELETE FROM events; DELETE FROM inbox;");
     this.earliest = undefined;
     this.sql.exec("UPDATE run SET output = NULL, error = NULL, metadata = NULL; UPDATE run_data SET input = NULL;");
+  }
+
+  /**
+   * Drops the steps' inputs and outputs, the run's output and the outputs in the log, keeping
+   * the run, its steps' statuses, errors and times readable.
+   */
+  purgeOutputs(): void {
+    this.sql.exec("UPDATE steps SET input = NULL, output = NULL; DELETE FROM step_items; UPDATE run SET output = NULL;");
+    this.sql.exec(
+      "UPDATE events SET data = json_remove(data, '$.output') WHERE kind = ? AND data IS NOT NULL",
+      EventKind["step.completed"],
+    );
   }
 
   /** Webhooks waiting to be handed to D1 and the queue; written with the event that caused them. */

@@ -1,5 +1,5 @@
 import { expect, inject, it } from "vitest";
-import { type Call, createWorkflow, newApp, request, startRun, waitForRun } from "../helpers";
+import { type Body, type Call, createWorkflow, newApp, request, startRun, waitForRun } from "../helpers";
 
 const counter = inject("counterUrl");
 const KEY = "sk-provider-secret-1234";
@@ -128,4 +128,91 @@ it("falls back to another provider when the first keeps failing", async () => {
   expect(view.status).toBe("completed");
   expect(view.steps[0].used_fallback).toBe(true);
   expect(view.output.choices[0].message.content).toBe("hello");
+});
+
+it("records each provider's job id on the step as task_id, and logs it", async () => {
+  const call = await appWith({
+    FAL_KEY: KEY,
+    FAL_BASE_URL: `${counter}/fake/fal`,
+    REPLICATE_API_TOKEN: KEY,
+    REPLICATE_BASE_URL: `${counter}/fake/replicate`,
+    OPENAI_API_KEY: KEY,
+    OPENAI_BASE_URL: `${counter}/fake/openai`,
+    ASTRIA_API_KEY: KEY,
+    ASTRIA_BASE_URL: `${counter}/fake/astria`,
+  });
+  const wf = await createWorkflow(call, {
+    steps: [
+      { id: "fal", type: "fal", depends_on: [], config: { pathParams: { app_id: "fal-ai/x" }, poll_interval: "10ms", body: {} } },
+      { id: "replicate", type: "replicate", depends_on: [], config: { wait: "poll", poll_interval: "10ms", body: { input: {} } } },
+      { id: "openai", type: "openai", depends_on: [], config: { body: { model: "gpt-4o", messages: [] } } },
+      { id: "astria", type: "astria", depends_on: [], config: { body: { tune: { title: "task ids" } } } },
+    ],
+  });
+  const run = await startRun(call, wf);
+  const waiting = await waitForRun(
+    call,
+    run.id,
+    (r) => r.steps[3].task_id !== null && r.steps.slice(0, 3).every((s: Body) => s.status === "completed"),
+  );
+  const astria = (await fakeLog()).find((l) => (l.body?.tune as Body)?.title === "task ids") as Body;
+  await request("POST", new URL(astria.body.tune.callback).pathname, { id: waiting.steps[3].task_id, trained_at: "now" });
+  const done = await waitForRun(call, run.id);
+  expect(done.status).toBe("completed");
+  const byId = Object.fromEntries(done.steps.map((s: Body) => [s.id, s.task_id]));
+  expect(byId.fal).toMatch(/^r\d+$/);
+  expect(byId.replicate).toMatch(/^p\d+$/);
+  expect(byId.openai).toBe("chatcmpl-1");
+  expect(byId.astria).toMatch(/^\d+$/);
+  const events = (await call("GET", `/v1/runs/${run.id}/events`)).body.data.filter((e: Body) => e.type === "task.submitted");
+  expect(Object.fromEntries(events.map((e: Body) => [e.step_id, e.data.task_id]))).toEqual(byId);
+});
+
+it("unwraps fal's webhook envelope into the result, and fails the attempt when fal reports an error", async () => {
+  const call = await appWith({ FAL_KEY: KEY, FAL_BASE_URL: `${counter}/fake/fal` });
+  const wf = await createWorkflow(call, {
+    steps: [
+      {
+        id: "gen",
+        type: "fal",
+        config: { pathParams: { app_id: "fal-ai/envelope" }, wait: "callback", body: { prompt: "{{ input.prompt }}" } },
+        retry: { max_attempts: 1 },
+      },
+    ],
+  });
+  const callbackOf = async (prompt: string) => {
+    const runId = (await startRun(call, wf, { input: { prompt } })).id;
+    const view = await waitForRun(call, runId, (r) => r.steps[0].task_id !== null);
+    const submit = (await fakeLog()).find((l) => l.body?.prompt === prompt) as Logged;
+    return { runId, requestId: view.steps[0].task_id, url: new URL(submit.path, counter).searchParams.get("fal_webhook") as string };
+  };
+
+  const ok = await callbackOf("envelope ok");
+  const payload = { images: [{ url: "https://example.com/a.png" }], seed: 7 };
+  await request("POST", new URL(ok.url).pathname, { request_id: ok.requestId, gateway_request_id: "g1", status: "OK", payload });
+  const done = await waitForRun(call, ok.runId);
+  expect(done.status).toBe("completed");
+  expect(done.output).toEqual(payload);
+  expect(done.steps[0].task_id).toBe(ok.requestId);
+
+  const bad = await callbackOf("envelope error");
+  await request("POST", new URL(bad.url).pathname, { request_id: bad.requestId, status: "ERROR", error: "NSFW content", payload: null });
+  const failed = await waitForRun(call, bad.runId);
+  expect(failed.status).toBe("failed");
+  expect(failed.error.code).toBe("PROVIDER_FAILED");
+  expect(failed.error.message).toContain("NSFW content");
+});
+
+it("fails the attempt when Replicate's webhook brings a failed prediction", async () => {
+  const call = await appWith({ REPLICATE_API_TOKEN: KEY, REPLICATE_BASE_URL: `${counter}/fake/replicate` });
+  const wf = await createWorkflow(call, {
+    steps: [{ id: "p", type: "replicate", config: { body: { input: { prompt: "doomed" } } }, retry: { max_attempts: 1 } }],
+  });
+  const run = await startRun(call, wf);
+  await waitForRun(call, run.id, (r) => r.steps[0].task_id !== null);
+  const created = (await fakeLog()).find((l) => (l.body?.input as Body)?.prompt === "doomed") as Body;
+  await request("POST", new URL(created.body.webhook).pathname, { id: "p-doomed", status: "failed", error: "out of memory" });
+  const failed = await waitForRun(call, run.id);
+  expect(failed.status).toBe("failed");
+  expect(failed.error.message).toContain("out of memory");
 });

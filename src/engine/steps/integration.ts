@@ -92,7 +92,13 @@ export const integration: StepType<IntegrationConfig> = {
       ctx,
     );
   },
+  callbackResult: (config, payload) => providerCallbackResult(config.provider, payload),
 };
+
+function providerCallbackResult(provider: string, payload: unknown): unknown {
+  const read = PROVIDERS[provider]?.callbackResult;
+  return read ? read(payload) : payload;
+}
 
 /**
  * A Leap action (`openai`, `astria`, `replicate`, and `fal`): the integration step with the
@@ -111,6 +117,7 @@ function action(provider: string): StepType<Omit<IntegrationConfig, "provider">>
     produces: "any",
     execute: (config, ctx) =>
       integration.execute({ ...config, provider, operation: config.operation ?? PROVIDERS[provider].operations[0] }, ctx),
+    callbackResult: (_config, payload) => providerCallbackResult(provider, payload),
   };
 }
 

@@ -36,6 +36,8 @@ export interface StepContext {
   timeoutMs: number;
   /** A one-time URL that completes this attempt when called (valid for `timeoutMs`). */
   callbackUrl(timeoutMs: number): Promise<string>;
+  /** Records the id the called service gave this attempt's job (shown as the step's `task_id`). */
+  recordTask(taskId: string): void;
 }
 
 export type StepOutcome =
@@ -58,6 +60,11 @@ export interface StepType<C = Record<string, unknown>> {
   /** Does no I/O: runs to completion within the expression limits, so it needs no attempt timer. */
   pure?: boolean;
   execute(config: C, ctx: StepContext): Promise<StepOutcome>;
+  /**
+   * What a callback's body means for a step waiting on one: its output (default: the body as
+   * it is), or a StepError when the service reports a failure. `config` is the rendered config.
+   */
+  callbackResult?(config: C, payload: unknown): unknown;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { callbackOutcome } from "../http";
 import { StepError } from "../types";
-import type { Provider } from "./types";
+import { type Provider, recordJob } from "./types";
 
 /**
  * Astria: `tunes.create` (POST /tunes, callback in tune[callback]) and `prompts.create`
@@ -21,7 +21,7 @@ export const astria: Provider = {
       { field: prompts ? "prompt.callback" : "tune.callback" },
       ctx,
       async (request) => {
-        await send(request as Parameters<typeof send>[0]);
+        recordJob(ctx, await send(request as Parameters<typeof send>[0]));
       },
     );
   },

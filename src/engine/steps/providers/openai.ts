@@ -1,5 +1,5 @@
 import { output } from "../types";
-import type { Provider } from "./types";
+import { type Provider, recordJob } from "./types";
 
 /** OpenAI: POST /chat/completions and POST /images/generations; the output is the answer. */
 export const openai: Provider = {
@@ -7,8 +7,10 @@ export const openai: Provider = {
   baseUrl: "https://api.openai.com/v1",
   operations: ["chat.completions", "images.generations"],
   authHeader: (key) => ({ authorization: `Bearer ${key}` }),
-  async run(call, base, send) {
+  async run(call, base, send, ctx) {
     const path = call.operation === "chat.completions" ? "/chat/completions" : "/images/generations";
-    return output(await send({ method: "POST", url: `${base}${path}`, body: call.body, query_params: call.queryParams }));
+    const response = await send({ method: "POST", url: `${base}${path}`, body: call.body, query_params: call.queryParams });
+    recordJob(ctx, response);
+    return output(response);
   },
 };

@@ -1,7 +1,7 @@
 import { callbackOutcome, setPath } from "../http";
 import { output, StepError } from "../types";
 import { pollUntil } from "./poll";
-import type { Provider } from "./types";
+import { type Provider, recordJob } from "./types";
 
 interface Prediction {
   id: string;
@@ -38,14 +38,16 @@ export const replicate: Provider = {
     if (call.wait !== "poll") {
       const body = setPath(call.body, "webhook_events_filter", ["completed"]);
       return callbackOutcome({ method: "POST", url, body }, { field: "webhook" }, ctx, async (request) => {
-        await send(request as Parameters<typeof send>[0]);
+        recordJob(ctx, await send(request as Parameters<typeof send>[0]));
       });
     }
     const created = (await send({ method: "POST", url, body: call.body })) as Prediction;
+    recordJob(ctx, created);
     const done = await pollUntil(ctx, call.pollIntervalMs, async () => {
       const current = (await send({ method: "GET", url: created.urls?.get ?? `${base}/predictions/${created.id}` })) as Prediction;
       return ["succeeded", "failed", "canceled"].includes(current.status) ? current : undefined;
     });
     return output(predictionResult(done));
   },
+  callbackResult: (body) => (body && typeof body === "object" && "status" in body ? predictionResult(body as Prediction) : body),
 };

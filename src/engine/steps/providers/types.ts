@@ -20,4 +20,12 @@ export interface Provider {
   operations: string[];
   authHeader(credential: string): Record<string, string>;
   run(call: IntegrationCall, base: string, send: Send, ctx: StepContext): Promise<StepOutcome>;
+  /** The result carried by the provider's callback body (default: the body), or a StepError. */
+  callbackResult?(payload: unknown): unknown;
+}
+
+/** Records the job id a provider answered with (`id`, `request_id`), when it gave one. */
+export function recordJob(ctx: StepContext, answer: unknown, field = "id"): void {
+  const id = answer && typeof answer === "object" ? (answer as Record<string, unknown>)[field] : undefined;
+  if (typeof id === "string" || typeof id === "number") ctx.recordTask(String(id));
 }
