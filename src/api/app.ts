@@ -13,6 +13,7 @@ import { registerCallbacks } from "./v1/callbacks";
 import { registerDiscover } from "./v1/discover";
 import { registerKeys } from "./v1/keys";
 import { registerProfiles } from "./v1/profiles";
+import { registerRunEdits } from "./v1/run-edits";
 import { registerRuns } from "./v1/runs";
 import { registerSchedules } from "./v1/schedules";
 import { registerWebhooks } from "./v1/webhooks";
@@ -42,6 +43,7 @@ export function buildApp(): App {
   registerKeys(app);
   registerWorkflows(app);
   registerRuns(app);
+  registerRunEdits(app);
   registerWebhooks(app);
   registerProfiles(app);
   registerCallbacks(app);

@@ -66,6 +66,9 @@ export const workflowVersions = sqliteTable(
   (t) => [primaryKey({ columns: [t.workflowId, t.version] })],
 );
 
+/** Metadata keys of pipelines runs that lists filter by, each with its own index. */
+export const PIPELINES_METADATA_FILTERS = ["origin_instance", "origin_tenant_id"] as const;
+
 export const runs = sqliteTable(
   "runs",
   {
@@ -88,9 +91,18 @@ export const runs = sqliteTable(
     endedAt: integer("ended_at"),
     updatedAt: integer("updated_at").notNull(),
     purgedAt: integer("purged_at"),
+    // Soft delete: hidden from lists unless they ask for deleted runs.
+    deletedAt: integer("deleted_at"),
   },
   (t) => [
     index("runs_app").on(t.appId, t.id),
+    index("runs_app_surface").on(t.appId, t.surface, t.id),
+    // The pipelines dialect filters its runs by these metadata values; partial, so no other run pays for them.
+    ...PIPELINES_METADATA_FILTERS.map((key) =>
+      index(`runs_pipelines_${key}`)
+        .on(t.appId, sql`${t.metadata} ->> ${sql.raw(`'$.${key}'`)}`, t.id)
+        .where(sql.raw(`"surface" = 'pipelines'`)),
+    ),
     index("runs_app_status").on(t.appId, t.status, t.id),
     index("runs_workflow").on(t.workflowId, t.id),
     index("runs_workflow_status").on(t.workflowId, t.status, t.id),

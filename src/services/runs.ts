@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import { runs } from "../db/schema";
 import { dependenciesOf } from "../domain/definition";
 import { parseDuration } from "../domain/duration";
@@ -7,7 +7,7 @@ import { validateAgainst } from "../domain/json-schema";
 import { Limits } from "../domain/limits";
 import type { RunEvent, RunStatus } from "../engine/events";
 import { renderString } from "../engine/expressions";
-import type { CreateRunParams, EventInput, RetentionPatch } from "../engine/run-types";
+import type { CreateRunParams, EventInput, RetentionPatch, RunPatch } from "../engine/run-types";
 import type { RunView } from "../engine/run-view";
 import type { LimiterRef, Retention, RunRecord } from "../engine/store";
 import { page } from "../lib/cursor";
@@ -16,6 +16,7 @@ import { iso } from "../lib/json";
 import { allowsPrivateNetwork } from "../net/fetch";
 import { urlProblem } from "../net/ssrf";
 import { database } from "./db";
+import { type RunFilter, runConditions } from "./run-filters";
 import { runStub } from "./stubs";
 import { profileExists } from "./variables";
 import { loadForRun } from "./workflows";
@@ -199,6 +200,18 @@ export async function purgeRun(env: Env, appId: string, runId: string) {
   return unwrapRun<{ id: string; purged_at: string }>(runId, await stubFor(env, runId).purge(appId));
 }
 
+/** Changes a run's webhook URL (also mid-run), merges into its metadata, or soft-deletes it. */
+export async function updateRun(env: Env, appId: string, runId: string, patch: RunPatch) {
+  const unsafe = patch.webhook_url ? urlProblem(patch.webhook_url, allowsPrivateNetwork(env)) : null;
+  if (unsafe) throw validationFailed([{ path: "webhook_url", message: unsafe }]);
+  return unwrapRun<RunView>(runId, await stubFor(env, runId).update(appId, patch));
+}
+
+/** Drops an ended run's step inputs and outputs now; the run, its statuses and errors stay readable. */
+export async function purgeRunOutputs(env: Env, appId: string, runId: string) {
+  return unwrapRun<{ id: string; outputs_purged_at: string; steps: string[] }>(runId, await stubFor(env, runId).purgeOutputs(appId));
+}
+
 /** Steps that depend on `from` (directly or not), and `from` itself: the ones a replay runs again. */
 function downstreamOf(steps: Array<{ id: string; depends_on?: string[] }>, from: string): Set<string> {
   const rerun = new Set([from]);
@@ -230,6 +243,9 @@ export async function replayRun(env: Env, appId: string, runId: string, body: { 
     if (!steps.some((s) => s.id === body.from_step)) {
       throw validationFailed([{ path: "from_step", message: `run ${runId} has no step "${body.from_step}"` }]);
     }
+    if (run.outputsPurgedAt !== null) {
+      throw new AppError("RUN_OUTPUTS_PURGED", `run ${runId} had its step outputs purged; replay it without from_step`);
+    }
     const rerun = downstreamOf(steps, body.from_step);
     reuse = { runId, outputs: Object.fromEntries(Object.entries(outputs).filter(([id]) => !rerun.has(id))) };
   }
@@ -259,17 +275,7 @@ export async function replayRun(env: Env, appId: string, runId: string, body: { 
   return unwrapRun<RunView>(id, await runStub(env, id).create(params));
 }
 
-/** The smallest UUIDv7 for a time: ids sort by creation time, so time filters are id ranges. */
-function idAt(ms: number): string {
-  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, "0").slice(-12);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
-}
-
-export interface RunFilter {
-  workflowId?: string;
-  status?: RunStatus[];
-  createdAfter?: number;
-  createdBefore?: number;
+export interface RunListFilter extends RunFilter {
   limit: number;
   after: string | null;
 }
@@ -292,21 +298,16 @@ export function runListView(row: typeof runs.$inferSelect) {
     ended_at: iso(row.endedAt),
     updated_at: iso(row.updatedAt),
     purged_at: iso(row.purgedAt),
+    deleted_at: iso(row.deletedAt),
   };
 }
 
-export async function listRuns(env: Env, appId: string, filter: RunFilter) {
-  const where: Array<SQL | undefined> = [eq(runs.appId, appId)];
-  if (filter.workflowId !== undefined) where.push(eq(runs.workflowId, filter.workflowId));
-  if (filter.status?.length)
-    where.push(filter.status.length === 1 ? eq(runs.status, filter.status[0]) : inArray(runs.status, filter.status));
-  if (filter.createdAfter !== undefined) where.push(gte(runs.id, idAt(filter.createdAfter)));
-  if (filter.createdBefore !== undefined) where.push(lt(runs.id, idAt(filter.createdBefore)));
-  if (filter.after) where.push(lt(runs.id, filter.after));
+export async function listRuns(env: Env, appId: string, filter: RunListFilter) {
+  const where = runConditions(appId, filter);
   const rows = await database(env)
     .select()
     .from(runs)
-    .where(and(...where))
+    .where(filter.after ? and(where, lt(runs.id, filter.after)) : where)
     .orderBy(desc(runs.id))
     .limit(filter.limit + 1);
   return page(rows.map(runListView), filter.limit);

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { runs } from "../../src/db/schema";
 import { appForKey, listKeys } from "../../src/services/apps";
 import { database } from "../../src/services/db";
+import { runPageByOffset } from "../../src/services/run-filters";
 import { listVersions, listWorkflows } from "../../src/services/workflows";
 import { newApp } from "../helpers";
 
@@ -153,6 +154,26 @@ describe("list queries use an index", () => {
           .limit(21)
           .toSQL();
         await expectIndexed({ sql, params });
+      }
+    });
+  }
+
+  // The pipelines dialect's list: its own runs, by status, origin and tenant, with a total.
+  const pipelinesFilters = {
+    "pipelines runs by app": {},
+    "pipelines runs by app and status, deleted ones too": { status: ["running" as const, "waiting" as const], includeDeleted: true },
+    "pipelines runs by app and origin instance": { metadata: { origin_instance: "api-prod" } },
+    "pipelines runs by app, tenant and status": { metadata: { origin_tenant_id: "t-1" }, status: ["failed" as const] },
+  };
+  for (const [name, filter] of Object.entries(pipelinesFilters)) {
+    it(name, async () => {
+      const rec = recording();
+      await runPageByOffset(rec.env, SOME_ID, { surface: "pipelines", excludePurged: true, ...filter }, 20, 50);
+      expect(rec.queries).toHaveLength(2);
+      for (const query of rec.queries) await expectIndexed(query);
+      if ("metadata" in filter) {
+        const key = Object.keys(filter.metadata)[0];
+        for (const query of rec.queries) expect((await plan(query)).join("\n")).toContain(`runs_pipelines_${key}`);
       }
     });
   }

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { Retention } from "../../domain/definition";
 import { validationFailed } from "../../domain/errors";
 import { Limits } from "../../domain/limits";
+import { METADATA_KEY } from "../../services/run-filters";
 import {
   controlRun,
   getRun,
@@ -20,7 +21,7 @@ import { assertWorkflowVisible } from "../../services/workflows";
 import type { App } from "../env";
 import { idempotent } from "../middleware/idempotency";
 import { afterCursor } from "../paging";
-import { errorResponses, IdParam, json, jsonBody, listOf, optionalJsonBody, PageQuery } from "../schemas";
+import { booleanQuery, errorResponses, IdParam, json, jsonBody, listOf, optionalJsonBody, PageQuery } from "../schemas";
 
 const STATUSES = ["queued", "running", "waiting", "paused", "completed", "failed", "cancelled"] as const;
 
@@ -50,12 +51,15 @@ export const Run = z
         error: RunError,
         started_at: z.string().nullable(),
         ended_at: z.string().nullable(),
+        task_id: z.string().nullable().openapi({ description: "The provider's job id (integration steps)" }),
       }),
     ),
     usage: z.object({ steps_executed: z.number().int(), http_calls: z.number().int(), duration_ms: z.number().int() }),
     created_at: z.string(),
     started_at: z.string().nullable(),
     ended_at: z.string().nullable(),
+    deleted_at: z.string().nullable(),
+    outputs_purged_at: z.string().nullable(),
   })
   .passthrough()
   .openapi("Run");
@@ -103,7 +107,35 @@ const RunListQuery = PageQuery.extend({
   workflow_id: z.string().max(100).optional(),
   created_after: z.iso.datetime({ offset: true }).optional(),
   created_before: z.iso.datetime({ offset: true }).optional(),
+  surface: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,31}$/)
+    .optional()
+    .openapi({ description: "Runs started through this surface: native, leap, pipelines, ..." }),
+  include_deleted: booleanQuery.optional().openapi({ description: "Include soft-deleted runs" }),
+  "metadata[key]": z.string().optional().openapi({
+    description: "Runs whose metadata has this top-level value, as text: metadata[customer]=acme (up to 5 keys)",
+  }),
 });
+
+const MAX_METADATA_FILTERS = 5;
+
+/** `metadata[key]=value` query parameters: top-level metadata values the runs must have. */
+function metadataFilter(url: string): Record<string, string> | undefined {
+  const filter: Record<string, string> = {};
+  for (const [name, value] of new URL(url).searchParams) {
+    const match = /^metadata\[(.*)\]$/.exec(name);
+    if (!match) continue;
+    if (!METADATA_KEY.test(match[1])) {
+      throw validationFailed([{ path: `query.${name}`, message: `the key must match ${METADATA_KEY.source}` }]);
+    }
+    filter[match[1]] = value;
+  }
+  if (Object.keys(filter).length > MAX_METADATA_FILTERS) {
+    throw validationFailed([{ path: "query.metadata", message: `at most ${MAX_METADATA_FILTERS} metadata filters` }]);
+  }
+  return Object.keys(filter).length > 0 ? filter : undefined;
+}
 
 const WorkflowParams = IdParam("id");
 const RunParams = IdParam("id");
@@ -293,11 +325,14 @@ export function registerRuns(app: App) {
     return c.json(run, 201);
   });
 
-  const filter = (q: z.infer<typeof RunListQuery>, workflowId: string | undefined) => ({
+  const filter = (q: z.infer<typeof RunListQuery>, workflowId: string | undefined, url: string) => ({
     workflowId,
     status: q.status,
     createdAfter: parseTime(q.created_after),
     createdBefore: parseTime(q.created_before),
+    surface: q.surface,
+    includeDeleted: q.include_deleted,
+    metadata: metadataFilter(url),
     limit: q.limit,
     after: afterCursor(q.cursor),
   });
@@ -305,12 +340,12 @@ export function registerRuns(app: App) {
   app.openapi(listForWorkflow, async (c) => {
     const workflowId = c.req.valid("param").id;
     await assertWorkflowVisible(c.env, c.get("appId"), workflowId);
-    return c.json(await listRuns(c.env, c.get("appId"), filter(c.req.valid("query"), workflowId)), 200);
+    return c.json(await listRuns(c.env, c.get("appId"), filter(c.req.valid("query"), workflowId, c.req.url)), 200);
   });
 
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    return c.json(await listRuns(c.env, c.get("appId"), filter(q, q.workflow_id)), 200);
+    return c.json(await listRuns(c.env, c.get("appId"), filter(q, q.workflow_id, c.req.url)), 200);
   });
 
   app.openapi(get, async (c) => c.json(await getRun(c.env, c.get("appId"), c.req.valid("param").id), 200));

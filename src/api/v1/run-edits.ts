@@ -1,0 +1,63 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { purgeRunOutputs, updateRun } from "../../services/runs";
+import type { App } from "../env";
+import { errorResponses, IdParam, json, jsonBody } from "../schemas";
+import { Run } from "./runs";
+
+const tags = ["Runs"];
+
+const RunPatchBody = z
+  .object({
+    webhook_url: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .nullable()
+      .optional()
+      .openapi({ description: "Where the run's webhooks go from now on; null: none" }),
+    metadata: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({ description: "A JSON merge patch (RFC 7386) of the run's metadata: null removes a key" }),
+    deleted: z.boolean().optional().openapi({
+      description: "Soft delete: the run is left out of lists unless include_deleted=true, and stays readable by id; false restores it",
+    }),
+  })
+  .strict()
+  .openapi("RunPatch");
+
+const patch = createRoute({
+  method: "patch",
+  path: "/v1/runs/{id}",
+  operationId: "updateRun",
+  tags,
+  summary: "Change a run's webhook URL or metadata, or soft-delete it",
+  request: { params: IdParam("id"), body: jsonBody(RunPatchBody) },
+  responses: { 200: json(Run, "The run"), ...errorResponses },
+});
+
+const purgeOutputs = createRoute({
+  method: "delete",
+  path: "/v1/runs/{id}/outputs",
+  operationId: "purgeRunOutputs",
+  tags,
+  summary: "Drop an ended run's step inputs and outputs, keeping the run readable",
+  description:
+    "The run, its steps' statuses, attempts, errors, times and task ids stay; inputs and outputs of steps, the run's output " +
+    "and the outputs in its event log are deleted. A failed run whose outputs were purged cannot be resumed.",
+  request: { params: IdParam("id") },
+  responses: {
+    200: json(
+      z.object({ id: z.string(), outputs_purged_at: z.string(), steps: z.array(z.string()) }).openapi("PurgedOutputs"),
+      "What was purged: the steps that held an input or output",
+    ),
+    409: json(z.unknown(), "The run has not ended"),
+    ...errorResponses,
+  },
+});
+
+/** Run attributes that change outside its progress (services/runs.ts updateRun, purgeRunOutputs). */
+export function registerRunEdits(app: App) {
+  app.openapi(patch, async (c) => c.json(await updateRun(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 200));
+
+  app.openapi(purgeOutputs, async (c) => c.json(await purgeRunOutputs(c.env, c.get("appId"), c.req.valid("param").id), 200));
+}
