@@ -4,9 +4,10 @@ import { apps } from "./apps";
 import { dataflow } from "./dataflow";
 import { COMPAT, type Dialect } from "./kit";
 import { leap } from "./leap";
+import { pipelines } from "./pipelines";
 
 /** Every seed API Stepline speaks, each at /compat/<name> (DESIGN 9). */
-export const DIALECTS: Dialect[] = [leap, apps, dataflow];
+export const DIALECTS: Dialect[] = [leap, apps, dataflow, pipelines];
 
 /**
  * Mounts the dialects through a plain Hono router: mounting an OpenAPIHono directly would

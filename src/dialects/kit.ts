@@ -23,8 +23,11 @@ export interface DialectSpec {
   unauthorized(c: DialectContext, reason: string): Response;
   /** The seed's body for an error; default: the native envelope. */
   error?(c: DialectContext, error: AppError): Response;
-  /** The seed's body for a request that fails its schema; default: `error` with VALIDATION_FAILED. */
-  invalid?(c: DialectContext, issues: z.ZodError, target: string | undefined): Response;
+  /**
+   * The seed's body for a request that fails its schema; default: `error` with VALIDATION_FAILED.
+   * `data` is what was sent (the parsed body, query or path parameters).
+   */
+  invalid?(c: DialectContext, issues: z.ZodError, target: string | undefined, data: unknown): Response;
   /** How the OpenAPI document describes the credential. */
   securityScheme: Record<string, unknown>;
 }
@@ -58,7 +61,9 @@ export function dialectApp(spec: DialectSpec): Dialect {
   const app = new OpenAPIHono<HonoEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        return spec.invalid ? spec.invalid(c, result.error, result.target) : invalidAsError(spec, c, result.error, result.target);
+        return spec.invalid
+          ? spec.invalid(c, result.error, result.target, (result as { data?: unknown }).data)
+          : invalidAsError(spec, c, result.error, result.target);
       }
     },
   });

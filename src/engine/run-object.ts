@@ -291,8 +291,11 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     return (this.control as RunControl).purgeNow();
   }
 
+  /** Answers once the index has the change, so a list right after it agrees. */
   async update(appId: string, patch: RunPatch): Promise<Result<RunView>> {
-    return this.act(appId, () => patchRun(this.engine as RunEngine, this, patch));
+    const result = await this.act(appId, () => patchRun(this.engine as RunEngine, this, patch));
+    await this.index.flush();
+    return result;
   }
 
   async purgeOutputs(appId: string): Promise<Result<{ id: string; outputs_purged_at: string; steps: string[] }>> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { variables } from "../db/schema";
 import { AppError, validationFailed } from "../domain/errors";
 import { encodeCursor } from "../lib/cursor";
@@ -130,4 +130,14 @@ export async function loadRunVariables(env: Env, appId: string, profile: string)
     } else vars[row.name] = row.value;
   }
   return { vars, secrets };
+}
+
+/** Plain (not secret) values of the named variables of a profile; absent ones are left out. */
+export async function plainVariables(env: Env, appId: string, profile: string, names: string[]): Promise<Record<string, string>> {
+  if (names.length === 0) return {};
+  const rows = await database(env)
+    .select({ name: variables.name, value: variables.value })
+    .from(variables)
+    .where(and(eq(variables.appId, appId), eq(variables.profile, profile), inArray(variables.name, names), eq(variables.secret, false)));
+  return Object.fromEntries(rows.map((row) => [row.name, row.value]));
 }

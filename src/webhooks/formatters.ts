@@ -1,6 +1,7 @@
 import { appsWebhook } from "../dialects/apps/webhook";
 import { dataflowWebhook } from "../dialects/dataflow/webhook";
 import { leapWebhook } from "../dialects/leap/webhook";
+import { pipelinesWebhook } from "../dialects/pipelines/webhook";
 import { runView } from "../engine/run-view";
 import type { RunRecord, StepRecord } from "../engine/store";
 
@@ -28,6 +29,12 @@ const native: WebhookFormat = {
   },
 };
 
-const FORMATS: Record<string, WebhookFormat> = { native, leap: leapWebhook, apps: appsWebhook, dataflow: dataflowWebhook };
+const FORMATS: Record<string, WebhookFormat> = {
+  native,
+  leap: leapWebhook,
+  apps: appsWebhook,
+  dataflow: dataflowWebhook,
+  pipelines: pipelinesWebhook,
+};
 
 export const webhookFormat = (surface: string): WebhookFormat => FORMATS[surface] ?? native;

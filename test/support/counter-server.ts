@@ -17,6 +17,11 @@ import { Webhook } from "standardwebhooks";
  *   ANY  /hook/:name               a webhook receiver: verifies the signature with the
  *                                  standardwebhooks library and answers the next status
  *   GET  /hooks/:name              what /hook/:name received: [{id, timestamp, valid, body}]
+ *   ANY  /fake/<provider>/...      fake OpenAI, Replicate, Astria and fal APIs (every call in /fake-log)
+ *
+ * fal apps under `pipelines/` answer with `{result_image_path, request}` (the submitted body);
+ * `pipelines/flaky/<name>/<n>` refuses its first n submits with 500; `pipelines/hang/<name>`
+ * never answers a submit (its close is counted in /stats/<name>).
  */
 interface Stats {
   hits: number;
@@ -95,6 +100,7 @@ export async function startCounterServer(): Promise<{ url: string; server: Serve
       );
     }
     if (provider === "astria" && req.method === "POST") return send(res, 201, { id: fakeLog.length, ...(parsed?.tune ?? parsed?.prompt) });
+    if (provider === "fal" && path.startsWith("pipelines/") && falPipeline(req, res, path, parsed)) return;
     if (provider === "fal" && req.method === "POST") {
       const id = `r${fakeLog.length}`;
       return send(res, 200, {
@@ -108,6 +114,30 @@ export async function startCounterServer(): Promise<{ url: string; server: Serve
     }
     if (provider === "fal" && req.method === "GET") return send(res, 200, { images: [{ url: "https://example.com/fal.png" }] });
     return send(res, 404, { error: "unknown fake route" });
+  };
+
+  // fal apps for the pipelines dialect's tests: results that echo their request, failures, hangs.
+  const falRequests = new Map<string, unknown>();
+  const falPipeline = (req: IncomingMessage, res: ServerResponse, path: string, body: unknown): boolean => {
+    const [, kind, name, failures] = path.split("/");
+    if (req.method === "POST" && kind === "hang") {
+      statsOf(name).hits += 1;
+      res.on("close", () => {
+        statsOf(name).closed += 1;
+      });
+      return true;
+    }
+    if (req.method === "POST" && kind === "flaky" && statsOf(name).hits++ < Number(failures)) {
+      send(res, 500, { detail: "the model is overloaded" });
+      return true;
+    }
+    if (req.method === "POST") falRequests.set(`r${fakeLog.length}`, body);
+    const result = /\/requests\/([^/]+)$/.exec(path);
+    if (req.method === "GET" && result) {
+      send(res, 200, { result_image_path: `https://images.example/${result[1]}.png`, request: falRequests.get(result[1]) ?? null });
+      return true;
+    }
+    return false;
   };
 
   const server = createServer((req, res) => {

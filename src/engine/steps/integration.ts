@@ -11,6 +11,9 @@ import { StepError, type StepType } from "./types";
 
 const PROVIDERS: Record<string, Provider> = { openai, replicate, astria, fal };
 
+/** The operations each provider offers, first the default. */
+export const providerOperations = (provider: string): string[] | undefined => PROVIDERS[provider]?.operations;
+
 const params = z.record(z.string(), z.union([z.string(), z.number()]));
 const query = z.record(z.string(), z.unknown());
 
