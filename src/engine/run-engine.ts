@@ -281,9 +281,13 @@ export class RunEngine {
     };
   }
 
-  /** The called service named this attempt's job; kept unless the attempt is over. */
+  /**
+   * The called service named this attempt's job. Its callback may come before the answer to
+   * the submission, so a step that already ended with this attempt still records it.
+   */
   private recordTask(step: StepRecord, attempt: number, taskId: string): void {
-    if (step.attempts !== attempt || (step.status !== "running" && step.status !== "waiting") || step.taskId === taskId) return;
+    const live = step.status === "running" || step.status === "waiting" || step.status === "completed" || step.status === "failed";
+    if (step.attempts !== attempt || !live || step.taskId === taskId || this.run.purgedAt !== null) return;
     step.taskId = taskId;
     const type = step.usedFallback ? this.def(step).fallback?.type : this.def(step).type;
     this.host.transaction(() => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Body, createWorkflow, eventually, request, startRun, waitForRun } from "../helpers";
+import { epochSeconds, signJwt } from "../support/fixtures";
 import { BASE, ended, expectSeedShape, oneStep, pipelinesApp, SEED_EXAMPLE, waitForWorkflow } from "./pipelines-support";
 import { dialectDocument, documentSchema, fakeLog, webhookReceiver } from "./support";
 
@@ -197,10 +198,17 @@ describe("auth", () => {
     const wrong = await request("GET", `/compat/pipelines${BASE}`, undefined, { authorization: "Bearer sk_wrong" });
     expect(wrong.status).toBe(401);
     expect(typeof wrong.body.detail).toBe("string");
-    const { key } = await pipelinesApp();
+    const { key, id: appId, pl } = await pipelinesApp();
     const xApiKey = await request("GET", `/compat/pipelines${BASE}`, undefined, { "x-api-key": key });
     expect(xApiKey.status).toBe(401);
     expect((await request("GET", `/compat/pipelines${BASE}`, undefined, { authorization: `Bearer ${key}` })).status).toBe(200);
+    const created = (await pl("POST", `${BASE}?start=false`, SEED_EXAMPLE)).body.id;
+    const jwt = await signJwt({ sub: appId, exp: epochSeconds(300) });
+    const viaJwt = await request("GET", `/compat/pipelines${BASE}${created}`, undefined, { authorization: `Bearer ${jwt}` });
+    expect(viaJwt.status).toBe(200);
+    expect(viaJwt.body.id).toBe(created);
+    const expired = await signJwt({ sub: appId, exp: epochSeconds(-60) });
+    expect((await request("GET", `/compat/pipelines${BASE}`, undefined, { authorization: `Bearer ${expired}` })).status).toBe(401);
   });
 
   it("keeps apps apart: another app's workflow is 404 on every route", async () => {
