@@ -17,6 +17,15 @@ export const PageQuery = z.object({
   cursor: z.string().max(500).optional().openapi({ description: "next_cursor of the previous page" }),
 });
 
+/** A run's process id: the caller's name for it, usable as a path segment. */
+export const ProcessId = z
+  .string()
+  .regex(/^[^\s/\p{Cc}]{1,255}$/u, "must be 1 to 255 characters without spaces, slashes or control characters")
+  .openapi({ description: "Your name for the run (an order number, a ticket id); several runs may share one", example: "PO-4711" });
+
+/** Why a run was cancelled: kept as its error and in its event log. */
+export const CancelReason = z.string().trim().min(1).max(1000);
+
 export const booleanQuery = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 export const IdParam = <K extends string>(name: K) =>

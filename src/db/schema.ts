@@ -93,6 +93,8 @@ export const runs = sqliteTable(
     purgedAt: integer("purged_at"),
     // Soft delete: hidden from lists unless they ask for deleted runs.
     deletedAt: integer("deleted_at"),
+    // The caller's name for the run (a business key); several runs may share one.
+    processId: text("process_id"),
   },
   (t) => [
     index("runs_app").on(t.appId, t.id),
@@ -108,6 +110,7 @@ export const runs = sqliteTable(
     index("runs_workflow_status").on(t.workflowId, t.status, t.id),
     index("runs_schedule").on(t.scheduleId, t.id),
     index("runs_status").on(t.status, t.id),
+    index("runs_app_process").on(t.appId, t.processId, t.id).where(sql`${t.processId} IS NOT NULL`),
   ],
 );
 
@@ -198,4 +201,16 @@ export const idempotencyKeys = sqliteTable(
     expiresAt: integer("expires_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.appId, t.key] }), index("idempotency_keys_expiry").on(t.expiresAt)],
+);
+
+/** Which users have installed which of the app's own apps (`/v1/installations`). */
+export const installations = sqliteTable(
+  "installations",
+  {
+    appId: text("app_id").notNull(),
+    installedAppId: text("installed_app_id").notNull(),
+    email: text("email").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.appId, t.installedAppId, t.email] })],
 );

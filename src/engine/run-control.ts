@@ -88,11 +88,12 @@ export class RunControl {
 
   // ---- control ------------------------------------------------------------------------
 
-  async cancel(): Promise<Result<null>> {
+  /** A reason becomes the run's error (code RUN_CANCELLED) and the data of its run.cancelled event. */
+  async cancel(reason?: string): Promise<Result<null>> {
     if (isEnded(this.run.status)) return err("RUN_ALREADY_FINISHED", `run ${this.run.id} has already ${this.run.status}`);
     const children = this.engine.steps.filter((s) => s.status === "waiting" && s.wait?.kind === "child");
-    this.engine.halt(new StepError("RUN_CANCELLED", "the run was cancelled", false));
-    this.engine.finish("cancelled", null, null);
+    this.engine.halt(new StepError("RUN_CANCELLED", reason ?? "the run was cancelled", false));
+    this.engine.finish("cancelled", null, reason ? { code: "RUN_CANCELLED", message: reason, step_id: null } : null);
     await Promise.all(
       children.map((step) =>
         effects.cancelChild(this.host.bindings, (step.wait as { runId: string }).runId).catch((error) => {
@@ -159,10 +160,11 @@ export class RunControl {
    * reached its wait yet. Anything else is a 409: nothing is applied twice.
    */
   sendEvent(event: EventInput): Result<{ status: "applied" | "buffered"; step_id: string | null; event_id: string }> {
-    if (isEnded(this.run.status)) return err("RUN_ALREADY_FINISHED", `run ${this.run.id} has already ${this.run.status}`);
+    // A repeated id is a duplicate even after the run ended: its sender learns it was applied.
     if (event.id !== undefined && this.store.hasInbox(event.id)) {
       return err("DUPLICATE_EVENT", `event ${event.id} was already received by run ${this.run.id}`);
     }
+    if (isEnded(this.run.status)) return err("RUN_ALREADY_FINISHED", `run ${this.run.id} has already ${this.run.status}`);
     const id = event.id ?? newId();
     const now = Date.now();
     const waiting = this.engine.steps.find((s) => s.status === "waiting" && s.wait?.kind === "event" && s.wait.names.includes(event.name));

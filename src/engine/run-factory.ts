@@ -14,6 +14,7 @@ export function createRunRecord(params: CreateRunParams): { run: RunRecord; step
     surface: params.surface,
     profile: params.profile,
     scheduleId: params.scheduleId,
+    processId: params.processId ?? null,
     parent: params.parent,
     definition: params.definition,
     input: params.input,

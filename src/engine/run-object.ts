@@ -259,8 +259,8 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     return this.act(appId, (control) => control.startRequested());
   }
 
-  async cancel(appId: string): Promise<Result<RunView>> {
-    return this.act(appId, (control) => control.cancel());
+  async cancel(appId: string, reason?: string): Promise<Result<RunView>> {
+    return this.act(appId, (control) => control.cancel(reason));
   }
 
   async pause(appId: string): Promise<Result<RunView>> {

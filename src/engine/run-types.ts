@@ -13,6 +13,8 @@ export interface CreateRunParams {
   surface: string;
   profile: string;
   scheduleId: string | null;
+  /** The caller's name for the run (looked up by the dialects that address runs by it). */
+  processId?: string | null;
   parent: { runId: string; stepId: string; appId: string } | null;
   webhookUrl: string | null;
   retention: Retention;

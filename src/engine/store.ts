@@ -34,6 +34,8 @@ export interface RunRecord {
   surface: string;
   profile: string;
   scheduleId: string | null;
+  /** The caller's name for the run, given when it was started; null when none was. */
+  processId: string | null;
   parent: { runId: string; stepId: string; appId: string } | null;
   definition: VersionDefinition;
   input: unknown;
@@ -125,7 +127,7 @@ CREATE TABLE IF NOT EXISTS run (
   created_at INTEGER NOT NULL, started_at INTEGER, ended_at INTEGER, updated_at INTEGER NOT NULL,
   retention_due_at INTEGER, purged_at INTEGER,
   state_seq INTEGER NOT NULL, synced_seq INTEGER NOT NULL, steps_executed INTEGER NOT NULL, http_calls INTEGER NOT NULL,
-  deleted_at INTEGER, outputs_purged_at INTEGER
+  deleted_at INTEGER, outputs_purged_at INTEGER, process_id TEXT
 );
 -- The definition and input never change and can be large: apart from the run row, so that
 -- the row's frequent small updates do not rewrite them.
@@ -190,6 +192,8 @@ export class RunStore {
       surface: row.surface as string,
       profile: row.profile as string,
       scheduleId: row.schedule_id as string | null,
+      // Runs stored before process ids existed have no such column.
+      processId: (row.process_id as string | null | undefined) ?? null,
       parent: parse(row.parent),
       definition: parse(row.definition),
       input: parse(row.input),
@@ -251,8 +255,8 @@ export class RunStore {
     this.sql.exec(
       `INSERT INTO run (k, id, app_id, workflow_id, version, status, trigger, surface, profile, schedule_id, parent,
         output, error, webhook_url, retention, metadata, options, limiter, created_at, started_at, ended_at, updated_at,
-        retention_due_at, purged_at, state_seq, synced_seq, steps_executed, http_calls)
-       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        retention_due_at, purged_at, state_seq, synced_seq, steps_executed, http_calls, process_id)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       run.id,
       run.appId,
       run.workflowId,
@@ -280,6 +284,7 @@ export class RunStore {
       run.syncedSeq,
       run.stepsExecuted,
       run.httpCalls,
+      run.processId,
     );
   }
 

@@ -9,6 +9,9 @@ const SURFACE = /^[a-z][a-z0-9_-]{0,31}$/;
 
 export interface RunFilter {
   workflowId?: string;
+  version?: number;
+  /** The caller's name for the runs, given when they were started. */
+  processId?: string;
   status?: RunStatus[];
   createdAfter?: number;
   createdBefore?: number;
@@ -41,6 +44,8 @@ export function runConditions(appId: string, filter: RunFilter): SQL | undefined
     where.push(sql`${runs.surface} = ${sql.raw(`'${filter.surface}'`)}`);
   }
   if (filter.workflowId !== undefined) where.push(eq(runs.workflowId, filter.workflowId));
+  if (filter.version !== undefined) where.push(eq(runs.version, filter.version));
+  if (filter.processId !== undefined) where.push(eq(runs.processId, filter.processId));
   if (filter.status?.length)
     where.push(filter.status.length === 1 ? eq(runs.status, filter.status[0]) : inArray(runs.status, filter.status));
   if (filter.createdAfter !== undefined) where.push(gte(runs.id, idAt(filter.createdAfter)));

@@ -8,8 +8,8 @@ import type { RunSummary } from "../engine/run-view";
 export async function upsertRunIndex(env: Env, s: RunSummary): Promise<void> {
   await env.DB.prepare(
     `INSERT INTO runs (id, app_id, workflow_id, version, status, trigger, surface, schedule_id, parent_run_id, profile, metadata,
-       error_code, state_seq, created_at, started_at, ended_at, updated_at, purged_at, deleted_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       error_code, state_seq, created_at, started_at, ended_at, updated_at, purged_at, deleted_at, process_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET status = excluded.status, error_code = excluded.error_code, state_seq = excluded.state_seq,
        started_at = excluded.started_at, ended_at = excluded.ended_at, updated_at = excluded.updated_at,
        purged_at = excluded.purged_at, metadata = excluded.metadata, deleted_at = excluded.deleted_at
@@ -35,6 +35,7 @@ export async function upsertRunIndex(env: Env, s: RunSummary): Promise<void> {
       s.updatedAt,
       s.purgedAt,
       s.deletedAt,
+      s.processId,
     )
     .run();
 }

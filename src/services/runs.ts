@@ -35,6 +35,8 @@ export interface StartRunRequest {
   trigger?: CreateRunParams["trigger"];
   surface?: string;
   scheduleId?: string | null;
+  /** The caller's name for the run; several runs may share one. */
+  processId?: string | null;
   parent?: CreateRunParams["parent"];
   id?: string;
   options?: Record<string, unknown>;
@@ -137,6 +139,7 @@ export async function startRunOf(
     surface: request.surface ?? "native",
     profile,
     scheduleId: request.scheduleId ?? null,
+    processId: request.processId ?? null,
     parent: request.parent ?? null,
     webhookUrl,
     retention,
@@ -172,9 +175,10 @@ export async function getRun(env: Env, appId: string, runId: string): Promise<Ru
 
 export type RunAction = "start" | "cancel" | "pause" | "resume";
 
-export async function controlRun(env: Env, appId: string, runId: string, action: RunAction): Promise<RunView> {
+/** Starts, pauses, resumes or cancels a run; a cancel may say why (kept as the run's error). */
+export async function controlRun(env: Env, appId: string, runId: string, action: RunAction, reason?: string): Promise<RunView> {
   const stub = stubFor(env, runId);
-  return unwrapRun<RunView>(runId, await stub[action](appId));
+  return unwrapRun<RunView>(runId, await (action === "cancel" ? stub.cancel(appId, reason) : stub[action](appId)));
 }
 
 export async function sendRunEvent(env: Env, appId: string, runId: string, event: EventInput) {
@@ -263,6 +267,7 @@ export async function replayRun(env: Env, appId: string, runId: string, body: { 
     surface: run.surface,
     profile: run.profile,
     scheduleId: null,
+    processId: run.processId,
     parent: null,
     webhookUrl: run.webhookUrl,
     retention: run.retention,
@@ -289,6 +294,7 @@ export function runListView(row: typeof runs.$inferSelect) {
     trigger: row.trigger,
     surface: row.surface,
     schedule_id: row.scheduleId,
+    process_id: row.processId,
     parent_run_id: row.parentRunId,
     profile: row.profile,
     metadata: row.metadata ?? null,

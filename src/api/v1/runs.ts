@@ -21,7 +21,7 @@ import { assertWorkflowVisible } from "../../services/workflows";
 import type { App } from "../env";
 import { idempotent } from "../middleware/idempotency";
 import { afterCursor } from "../paging";
-import { booleanQuery, errorResponses, IdParam, json, jsonBody, listOf, optionalJsonBody, PageQuery } from "../schemas";
+import { booleanQuery, CancelReason, errorResponses, IdParam, json, jsonBody, listOf, optionalJsonBody, PageQuery, ProcessId } from "../schemas";
 
 const STATUSES = ["queued", "running", "waiting", "paused", "completed", "failed", "cancelled"] as const;
 
@@ -36,6 +36,7 @@ export const Run = z
     input: z.unknown(),
     output: z.unknown(),
     error: RunError,
+    process_id: z.string().nullable(),
     progress: z.number().int(),
     total_steps: z.number().int(),
     completed_steps: z.number().int(),
@@ -85,6 +86,7 @@ export const StartRunBody = z
     start: z.boolean().optional().openapi({ description: "false: create the run queued; start it with POST /v1/runs/{id}/start" }),
     retention: Retention.optional(),
     metadata: z.record(z.string(), z.unknown()).optional(),
+    process_id: ProcessId.optional(),
   })
   .strict()
   .openapi("StartRun");
@@ -105,6 +107,8 @@ const RunListQuery = PageQuery.extend({
       return list as (typeof STATUSES)[number][];
     }),
   workflow_id: z.string().max(100).optional(),
+  version: z.coerce.number().int().min(1).optional().openapi({ description: "Only runs of this workflow version" }),
+  process_id: ProcessId.optional().openapi({ description: "Only runs started with this process id" }),
   created_after: z.iso.datetime({ offset: true }).optional(),
   created_before: z.iso.datetime({ offset: true }).optional(),
   surface: z
@@ -165,6 +169,11 @@ const RetentionPatchBody = z
     preserve_on_failure: z.boolean().optional(),
   })
   .strict();
+
+const CancelBody = z
+  .object({ reason: CancelReason.optional().openapi({ description: "Kept as the run's error and in its run.cancelled event" }) })
+  .strict()
+  .openapi("CancelRun");
 
 const EventsQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
@@ -241,6 +250,11 @@ const controlRoute = (action: RunAction, summary: string) =>
     request: { params: RunParams },
     responses: { 200: json(Run, "The run"), 409: json(z.unknown(), "Not allowed in the run's status"), ...errorResponses },
   });
+
+const cancel = createRoute({
+  ...controlRoute("cancel", "Cancel a run (in-flight calls are aborted), optionally saying why"),
+  request: { params: RunParams, body: optionalJsonBody(CancelBody) },
+});
 
 const sendEvent = createRoute({
   method: "post",
@@ -320,6 +334,7 @@ export function registerRuns(app: App) {
       start: body.start,
       retention: body.retention,
       metadata: body.metadata,
+      processId: body.process_id,
       trigger: "api",
     });
     return c.json(run, 201);
@@ -327,6 +342,8 @@ export function registerRuns(app: App) {
 
   const filter = (q: z.infer<typeof RunListQuery>, workflowId: string | undefined, url: string) => ({
     workflowId,
+    version: q.version,
+    processId: q.process_id,
     status: q.status,
     createdAfter: parseTime(q.created_after),
     createdBefore: parseTime(q.created_before),
@@ -365,7 +382,6 @@ export function registerRuns(app: App) {
 
   for (const [action, summary] of [
     ["start", "Start a run created with start: false"],
-    ["cancel", "Cancel a run (in-flight calls are aborted)"],
     ["pause", "Pause a run (steps in flight finish; no new step starts)"],
     ["resume", "Resume a paused run, or re-run a failed run's failed steps"],
   ] as const) {
@@ -373,6 +389,10 @@ export function registerRuns(app: App) {
       c.json(await controlRun(c.env, c.get("appId"), c.req.valid("param").id, action), 200),
     );
   }
+
+  app.openapi(cancel, async (c) =>
+    c.json(await controlRun(c.env, c.get("appId"), c.req.valid("param").id, "cancel", c.req.valid("json")?.reason), 200),
+  );
 
   app.openapi(sendEvent, async (c) => {
     const body = c.req.valid("json");
