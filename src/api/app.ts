@@ -11,6 +11,7 @@ import { requestId } from "./middleware/request-id";
 import { registerAdmin } from "./v1/admin";
 import { registerCallbacks } from "./v1/callbacks";
 import { registerDiscover } from "./v1/discover";
+import { registerInstallations } from "./v1/installations";
 import { registerKeys } from "./v1/keys";
 import { registerProfiles } from "./v1/profiles";
 import { registerRunEdits } from "./v1/run-edits";
@@ -49,6 +50,7 @@ export function buildApp(): App {
   registerCallbacks(app);
   registerDiscover(app);
   registerSchedules(app);
+  registerInstallations(app);
   mountDialects(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", { type: "apiKey", in: "header", name: "X-Api-Key" });
