@@ -147,6 +147,29 @@ export async function deleteSchedule(env: Env, appId: string, id: string) {
   return { ...found, paused: true, next_run_at: null };
 }
 
+/**
+ * Pauses or resumes every schedule of one workflow: each schedule's object drops its alarm, or
+ * arms it at the next fire from now (slots missed while paused are not fired). Pausing never
+ * re-checks the schedule's profile or cron, so it always succeeds.
+ */
+export async function setWorkflowSchedulesPaused(env: Env, appId: string, workflowId: string, paused: boolean) {
+  await loadForRun(env, appId, workflowId);
+  const rows = await database(env)
+    .select({ id: schedules.id, createdAt: schedules.createdAt })
+    .from(schedules)
+    .where(and(eq(schedules.workflowId, workflowId), eq(schedules.appId, appId)))
+    .orderBy(desc(schedules.id));
+  const views = await Promise.all(
+    rows.map(async (row) => {
+      const stub = scheduleStub(env, row.id);
+      const current = (await stub.read()) as ScheduleState | null;
+      if (!current) return null;
+      return writeIndex(env, (await stub.configure({ ...current, paused })) as ScheduleState, row.createdAt);
+    }),
+  );
+  return { data: views.filter((v) => v !== null) };
+}
+
 export async function listSchedules(env: Env, appId: string, limit: number, after: string | null, workflowId?: string) {
   const rows = await database(env)
     .select()

@@ -48,6 +48,27 @@ describe("schedules", () => {
     expect((await call("GET", "/v1/runs")).body.data).toHaveLength(1);
   });
 
+  it("pauses and resumes every schedule of a workflow at once: no alarm while paused, firing again after", async () => {
+    const { call, wf, schedule } = await setup();
+    const second = (await call("POST", `/v1/workflows/${wf}/schedules`, { cron: "0 * * * *" })).body;
+    const paused = await call("POST", `/v1/workflows/${wf}/schedules/pause`);
+    expect(paused.status).toBe(200);
+    expect(paused.body.data.map((s: { id: string; paused: boolean }) => [s.id, s.paused])).toEqual([
+      [second.id, true],
+      [schedule.id, true],
+    ]);
+    for (const id of [schedule.id, second.id]) {
+      expect(await runInDurableObject(stubOf(id), (_o, state) => state.storage.getAlarm())).toBeNull();
+      expect(await runDurableObjectAlarm(stubOf(id))).toBe(false);
+    }
+    const resumed = (await call("POST", `/v1/workflows/${wf}/schedules/resume`)).body.data;
+    for (const s of resumed) await fire(s.id, s.next_run_at);
+    expect((await call("GET", "/v1/runs")).body.data).toHaveLength(2);
+    expect((await call("POST", `/v1/workflows/${crypto.randomUUID()}/schedules/pause`)).status).toBe(404);
+    const other = await newApp();
+    expect((await other.call("POST", `/v1/workflows/${wf}/schedules/pause`)).status).toBe(404);
+  });
+
   it("fires once for missed slots after a restart, not once per slot", async () => {
     const { call, schedule } = await setup();
     const stub = stubOf(schedule.id);

@@ -1,5 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { createSchedule, deleteSchedule, getSchedule, listSchedules, updateSchedule } from "../../services/schedules";
+import {
+  createSchedule,
+  deleteSchedule,
+  getSchedule,
+  listSchedules,
+  setWorkflowSchedulesPaused,
+  updateSchedule,
+} from "../../services/schedules";
 import type { App } from "../env";
 import { afterCursor } from "../paging";
 import { errorResponses, IdParam, json, jsonBody, listOf, PageQuery } from "../schemas";
@@ -83,7 +90,27 @@ const remove = createRoute({
   responses: { 200: json(Schedule, "The deleted schedule"), ...errorResponses },
 });
 
+const toggle = (action: "pause" | "resume") =>
+  createRoute({
+    method: "post",
+    path: `/v1/workflows/{id}/schedules/${action}`,
+    operationId: action === "pause" ? "pauseWorkflowSchedules" : "resumeWorkflowSchedules",
+    tags,
+    summary: action === "pause" ? "Pause every schedule of a workflow" : "Resume every schedule of a workflow",
+    description:
+      action === "pause"
+        ? "Each schedule's alarm is dropped: nothing fires until it is resumed."
+        : "Each schedule fires next at its first slot from now; slots missed while paused are not fired.",
+    request: { params: IdParam("id") },
+    responses: { 200: json(z.object({ data: z.array(Schedule) }), "The workflow's schedules, newest first"), ...errorResponses },
+  });
+
 export function registerSchedules(app: App) {
+  for (const action of ["pause", "resume"] as const) {
+    app.openapi(toggle(action), async (c) =>
+      c.json(await setWorkflowSchedulesPaused(c.env, c.get("appId"), c.req.valid("param").id, action === "pause"), 200),
+    );
+  }
   app.openapi(create, async (c) => c.json(await createSchedule(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 201));
   app.openapi(list, async (c) => {
     const { limit, cursor, workflow_id } = c.req.valid("query");
