@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import { workflows, workflowVersions } from "../db/schema";
 import { definitionProblems, type VersionDefinition, type WorkflowDefinition } from "../domain/definition";
 import { AppError, type ErrorDetail, validationFailed } from "../domain/errors";
@@ -238,6 +238,58 @@ export async function getVersion(env: Env, appId: string, id: string, version: n
   const row = await findVersion(env, id, version);
   if (!row) throw new AppError("NOT_FOUND", `workflow ${id} has no version ${version}`);
   return versionView(row);
+}
+
+export interface VersionKey {
+  workflowId: string;
+  version: number;
+}
+
+/**
+ * Every version of every workflow of the app (deleted ones left out), by workflow id and then
+ * version, newest first, continuing after `after`. Two indexed reads: the next workflows from
+ * the cursor on (each has a version, so limit + 2 of them always fill a page and tell whether
+ * more follow), then their versions through the primary key, already in order.
+ */
+export async function listAppVersions(env: Env, appId: string, limit: number, after: VersionKey | null) {
+  const db = database(env);
+  const rows = await db
+    .select()
+    .from(workflows)
+    .where(and(eq(workflows.appId, appId), isNull(workflows.deletedAt), after ? lte(workflows.id, after.workflowId) : undefined))
+    .orderBy(desc(workflows.id))
+    .limit(limit + 2);
+  if (rows.length === 0) return { data: [], more: false };
+  const versions = await db
+    .select()
+    .from(workflowVersions)
+    .where(
+      and(
+        inArray(
+          workflowVersions.workflowId,
+          rows.map((r) => r.id),
+        ),
+        after ? or(lt(workflowVersions.workflowId, after.workflowId), lt(workflowVersions.version, after.version)) : undefined,
+      ),
+    )
+    .orderBy(desc(workflowVersions.workflowId), desc(workflowVersions.version))
+    .limit(limit + 1);
+  const byId = new Map(rows.map((r) => [r.id, workflowView(r)]));
+  const data = versions
+    .slice(0, limit)
+    .map((v) => ({ workflow: byId.get(v.workflowId) as ReturnType<typeof workflowView>, version: versionView(v) }));
+  return { data, more: versions.length > limit };
+}
+
+/** The names of the workflows the app may see (its own, and discoverable ones), by id. */
+export async function workflowNames(env: Env, appId: string, ids: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)].filter(isId);
+  if (wanted.length === 0) return new Map();
+  const rows = await database(env)
+    .select({ id: workflows.id, name: workflows.name })
+    .from(workflows)
+    .where(and(inArray(workflows.id, wanted), or(eq(workflows.appId, appId), eq(workflows.discoverable, true))));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 // Starting runs reads the same workflow row again and again. Each isolate reuses a row for

@@ -5,7 +5,7 @@ import { runs } from "../../src/db/schema";
 import { appForKey, listKeys } from "../../src/services/apps";
 import { database } from "../../src/services/db";
 import { runPageByOffset } from "../../src/services/run-filters";
-import { listVersions, listWorkflows } from "../../src/services/workflows";
+import { listAppVersions, listVersions, listWorkflows, workflowNames } from "../../src/services/workflows";
 import { newApp } from "../helpers";
 
 /**
@@ -122,6 +122,22 @@ describe("list queries use an index", () => {
     }
   });
 
+  it("every version of an app's workflows, newest first, with and without a lastKey; names of a page's workflows", async () => {
+    const app = await newApp();
+    // The versions are only read when the app has a workflow from the cursor on.
+    const createdWorkflow = app.call("POST", "/v1/workflows", { name: "v", steps: [{ id: "a", type: "transform", config: { value: 1 } }] });
+    for (const after of [null, { workflowId: "ffffffff-ffff-7fff-bfff-ffffffffffff", version: 3 }]) {
+      const rec = recording();
+      await createdWorkflow;
+      await listAppVersions(rec.env, app.id, 30, after);
+      await expectIndexed(only(rec.queries, "workflows"));
+      await expectIndexed(only(rec.queries, "workflow_versions"));
+    }
+    const rec = recording();
+    await workflowNames(rec.env, app.id, [SOME_ID, "01900000-0000-7000-8000-000000000001"]);
+    await expectIndexed(only(rec.queries, "workflows"));
+  });
+
   it("an app's keys, and the lookup of a key by its hash", async () => {
     const app = await newApp();
     for (const after of [null, SOME_ID]) {
@@ -142,6 +158,8 @@ describe("list queries use an index", () => {
     "runs by app and status": [eq(runs.status, "running")],
     "runs by app and workflow": [eq(runs.workflowId, SOME_ID)],
     "runs by app, workflow and status": [eq(runs.workflowId, SOME_ID), eq(runs.status, "failed")],
+    "runs by app and process id": [eq(runs.processId, "PO-4711")],
+    "runs by app, workflow and version": [eq(runs.workflowId, SOME_ID), eq(runs.version, 2)],
   };
   for (const [name, filters] of Object.entries(runFilters)) {
     it(name, async () => {
