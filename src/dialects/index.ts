@@ -4,10 +4,11 @@ import { apps } from "./apps";
 import { dataflow } from "./dataflow";
 import { COMPAT, type Dialect } from "./kit";
 import { leap } from "./leap";
+import { looply } from "./looply";
 import { pipelines } from "./pipelines";
 
 /** Every seed API Stepline speaks, each at /compat/<name> (DESIGN 9). */
-export const DIALECTS: Dialect[] = [leap, apps, dataflow, pipelines];
+export const DIALECTS: Dialect[] = [leap, apps, dataflow, pipelines, looply];
 
 /**
  * Mounts the dialects through a plain Hono router: mounting an OpenAPIHono directly would

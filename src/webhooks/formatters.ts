@@ -1,6 +1,7 @@
 import { appsWebhook } from "../dialects/apps/webhook";
 import { dataflowWebhook } from "../dialects/dataflow/webhook";
 import { leapWebhook } from "../dialects/leap/webhook";
+import { looplyWebhook } from "../dialects/looply/webhook";
 import { pipelinesWebhook } from "../dialects/pipelines/webhook";
 import { runView } from "../engine/run-view";
 import type { RunRecord, StepRecord } from "../engine/store";
