@@ -26,9 +26,17 @@ it("answers 404 on every route when app A names app B's objects", async () => {
   const key = (await b.call("GET", "/v1/keys")).body.data[0].id;
   const schedule = (await b.call("POST", `/v1/workflows/${wf}/schedules`, { cron: "0 9 * * *" })).body.id;
   await b.call("PUT", "/v1/profiles/secretive/variables/TOKEN", { value: "b-secret-value", secret: true });
+  await b.call("PUT", "/v1/installations/b-app/b-user@example.com");
   const doc = (await request("GET", "/openapi.json")).body as { paths: Record<string, Record<string, unknown>> };
 
-  const ids: Record<string, string> = { id: wf, version: "1", profile: "secretive", name: "TOKEN" };
+  const ids: Record<string, string> = {
+    id: wf,
+    version: "1",
+    profile: "secretive",
+    name: "TOKEN",
+    app_id: "b-app",
+    email: "b-user@example.com",
+  };
   const byPrefix: Array<[RegExp, Record<string, string>]> = [
     [/^\/v1\/runs\//, { id: run.id }],
     [/^\/v1\/keys\//, { id: key }],
@@ -36,12 +44,12 @@ it("answers 404 on every route when app A names app B's objects", async () => {
     [/^\/v1\/deliveries\//, { id: crypto.randomUUID() }],
   ];
   // Not addressed to another app's objects: admin, the public callback, discovery of objects
-  // meant to be shared, and PUT of a variable (it writes the caller's own profile).
+  // meant to be shared, and PUT of a variable or an installation (it writes the caller's own).
   const skip = (path: string, method: string) =>
     path.startsWith("/v1/admin") ||
     path.startsWith("/v1/callbacks") ||
     path.startsWith("/v1/discover") ||
-    (method === "put" && path.includes("/variables/"));
+    (method === "put" && (path.includes("/variables/") || path.startsWith("/v1/installations/")));
 
   let checked = 0;
   for (const [template, methods] of Object.entries(doc.paths)) {
@@ -60,6 +68,7 @@ it("answers 404 on every route when app A names app B's objects", async () => {
   expect(checked).toBeGreaterThan(25);
   // B's objects are untouched.
   expect((await b.call("GET", `/v1/runs/${run.id}`)).body.status).toBe("waiting");
+  expect((await b.call("GET", "/v1/installations/b-app/b-user@example.com")).status).toBe(200);
   expect((await admin("GET", "/v1/admin/diagnostics/stuck")).body.stuck).toEqual([]);
   await recordFigure("tenant_matrix", { routes_checked: checked });
 });
