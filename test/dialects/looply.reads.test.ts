@@ -113,6 +113,20 @@ describe("executions", () => {
     expect((await other.looply("GET", "/getOrganizationExecutions")).body).toEqual({ message: "success", count: 0, items: [] });
   });
 
+  it("keeps a purged execution in lists from what the index knows, and answers 410 when it is read", async () => {
+    const { call, looply } = await looplyApp();
+    const wf = await createWorkflow(call, { steps: [{ id: "a", type: "transform", config: { value: 1 } }] });
+    const run = await trigger(looply, wf);
+    await waitForRun(call, run);
+    expect((await call("DELETE", `/v1/runs/${run}`)).status).toBe(200);
+    const listed = (await looply("GET", `/getWorkflowExecutionHistory?workflow_id=${wf}`)).body.items;
+    expect(listed).toEqual([expect.objectContaining({ workflow_execution_id: run, workflow_current_state: "COMPLETED" })]);
+    expect(listed[0].workflow_event_log).toEqual({ count: 0, trimmed: true, events: [] });
+    const read = await looply("GET", `/getWorkflowExecutionById?workflow_id=${wf}&workflow_execution_id=${run}`);
+    expect(read.status).toBe(410);
+    expect(read.body.message).toMatch(/purged/);
+  });
+
   it("pages 45 executions by lastKey as 20, 20 and 5, newest first, with no duplicate and no gap; limit 100 gives 30", async () => {
     const { call, looply } = await looplyApp();
     const wf = await createWorkflow(call, { steps: [{ id: "a", type: "transform", config: { value: "{{ input.n }}" } }] });
