@@ -8,7 +8,7 @@ import { looply } from "./looply";
 import { pipelines } from "./pipelines";
 
 /** Every seed API Stepline speaks, each at /compat/<name> (DESIGN 9). */
-export const DIALECTS: Dialect[] = [leap, apps, dataflow, pipelines, looply];
+export const DIALECTS: Dialect[] = [leap, apps, dataflow, looply, pipelines];
 
 /**
  * Mounts the dialects through a plain Hono router: mounting an OpenAPIHono directly would

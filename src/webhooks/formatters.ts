@@ -35,6 +35,7 @@ const FORMATS: Record<string, WebhookFormat> = {
   leap: leapWebhook,
   apps: appsWebhook,
   dataflow: dataflowWebhook,
+  looply: looplyWebhook,
   pipelines: pipelinesWebhook,
 };
 

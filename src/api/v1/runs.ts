@@ -21,7 +21,18 @@ import { assertWorkflowVisible } from "../../services/workflows";
 import type { App } from "../env";
 import { idempotent } from "../middleware/idempotency";
 import { afterCursor } from "../paging";
-import { booleanQuery, CancelReason, errorResponses, IdParam, json, jsonBody, listOf, optionalJsonBody, PageQuery, ProcessId } from "../schemas";
+import {
+  booleanQuery,
+  CancelReason,
+  errorResponses,
+  IdParam,
+  json,
+  jsonBody,
+  listOf,
+  optionalJsonBody,
+  PageQuery,
+  ProcessId,
+} from "../schemas";
 
 const STATUSES = ["queued", "running", "waiting", "paused", "completed", "failed", "cancelled"] as const;
 
