@@ -595,17 +595,17 @@ export class RunEngine {
   }
 }
 
-export function waitView(wait: WaitInfo): Record<string, unknown> {
+export function waitView(wait: WaitInfo) {
   switch (wait.kind) {
     case "sleep":
-      return { kind: "sleep", until: new Date(wait.until).toISOString() };
+      return { kind: "sleep" as const, until: new Date(wait.until).toISOString() };
     case "event":
-      return { kind: "event", events: wait.names, timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
+      return { kind: "event" as const, events: wait.names, timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
     case "child":
-      return { kind: "child", run_id: wait.runId };
+      return { kind: "child" as const, run_id: wait.runId };
     case "callback":
-      return { kind: "callback", timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
+      return { kind: "callback" as const, timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
     case "retry":
-      return { kind: "retry", next_attempt_at: new Date(wait.until).toISOString() };
+      return { kind: "retry" as const, next_attempt_at: new Date(wait.until).toISOString() };
   }
 }

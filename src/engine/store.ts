@@ -1,4 +1,5 @@
 import type { VersionDefinition } from "../domain/definition";
+import type { Trigger } from "./run-types";
 import { EventKind, type EventName, eventName, type LoggedEvent, type RunStatus, type StepStatus } from "./events";
 
 /**
@@ -30,7 +31,7 @@ export interface RunRecord {
   workflowId: string;
   version: number;
   status: RunStatus;
-  trigger: string;
+  trigger: Trigger;
   surface: string;
   profile: string;
   scheduleId: string | null;
@@ -167,7 +168,7 @@ export class RunStore {
       workflowId: row.workflow_id as string,
       version: row.version as number,
       status: row.status as RunStatus,
-      trigger: row.trigger as string,
+      trigger: row.trigger as Trigger,
       surface: row.surface as string,
       profile: row.profile as string,
       scheduleId: row.schedule_id as string | null,

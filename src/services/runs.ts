@@ -7,7 +7,7 @@ import { validateAgainst } from "../domain/json-schema";
 import { Limits } from "../domain/limits";
 import type { RunEvent, RunStatus } from "../engine/events";
 import { renderString } from "../engine/expressions";
-import type { CreateRunParams, EventInput, RetentionPatch } from "../engine/run-types";
+import type { CreateRunParams, EventInput, RetentionPatch, Trigger } from "../engine/run-types";
 import type { RunView } from "../engine/run-view";
 import type { LimiterRef, Retention, RunRecord } from "../engine/store";
 import { page } from "../lib/cursor";
@@ -280,7 +280,7 @@ export function runListView(row: typeof runs.$inferSelect) {
     workflow_id: row.workflowId,
     version: row.version,
     status: row.status as RunStatus,
-    trigger: row.trigger,
+    trigger: row.trigger as Trigger,
     surface: row.surface,
     schedule_id: row.scheduleId,
     parent_run_id: row.parentRunId,

@@ -167,7 +167,7 @@ export async function listSchedules(env: Env, appId: string, limit: number, afte
       cron: r.cron,
       timezone: r.timezone,
       paused: r.paused,
-      overlap: r.overlap,
+      overlap: r.overlap as "allow" | "skip",
       profile: r.profile,
       next_run_at: iso(r.nextRunAt),
       last_run_at: iso(r.lastRunAt),
