@@ -1,6 +1,6 @@
 import type { VersionDefinition } from "../domain/definition";
-import type { Trigger } from "./run-types";
 import { EventKind, type EventName, eventName, type LoggedEvent, type RunStatus, type StepStatus } from "./events";
+import type { Trigger } from "./run-types";
 
 /**
  * The run object's SQLite storage. The object keeps the run and its steps in memory and
@@ -440,9 +440,12 @@ export class RunStore {
     this.sql.exec("INSERT INTO inbox (id, name, payload, received_at, consumed_by) VALUES (?, ?, NULL, ?, ?)", id, name, at, stepId);
   }
 
-  /** Retention: drops the run's data, keeping only what answers "this run was purged". */
+  /**
+   * Retention: drops the run's data, keeping only what answers "this run was purged". Webhook
+   * bodies not yet handed to D1 go too, and the small values (flags, test hooks) with them.
+   */
   purge(): void {
-    this.sql.exec("DELETE FROM steps; DELETE FROM step_items; DELETE FROM events; DELETE FROM inbox;");
+    this.sql.exec("DELETE FROM steps; DELETE FROM step_items; DELETE FROM events; DELETE FROM inbox; DELETE FROM outbox; DELETE FROM kv;");
     this.earliest = undefined;
     this.sql.exec("UPDATE run SET output = NULL, error = NULL, metadata = NULL; UPDATE run_data SET input = NULL;");
   }

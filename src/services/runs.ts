@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import { runs } from "../db/schema";
 import { dependenciesOf } from "../domain/definition";
 import { parseDuration } from "../domain/duration";
@@ -333,7 +333,7 @@ export async function workflowSchema(env: Env, appId: string, workflowId: string
   const last = await database(env)
     .select({ id: runs.id })
     .from(runs)
-    .where(and(eq(runs.workflowId, workflow.id), eq(runs.status, "completed")))
+    .where(and(eq(runs.workflowId, workflow.id), eq(runs.status, "completed"), isNull(runs.purgedAt)))
     .orderBy(desc(runs.id))
     .limit(1)
     .get();
