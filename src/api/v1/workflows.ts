@@ -37,14 +37,14 @@ const WorkflowParams = IdParam("id");
  */
 function definitionHook(
   result: { success: boolean; target: string } & ({ success: true } | { success: false; error: z.ZodError }),
-  _c: Context<HonoEnv>,
+  c: Context<HonoEnv>,
 ): undefined {
   if (result.success) return undefined;
   // On failure the validator passes the raw body along as `data`.
   const data = (result as { data?: unknown }).data;
   const details = requestDetails(result.error, result.target, data);
   if (result.target !== "json" || !data || typeof data !== "object" || Array.isArray(data)) throw validationFailed(details);
-  assertValidDefinition(data as Record<string, unknown>, details);
+  assertValidDefinition(data as Record<string, unknown>, details, c.env);
   return undefined;
 }
 
