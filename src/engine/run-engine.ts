@@ -317,7 +317,9 @@ export class RunEngine {
       case "output":
         return this.completeStep(step, outcome.output);
       case "sleep":
-        return this.wait(step, { kind: "sleep", until: outcome.until, from: Date.now() }, "wake", outcome.until);
+        // Measured from the attempt's start, which is no later than the moment `until` was
+        // computed from, so a sleep that woke on time never reports less than it was asked for.
+        return this.wait(step, { kind: "sleep", until: outcome.until, from: step.startedAt ?? Date.now() }, "wake", outcome.until);
       case "event": {
         const until = outcome.timeoutMs === null ? null : Date.now() + outcome.timeoutMs;
         const early = this.host.transaction(() => this.store.takeInbox(outcome.names, step.id));
