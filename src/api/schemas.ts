@@ -35,7 +35,7 @@ export const IdParam = <K extends string>(name: K) =>
 export const listOf = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ data: z.array(item), next_cursor: z.string().nullable() }).openapi(name);
 
-/** An ISO 8601 time, or null. */
+/** A time as the API writes it: ISO 8601 in UTC (`2026-01-01T00:00:00.000Z`). */
 export const time = () => z.string().openapi({ format: "date-time" });
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
