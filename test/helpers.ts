@@ -1,5 +1,6 @@
 import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import type { RunObject } from "../src/engine/run-object";
+import type { Exchange } from "./support/openapi-check";
 
 export const ADMIN_TOKEN = "test-admin-token";
 
@@ -14,6 +15,9 @@ export interface Answer<T = Body> {
 }
 
 export type Call = <T = Body>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Answer<T>>;
+
+/** Every exchange `request` made in this test file, checked against the OpenAPI documents after it (support/check-responses.ts). */
+export const exchanges: Exchange[] = [];
 
 /** Sends one request to the worker under test; a body that is not a string is sent as JSON. */
 export async function request<T = Body>(
@@ -33,6 +37,7 @@ export async function request<T = Body>(
   try {
     parsed = text === "" ? null : JSON.parse(text);
   } catch {}
+  exchanges.push({ method, path, status: res.status, headers: Object.fromEntries(res.headers), body: parsed });
   return { status: res.status, body: parsed as T, headers: res.headers };
 }
 

@@ -8,6 +8,7 @@ import { requireAdmin, requireApp } from "./middleware/auth";
 import { limitBody } from "./middleware/body-limit";
 import { handleError, handleNotFound, validationHook } from "./middleware/errors";
 import { requestId } from "./middleware/request-id";
+import { serveDocument } from "./openapi";
 import { registerAdmin } from "./v1/admin";
 import { registerCallbacks } from "./v1/callbacks";
 import { registerDiscover } from "./v1/discover";
@@ -35,7 +36,7 @@ export function buildApp(): App {
   app.use("*", requestId());
   app.use("*", limitBody());
   app.onError(handleError);
-  app.notFound(handleNotFound);
+  app.notFound(handleNotFound(app));
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.use("/v1/*", authenticate);
@@ -53,18 +54,7 @@ export function buildApp(): App {
   registerInstallations(app);
   mountDialects(app);
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", { type: "apiKey", in: "header", name: "X-Api-Key" });
-  app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", {
-    type: "http",
-    scheme: "bearer",
-    description: "An API key, or an HS256 JWT whose sub is the app id",
-  });
-  app.openAPIRegistry.registerComponent("securitySchemes", "AdminToken", { type: "http", scheme: "bearer" });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: { title: "Stepline", version: "1.0.0", description: "Durable workflow runs on Cloudflare Workers." },
-    security: [{ ApiKey: [] }, { Bearer: [] }],
-  });
+  serveDocument(app);
   app.get(
     "/docs",
     Scalar({

@@ -1,12 +1,17 @@
-import { z } from "@hono/zod-openapi";
+import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
+import { type ErrorCode, ErrorStatus } from "../domain/errors";
 import { Limits } from "../domain/limits";
+import { idempotent } from "./middleware/idempotency";
 
 export const ErrorEnvelope = z
   .object({
     error: z.object({
-      code: z.string().openapi({ example: "VALIDATION_FAILED" }),
+      code: z.string().openapi({ example: "VALIDATION_FAILED", description: "Stable; the message may change" }),
       message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      details: z
+        .array(z.object({ path: z.string().openapi({ example: "steps[2].config.url" }), message: z.string() }))
+        .optional()
+        .openapi({ description: "Every field that failed, where the request names several" }),
       request_id: z.string().nullable(),
     }),
   })
@@ -20,7 +25,9 @@ export const PageQuery = z.object({
 /** A run's process id: the caller's name for it, usable as a path segment. */
 export const ProcessId = z
   .string()
-  .regex(/^[^\s/\p{Cc}]{1,255}$/u, "must be 1 to 255 characters without spaces, slashes or control characters")
+  // Control characters spelled as a range: a JSON Schema pattern has no \p{...} without the u flag.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+  .regex(/^[^\s/\u0000-\u001f\u007f-\u009f]{1,255}$/, "must be 1 to 255 characters without spaces, slashes or control characters")
   .openapi({ description: "Your name for the run (an order number, a ticket id); several runs may share one", example: "PO-4711" });
 
 /** Why a run was cancelled: kept as its error and in its event log. */
@@ -39,12 +46,8 @@ export const IdParam = <K extends string>(name: K) =>
 export const listOf = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ data: z.array(item), next_cursor: z.string().nullable() }).openapi(name);
 
-/** The error answers every route can give, for the OpenAPI document. */
-export const errorResponses = {
-  400: { description: "The request is not valid", content: { "application/json": { schema: ErrorEnvelope } } },
-  401: { description: "Missing or invalid credentials", content: { "application/json": { schema: ErrorEnvelope } } },
-  404: { description: "Not found (or another app's)", content: { "application/json": { schema: ErrorEnvelope } } },
-} as const;
+/** A time as the API writes it: ISO 8601 in UTC (`2026-01-01T00:00:00.000Z`). */
+export const time = () => z.string().openapi({ format: "date-time" });
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -61,20 +64,99 @@ export const optionalJsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { "application/json": { schema } },
 });
 
-export const Workflow = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    description: z.string().nullable(),
-    current_version: z.number().int(),
-    latest_version: z.number().int(),
-    webhook_url: z.string().nullable(),
-    retention: z.unknown().nullable(),
-    concurrency: z.unknown().nullable(),
-    rate_limit: z.unknown().nullable(),
-    discoverable: z.boolean(),
-    created_at: z.string(),
-    updated_at: z.string(),
-    deleted_at: z.string().nullable(),
-  })
-  .openapi("Workflow");
+// ---- what every operation shares ----------------------------------------------------------
+
+const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "The request is not valid",
+  401: "Missing or invalid credentials",
+  404: "Not found (another app's objects are not found either)",
+  409: "Not allowed in the current state",
+  410: "Gone: the run was purged, or the callback URL expired",
+  413: "The request body or the run input is too large",
+  415: "The body is not JSON",
+  422: "The Idempotency-Key was already used with a different request",
+  500: "Something went wrong on Stepline's side; the request id finds it in the logs",
+};
+
+/** 401 and 500 read the same everywhere, so they are shared components. */
+const SHARED: Partial<Record<number, string>> = { 401: "Unauthorized", 500: "InternalError" };
+
+/** The Error envelope narrowed to the codes one answer can carry, so clients can switch on them. */
+export function errorResponse(status: number, codes: readonly ErrorCode[]) {
+  const list = codes.map((code) => `\`${code}\``).join(", ");
+  return {
+    description: `${ERROR_TEXT[status] ?? "Error"}: ${list}`,
+    headers: { "X-Request-Id": ref("headers", "RequestId") },
+    content: {
+      "application/json": {
+        schema: {
+          allOf: [
+            ref("schemas", "Error"),
+            {
+              type: "object" as const,
+              required: ["error"],
+              properties: {
+                error: { type: "object" as const, required: ["code"], properties: { code: { type: "string" as const, enum: [...codes] } } },
+              },
+            },
+          ],
+        },
+      },
+    },
+  };
+}
+
+/** Error answers grouped by status. */
+function errorResponses(codes: Iterable<ErrorCode>) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of new Set(codes)) {
+    const status = ErrorStatus[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, list]) => [status, SHARED[status] ? ref("responses", SHARED[status]) : errorResponse(status, list)]),
+  );
+}
+
+export interface RouteOptions {
+  /** The codes only this operation can answer with; the ones every operation of its kind can give are added. */
+  errors?: readonly ErrorCode[];
+  /** An `Idempotency-Key` header makes the call safe to retry (see middleware/idempotency.ts). */
+  idempotent?: boolean;
+}
+
+const IDEMPOTENT_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "IDEMPOTENCY_IN_PROGRESS", "IDEMPOTENCY_KEY_REUSED", "RUN_PURGED"];
+
+/**
+ * A route whose document tells everything: the errors it can give (those of its kind are
+ * inferred: 401 behind a key, 400 when it reads parameters or a body, 413 when it can carry a
+ * body, 415 and INVALID_JSON for zod-parsed JSON bodies, 500 always), `X-Request-Id` on every
+ * request and answer, and the idempotency header and middleware where asked.
+ */
+export function route<const R extends RouteConfig & { operationId: string }>(config: R, options: RouteOptions = {}): R {
+  const request = config.request;
+  const codes: ErrorCode[] = ["INTERNAL", ...(options.errors ?? [])];
+  if (!Array.isArray(config.security) || config.security.length > 0) codes.push("UNAUTHORIZED");
+  if (request?.params || request?.query || request?.body) codes.push("VALIDATION_FAILED");
+  if (config.method !== "get") codes.push("PAYLOAD_TOO_LARGE");
+  // zod-openapi parses and gates a body only when its schema is a zod schema.
+  const media = request?.body?.content["application/json"];
+  if (media && "schema" in media && media.schema instanceof z.ZodType) codes.push("INVALID_JSON", "UNSUPPORTED_MEDIA_TYPE");
+  const parameters = [...(config.parameters ?? []), ref("parameters", "RequestId")];
+  if (options.idempotent) {
+    codes.push(...IDEMPOTENT_ERRORS);
+    parameters.push(ref("parameters", "IdempotencyKey"));
+  }
+  const headers = {
+    "X-Request-Id": ref("headers", "RequestId"),
+    ...(options.idempotent ? { "Idempotent-Replayed": ref("headers", "IdempotentReplayed") } : {}),
+  };
+  const responses: RouteConfig["responses"] = {};
+  for (const [status, response] of Object.entries({ ...config.responses, ...errorResponses(codes) })) {
+    responses[status] =
+      "$ref" in response ? response : { ...response, headers: { ...headers, ...(response.headers as object | undefined) } };
+  }
+  return createRoute({ ...config, parameters, responses, ...(options.idempotent ? { middleware: idempotent() } : {}) }) as unknown as R;
+}

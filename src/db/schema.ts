@@ -197,10 +197,16 @@ export const idempotencyKeys = sqliteTable(
     // null while the first request is still being handled
     responseStatus: integer("response_status"),
     responseBody: text("response_body"),
+    // The id of what the request creates (a run), so purging it can redact the stored answer.
+    resourceId: text("resource_id"),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.appId, t.key] }), index("idempotency_keys_expiry").on(t.expiresAt)],
+  (t) => [
+    primaryKey({ columns: [t.appId, t.key] }),
+    index("idempotency_keys_expiry").on(t.expiresAt),
+    index("idempotency_keys_resource").on(t.resourceId),
+  ],
 );
 
 /** Which users have installed which of the app's own apps (`/v1/installations`). */

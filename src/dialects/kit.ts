@@ -2,7 +2,8 @@ import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { HonoEnv } from "../api/env";
 import { appForCredential } from "../api/middleware/auth";
-import { errorResponse, requestDetails, toAppError } from "../api/middleware/errors";
+import { errorResponse, requestError, toAppError } from "../api/middleware/errors";
+import { registerSharedComponents } from "../api/openapi";
 import { AppError } from "../domain/errors";
 
 export type DialectContext = Context<HonoEnv>;
@@ -42,13 +43,6 @@ export const COMPAT = "/compat";
 
 export const compatBase = (name: string) => `${COMPAT}/${name}`;
 
-/** A failed request schema as a native VALIDATION_FAILED, for dialects that keep the native envelope. */
-function invalidAsError(spec: DialectSpec, c: DialectContext, issues: z.ZodError, target: string | undefined): Response {
-  const details = requestDetails(issues, target);
-  const summary = details.length === 1 ? `${details[0].path}: ${details[0].message}` : `${details.length} problems`;
-  return answerError(spec, c, new AppError("VALIDATION_FAILED", `The request is not valid: ${summary}`, details));
-}
-
 function answerError(spec: DialectSpec, c: DialectContext, error: AppError): Response {
   return spec.error ? spec.error(c, error) : errorResponse(c, error);
 }
@@ -61,9 +55,10 @@ export function dialectApp(spec: DialectSpec): Dialect {
   const app = new OpenAPIHono<HonoEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
+        const data = (result as { data?: unknown }).data;
         return spec.invalid
-          ? spec.invalid(c, result.error, result.target, (result as { data?: unknown }).data)
-          : invalidAsError(spec, c, result.error, result.target);
+          ? spec.invalid(c, result.error, result.target, data)
+          : answerError(spec, c, requestError(result.error, result.target, data));
       }
     },
   });
@@ -85,6 +80,7 @@ export function dialectApp(spec: DialectSpec): Dialect {
     }
     await next();
   });
+  registerSharedComponents(app.openAPIRegistry);
   app.openAPIRegistry.registerComponent("securitySchemes", "Credential", spec.securityScheme as never);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

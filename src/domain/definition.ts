@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { templateErrors } from "../engine/expressions";
 import { stepType, stepTypeNames } from "../engine/steps/registry";
 import type { DataType } from "../engine/steps/types";
+import { urlProblem } from "../net/ssrf";
 import { isDuration } from "./duration";
 import type { ErrorDetail } from "./errors";
 import { schemaProblems } from "./json-schema";
@@ -186,6 +187,30 @@ export function definitionProblems(body: Record<string, unknown>): ErrorDetail[]
   if (body.output !== undefined) problems.push(...templateErrors(body.output, "output"));
   if (body.input_schema !== undefined) problems.push(...schemaProblems(body.input_schema, "input_schema"));
   if (body.output_schema !== undefined) problems.push(...schemaProblems(body.output_schema, "output_schema"));
+  return problems;
+}
+
+/**
+ * Step URLs written without templates that the SSRF gate refuses (a private address, a bad
+ * scheme): caught when the workflow is created rather than when a run gets there. A URL that
+ * does not parse yet is left to the step, which may complete it at run time.
+ */
+export function literalUrlProblems(body: Record<string, unknown>, allowPrivateNetwork: boolean): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const check = (type: unknown, config: unknown, path: string) => {
+    const literalUrls = typeof type === "string" ? stepType(type)?.literalUrls : undefined;
+    if (!literalUrls || !config || typeof config !== "object") return;
+    for (const { field, url } of literalUrls(config as Record<string, unknown>)) {
+      if (!URL.canParse(url)) continue;
+      const problem = urlProblem(url, allowPrivateNetwork);
+      if (problem) problems.push({ path: `${path}.config.${field}`, message: problem });
+    }
+  };
+  (Array.isArray(body.steps) ? body.steps : []).forEach((step: Partial<StepDefinition> | null, i) => {
+    if (!step || typeof step !== "object") return;
+    check(step.type, step.config, `steps[${i}]`);
+    if (step.fallback && typeof step.fallback === "object") check(step.fallback.type, step.fallback.config, `steps[${i}].fallback`);
+  });
   return problems;
 }
 

@@ -43,7 +43,7 @@ export function parseEventName(name: string): number | null {
 
 export interface RunEvent {
   seq: number;
-  type: string;
+  type: EventName;
   at: string;
   step_id: string | null;
   data: unknown;
@@ -67,7 +67,7 @@ export function eventJson(e: LoggedEvent): string {
 export function toRunEvent(e: LoggedEvent): RunEvent {
   return {
     seq: e.seq,
-    type: e.type,
+    type: e.type as EventName,
     at: new Date(e.at).toISOString(),
     step_id: e.stepId,
     data: e.dataJson === null ? null : JSON.parse(e.dataJson),

@@ -1,3 +1,4 @@
+import { purgeRunCopies } from "../services/purge";
 import { upsertRunIndex } from "../services/run-index";
 import { runSummary } from "./run-view";
 import type { RunRecord, RunStore } from "./store";
@@ -12,7 +13,8 @@ interface SyncHost {
 }
 
 /**
- * Mirrors the run's summary into D1 after each status change. Writes are coalesced (one in
+ * Mirrors the run's summary into D1 after each status change, and once the run is purged
+ * clears the copies of its data that D1 holds (services/purge.ts). Writes are coalesced (one in
  * flight, one more queued at most) and a failed write leaves an `index` timer, so the alarm
  * repairs the index later; the run itself never waits on D1.
  */
@@ -52,6 +54,7 @@ export class IndexSync {
     const seq = run.stateSeq;
     try {
       await upsertRunIndex(this.host.bindings, runSummary(run));
+      if (run.purgedAt !== null) await purgeRunCopies(this.host.bindings, run.appId, run.id);
       // Kept in memory only: after a restart the object writes its summary once more, which
       // the index ignores if it already has it.
       run.syncedSeq = Math.max(run.syncedSeq, seq);

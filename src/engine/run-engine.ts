@@ -357,7 +357,9 @@ export class RunEngine {
       case "output":
         return this.completeStep(step, outcome.output);
       case "sleep":
-        return this.wait(step, { kind: "sleep", until: outcome.until, from: Date.now() }, "wake", outcome.until);
+        // Measured from the attempt's start, which is no later than the moment `until` was
+        // computed from, so a sleep that woke on time never reports less than it was asked for.
+        return this.wait(step, { kind: "sleep", until: outcome.until, from: step.startedAt ?? Date.now() }, "wake", outcome.until);
       case "event": {
         const until = outcome.timeoutMs === null ? null : Date.now() + outcome.timeoutMs;
         const early = this.host.transaction(() => this.store.takeInbox(outcome.names, step.id));
@@ -635,17 +637,17 @@ export class RunEngine {
   }
 }
 
-export function waitView(wait: WaitInfo): Record<string, unknown> {
+export function waitView(wait: WaitInfo) {
   switch (wait.kind) {
     case "sleep":
-      return { kind: "sleep", until: new Date(wait.until).toISOString() };
+      return { kind: "sleep" as const, until: new Date(wait.until).toISOString() };
     case "event":
-      return { kind: "event", events: wait.names, timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
+      return { kind: "event" as const, events: wait.names, timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
     case "child":
-      return { kind: "child", run_id: wait.runId };
+      return { kind: "child" as const, run_id: wait.runId };
     case "callback":
-      return { kind: "callback", timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
+      return { kind: "callback" as const, timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
     case "retry":
-      return { kind: "retry", next_attempt_at: new Date(wait.until).toISOString() };
+      return { kind: "retry" as const, next_attempt_at: new Date(wait.until).toISOString() };
   }
 }

@@ -34,6 +34,8 @@ export interface RunDiagnosis {
   stuck: string | null;
 }
 
+const purgedMessage = (run: RunRecord) => `run ${run.id} was purged at ${new Date(run.purgedAt as number).toISOString()}`;
+
 export class RunObject extends DurableObject<Env> implements EngineHost, ControlHost {
   readonly store: RunStore;
   readonly bindings: Env;
@@ -202,7 +204,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   private owned(appId: string): Result<RunEngine> {
     const engine = this.engine;
     if (!engine || engine.run.appId !== appId) return err("RUN_NOT_FOUND", "run was not found");
-    if (engine.run.purgedAt !== null) return err("RUN_PURGED", `run ${engine.run.id} was purged by its retention policy`);
+    if (engine.run.purgedAt !== null) return err("RUN_PURGED", purgedMessage(engine.run));
     return ok(engine);
   }
 
@@ -288,7 +290,10 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   async purge(appId: string): Promise<Result<{ id: string; purged_at: string }>> {
     const owned = this.owned(appId);
     if (!owned.ok) return owned;
-    return (this.control as RunControl).purgeNow();
+    const result = (this.control as RunControl).purgeNow();
+    // The answer waits for the copies in D1 too (a failed write is retried from the alarm).
+    await this.index.flush();
+    return result;
   }
 
   /** Answers once the index has the change, so a list right after it agrees. */
@@ -336,6 +341,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     payload: unknown,
   ): Promise<Result<{ run_id: string; step_id: string; status: "accepted" }>> {
     if (!this.engine || !this.control) return err("NOT_FOUND", "This callback URL is not known");
+    if (this.engine.run.purgedAt !== null) return err("RUN_PURGED", purgedMessage(this.engine.run));
     await this.ready();
     return this.control.receiveCallback(stepId, attempt, nonce, payload);
   }

@@ -1,6 +1,10 @@
 import type { VersionDefinition } from "../domain/definition";
 import type { LimiterRef, Retention, RunError } from "./store";
 
+/** What started a run; shown as `trigger` and filtered on in lists. */
+export const TRIGGERS = ["api", "schedule", "rpc", "discover", "replay", "child", "dialect"] as const;
+export type Trigger = (typeof TRIGGERS)[number];
+
 /** Everything a run object needs to create a run; the service resolves it before calling. */
 export interface CreateRunParams {
   id: string;
@@ -9,7 +13,7 @@ export interface CreateRunParams {
   version: number;
   definition: VersionDefinition;
   input: unknown;
-  trigger: "api" | "schedule" | "rpc" | "discover" | "replay" | "child" | "dialect";
+  trigger: Trigger;
   surface: string;
   profile: string;
   scheduleId: string | null;

@@ -72,7 +72,8 @@ function stepView(step: StepRecord, type: string, name: string | undefined) {
     input: step.input ?? null,
     output: step.output ?? null,
     error: step.error,
-    waiting_for: step.wait && step.wait.kind !== "retry" ? waitView(step.wait) : null,
+    waiting_for:
+      step.wait && step.wait.kind !== "retry" ? (waitView(step.wait) as Exclude<ReturnType<typeof waitView>, { kind: "retry" }>) : null,
     next_attempt_at: step.wait?.kind === "retry" ? iso(step.wait.until) : null,
     used_fallback: step.usedFallback,
     task_id: step.taskId,

@@ -1,5 +1,6 @@
 import type { VersionDefinition } from "../domain/definition";
 import { EventKind, type EventName, eventName, type LoggedEvent, type RunStatus, type StepStatus } from "./events";
+import type { Trigger } from "./run-types";
 
 /**
  * The run object's SQLite storage. The object keeps the run and its steps in memory and
@@ -30,7 +31,7 @@ export interface RunRecord {
   workflowId: string;
   version: number;
   status: RunStatus;
-  trigger: string;
+  trigger: Trigger;
   surface: string;
   profile: string;
   scheduleId: string | null;
@@ -188,7 +189,7 @@ export class RunStore {
       workflowId: row.workflow_id as string,
       version: row.version as number,
       status: row.status as RunStatus,
-      trigger: row.trigger as string,
+      trigger: row.trigger as Trigger,
       surface: row.surface as string,
       profile: row.profile as string,
       scheduleId: row.schedule_id as string | null,
@@ -493,9 +494,12 @@ export class RunStore {
     this.sql.exec("INSERT INTO inbox (id, name, payload, received_at, consumed_by) VALUES (?, ?, NULL, ?, ?)", id, name, at, stepId);
   }
 
-  /** Retention: drops the run's data, keeping only what answers "this run was purged". */
+  /**
+   * Retention: drops the run's data, keeping only what answers "this run was purged". Webhook
+   * bodies not yet handed to D1 go too, and the small values (flags, test hooks) with them.
+   */
   purge(): void {
-    this.sql.exec("DELETE FROM steps; DELETE FROM step_items; DELETE FROM events; DELETE FROM inbox;");
+    this.sql.exec("DELETE FROM steps; DELETE FROM step_items; DELETE FROM events; DELETE FROM inbox; DELETE FROM outbox; DELETE FROM kv;");
     this.earliest = undefined;
     this.sql.exec("UPDATE run SET output = NULL, error = NULL, metadata = NULL; UPDATE run_data SET input = NULL;");
   }

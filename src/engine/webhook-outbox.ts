@@ -10,6 +10,7 @@ interface OutboxHost {
   readonly bindings: Env;
   readonly store: RunStore;
   rearm(): void;
+  requestIndexSync(): void;
 }
 
 /**
@@ -52,6 +53,7 @@ export class WebhookOutbox {
   private async drain(run: RunRecord): Promise<void> {
     const store = this.host.store;
     for (const entry of store.outbox()) {
+      if (run.purgedAt !== null) break;
       try {
         await enqueueDelivery(this.host.bindings, { ...entry, appId: run.appId, runId: run.id });
         store.deleteOutbox(entry.id);
@@ -62,5 +64,7 @@ export class WebhookOutbox {
         return;
       }
     }
+    // A purge that came while a body was on its way to D1 must clear it there as well.
+    if (run.purgedAt !== null) this.host.requestIndexSync();
   }
 }

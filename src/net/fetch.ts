@@ -4,18 +4,20 @@ import { checkUrl, UnsafeUrlError } from "./ssrf";
 /**
  * fetch for user-supplied URLs: every hop passes the SSRF gate, redirects are followed by
  * hand (at most five) so each target is checked, and a 303 or a 301/302 after POST turns
- * into a GET as browsers do.
+ * into a GET as browsers do. `onRequest` is told once a request really goes out, so a URL
+ * the gate refuses is not counted as a call.
  */
 export async function guardedFetch(
   url: string,
-  init: RequestInit & { followRedirects?: boolean },
+  { followRedirects, onRequest, ...init }: RequestInit & { followRedirects?: boolean; onRequest?: () => void },
   allowPrivateNetwork: boolean,
 ): Promise<Response> {
   let target = checkUrl(url, allowPrivateNetwork).toString();
   let request: RequestInit = { ...init, redirect: "manual" };
+  onRequest?.();
   for (let hop = 0; ; hop++) {
     const response = await fetch(target, request);
-    if (init.followRedirects === false || response.status < 300 || response.status >= 400 || response.status === 304) {
+    if (followRedirects === false || response.status < 300 || response.status >= 400 || response.status === 304) {
       return response;
     }
     const location = response.headers.get("location");

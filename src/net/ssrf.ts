@@ -53,16 +53,29 @@ export function checkUrl(raw: string, allowPrivateNetwork: boolean): URL {
   return url;
 }
 
+/** `::a.b.c.d` (::/96, "IPv4-compatible", deprecated by RFC 4291): ipaddr.js calls it unicast. */
+const isIPv4Compatible = (v6: ipaddr.IPv6) => v6.parts.slice(0, 6).every((part) => part === 0);
+
+/** 2000::/3, the only block IANA allocates for global unicast. */
+const isGlobalUnicast = (v6: ipaddr.IPv6) => v6.parts[0] >= 0x2000 && v6.parts[0] <= 0x3fff;
+
 function addressProblem(address: ipaddr.IPv4 | ipaddr.IPv6): string | null {
   if (address.kind() === "ipv6") {
     const v6 = address as ipaddr.IPv6;
-    // Addresses that embed an IPv4 address are judged by the address they embed.
-    if (v6.isIPv4MappedAddress()) return addressProblem(v6.toIPv4Address());
     const range = v6.range();
+    if (range === "unspecified" || range === "loopback") return `${address.toString()} is a ${range} address`;
+    // Addresses that embed an IPv4 address are judged by the address they embed.
+    if (v6.isIPv4MappedAddress() || isIPv4Compatible(v6)) {
+      const [high, low] = v6.parts.slice(6);
+      const embedded = new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+      const problem = addressProblem(embedded);
+      return problem ? `${address.toString()} embeds ${embedded.toString()}, which ${problem.replace(/^\S+ /, "")}` : null;
+    }
     if (range === "rfc6052" || range === "rfc6145" || range === "6to4" || range === "teredo") {
       return `${address.toString()} embeds an IPv4 address (${range})`;
     }
-    return range === "unicast" ? null : `${address.toString()} is a ${range} address`;
+    if (range !== "unicast") return `${address.toString()} is a ${range} address`;
+    return isGlobalUnicast(v6) ? null : `${address.toString()} is not a global unicast address (outside 2000::/3)`;
   }
   const range = (address as ipaddr.IPv4).range();
   return range === "unicast" ? null : `${address.toString()} is a ${range} address`;

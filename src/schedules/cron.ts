@@ -8,6 +8,14 @@ export function cronProblem(expression: string, timezone: string): { path: strin
   } catch {
     return { path: "timezone", message: `"${timezone}" is not an IANA timezone (such as "Europe/Berlin" or "UTC")` };
   }
+  // croner also reads six fields (seconds first) and nicknames; schedules take the standard five.
+  const fields = expression.trim().split(/\s+/);
+  if (fields.length !== 5) {
+    return {
+      path: "cron",
+      message: `has ${fields.length} field(s); use five: minute hour day-of-month month day-of-week (e.g. "0 9 * * 1-5")`,
+    };
+  }
   try {
     const cron = new Cron(expression, { timezone, paused: true });
     const [first, second] = cron.nextRuns(2, new Date());

@@ -1,7 +1,8 @@
 import { AppError } from "../domain/errors";
 import { Limits } from "../domain/limits";
 
-export type Claim = { kind: "new"; claimedAt: number } | { kind: "replay"; status: number; body: string };
+/** A new claim carries the id of what the request creates; a replay carries the stored answer. */
+export type Claim = { kind: "new"; createdId: string } | { kind: "replay"; status: number; body: string };
 
 /**
  * A first request that has not answered after this long died with its server (a crash, a
@@ -17,13 +18,15 @@ const ABANDONED_AFTER_MS = 10_000;
  */
 export async function claimKey(env: Env, appId: string, key: string, requestHash: string): Promise<Claim> {
   const now = Date.now();
+  const createdId = await stableId(appId, key, now);
   await env.DB.prepare("DELETE FROM idempotency_keys WHERE app_id = ? AND key = ? AND expires_at <= ?").bind(appId, key, now).run();
   const inserted = await env.DB.prepare(
-    "INSERT INTO idempotency_keys (app_id, key, request_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+    `INSERT INTO idempotency_keys (app_id, key, request_hash, resource_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
   )
-    .bind(appId, key, requestHash, now, now + Limits.idempotencyTtlMs)
+    .bind(appId, key, requestHash, createdId, now, now + Limits.idempotencyTtlMs)
     .run();
-  if (inserted.meta.changes === 1) return { kind: "new", claimedAt: now };
+  if (inserted.meta.changes === 1) return { kind: "new", createdId };
   const row = await env.DB.prepare(
     "SELECT request_hash, response_status, response_body, created_at FROM idempotency_keys WHERE app_id = ? AND key = ?",
   )
@@ -34,7 +37,7 @@ export async function claimKey(env: Env, appId: string, key: string, requestHash
     throw new AppError("IDEMPOTENCY_KEY_REUSED", `Idempotency-Key "${key}" was already used with a different request`);
   }
   if (row.response_status === null) {
-    if (now - row.created_at >= ABANDONED_AFTER_MS) return { kind: "new", claimedAt: row.created_at };
+    if (now - row.created_at >= ABANDONED_AFTER_MS) return { kind: "new", createdId: await stableId(appId, key, row.created_at) };
     throw new AppError("IDEMPOTENCY_IN_PROGRESS", `A request with Idempotency-Key "${key}" is still in progress; retry shortly`);
   }
   return { kind: "replay", status: row.response_status, body: row.response_body ?? "" };

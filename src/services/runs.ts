@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, isNull, lt } from "drizzle-orm";
 import { runs } from "../db/schema";
 import { dependenciesOf } from "../domain/definition";
 import { parseDuration } from "../domain/duration";
@@ -7,7 +7,7 @@ import { validateAgainst } from "../domain/json-schema";
 import { Limits } from "../domain/limits";
 import type { RunEvent, RunStatus } from "../engine/events";
 import { renderString } from "../engine/expressions";
-import type { CreateRunParams, EventInput, RetentionPatch, RunPatch } from "../engine/run-types";
+import type { CreateRunParams, EventInput, RetentionPatch, RunPatch, Trigger } from "../engine/run-types";
 import type { RunView } from "../engine/run-view";
 import type { LimiterRef, Retention, RunRecord } from "../engine/store";
 import { page } from "../lib/cursor";
@@ -291,7 +291,7 @@ export function runListView(row: typeof runs.$inferSelect) {
     workflow_id: row.workflowId,
     version: row.version,
     status: row.status as RunStatus,
-    trigger: row.trigger,
+    trigger: row.trigger as Trigger,
     surface: row.surface,
     schedule_id: row.scheduleId,
     process_id: row.processId,
@@ -340,7 +340,7 @@ export async function workflowSchema(env: Env, appId: string, workflowId: string
   const last = await database(env)
     .select({ id: runs.id })
     .from(runs)
-    .where(and(eq(runs.workflowId, workflow.id), eq(runs.status, "completed")))
+    .where(and(eq(runs.appId, appId), eq(runs.workflowId, workflow.id), eq(runs.status, "completed"), isNull(runs.purgedAt)))
     .orderBy(desc(runs.id))
     .limit(1)
     .get();

@@ -50,10 +50,16 @@ function view(state: ScheduleState, createdAt: number, updatedAt: number) {
   };
 }
 
-async function check(env: Env, appId: string, workflowId: string, body: Required<Pick<ScheduleInput, "cron" | "timezone" | "profile">>) {
+async function check(
+  env: Env,
+  appId: string,
+  workflowId: string,
+  body: Required<Pick<ScheduleInput, "cron" | "timezone" | "profile" | "version">>,
+) {
   const problem = cronProblem(body.cron, body.timezone);
   if (problem) throw validationFailed([problem]);
-  await loadForRun(env, appId, workflowId);
+  // A pinned version must exist now, as it must for a run; loadForRun names the field.
+  await loadForRun(env, appId, workflowId, body.version);
   if (!(await profileExists(env, appId, body.profile)))
     throw validationFailed([{ path: "profile", message: `profile "${body.profile}" has no variables` }]);
 }
@@ -83,7 +89,7 @@ async function writeIndex(env: Env, state: ScheduleState, createdAt: number) {
 export async function createSchedule(env: Env, appId: string, workflowId: string, body: ScheduleInput) {
   const timezone = body.timezone ?? "UTC";
   const profile = body.profile ?? "default";
-  await check(env, appId, workflowId, { cron: body.cron, timezone, profile });
+  await check(env, appId, workflowId, { cron: body.cron, timezone, profile, version: body.version ?? null });
   const id = newId();
   const state = (await scheduleStub(env, id).configure({
     id,
@@ -124,7 +130,8 @@ export async function updateSchedule(env: Env, appId: string, id: string, patch:
   const cron = patch.cron ?? current.cron;
   const timezone = patch.timezone ?? current.timezone;
   const profile = patch.profile ?? current.profile;
-  await check(env, appId, current.workflowId, { cron, timezone, profile });
+  const version = patch.version === undefined ? current.version : patch.version;
+  await check(env, appId, current.workflowId, { cron, timezone, profile, version });
   const state = (await scheduleStub(env, id).configure({
     id,
     appId,
@@ -133,7 +140,7 @@ export async function updateSchedule(env: Env, appId: string, id: string, patch:
     timezone,
     input: patch.input === undefined ? current.input : patch.input,
     profile,
-    version: patch.version === undefined ? current.version : patch.version,
+    version,
     overlap: patch.overlap ?? current.overlap,
     paused: patch.paused ?? current.paused,
   })) as ScheduleState;
@@ -190,7 +197,7 @@ export async function listSchedules(env: Env, appId: string, limit: number, afte
       cron: r.cron,
       timezone: r.timezone,
       paused: r.paused,
-      overlap: r.overlap,
+      overlap: r.overlap as "allow" | "skip",
       profile: r.profile,
       next_run_at: iso(r.nextRunAt),
       last_run_at: iso(r.lastRunAt),

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, ne } from "drizzle-orm";
 import { apps, webhookAttempts, webhookDeliveries } from "../db/schema";
 import { AppError } from "../domain/errors";
 import { page } from "../lib/cursor";
@@ -7,6 +7,7 @@ import { iso } from "../lib/json";
 import { previousSecretExpiry, type SigningSecrets } from "../webhooks/sign";
 import { newWebhookSecret } from "./apps";
 import { database } from "./db";
+import { PURGED_PAYLOAD } from "./purge";
 
 /**
  * Webhook deliveries in D1: the durable outbox. A row is the truth about a delivery; queue
@@ -118,7 +119,8 @@ export async function recordAttempt(env: Env, id: string, record: AttemptRecord)
         updatedAt: record.at,
         deliveredAt: record.status === "delivered" ? record.at : null,
       })
-      .where(eq(webhookDeliveries.id, id)),
+      // An attempt that was in flight when its run was purged must not make it pending again.
+      .where(and(eq(webhookDeliveries.id, id), ne(webhookDeliveries.payload, PURGED_PAYLOAD))),
   ]);
 }
 
@@ -214,7 +216,10 @@ export async function getDelivery(env: Env, appId: string, id: string) {
 
 /** Sends a delivery again now, whatever its state; its attempts so far stay on record. */
 export async function redeliver(env: Env, appId: string, id: string) {
-  await getDelivery(env, appId, id);
+  const delivery = await getDelivery(env, appId, id);
+  if (delivery.payload === null) {
+    throw new AppError("RUN_PURGED", `run ${delivery.run_id} was purged; delivery ${id} has nothing left to send`);
+  }
   const now = Date.now();
   const mid = newId();
   await database(env)

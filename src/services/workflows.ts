@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import { workflows, workflowVersions } from "../db/schema";
-import { definitionProblems, type VersionDefinition, type WorkflowDefinition } from "../domain/definition";
+import { definitionProblems, literalUrlProblems, type VersionDefinition, type WorkflowDefinition } from "../domain/definition";
 import { AppError, type ErrorDetail, validationFailed } from "../domain/errors";
 import { sha256Hex } from "../lib/crypto";
 import { encodeCursor, page } from "../lib/cursor";
@@ -21,10 +21,15 @@ export function pickVersioned(body: Partial<VersionDefinition>): VersionDefiniti
   return out as VersionDefinition;
 }
 
-/** Semantic checks on top of the schema; throws one VALIDATION_FAILED listing everything. */
-export function assertValidDefinition(body: Record<string, unknown>, schemaProblems: ErrorDetail[] = []): void {
+/**
+ * Semantic checks on top of the schema and, given the deployment's env, the step URLs it would
+ * refuse to call; throws one VALIDATION_FAILED listing everything.
+ */
+export function assertValidDefinition(body: Record<string, unknown>, schemaProblems: ErrorDetail[] = [], env?: Env): void {
   const unique = new Map<string, ErrorDetail>();
-  for (const problem of [...schemaProblems, ...definitionProblems(body)]) unique.set(`${problem.path}|${problem.message}`, problem);
+  const urls = env ? literalUrlProblems(body, allowsPrivateNetwork(env)) : [];
+  const found = [...schemaProblems, ...definitionProblems(body), ...urls];
+  for (const problem of found) unique.set(`${problem.path}|${problem.message}`, problem);
   const problems = [...unique.values()];
   if (problems.length > 0) throw validationFailed(problems, "The workflow definition is not valid");
 }
@@ -67,7 +72,7 @@ function assertWebhookUrl(env: Env, url: string | null | undefined): void {
 }
 
 export async function createWorkflow(env: Env, appId: string, body: WorkflowDefinition) {
-  assertValidDefinition(body);
+  assertValidDefinition(body, [], env);
   assertWebhookUrl(env, body.webhook_url);
   const now = Date.now();
   const definition = pickVersioned(body);
@@ -170,7 +175,7 @@ async function appendVersion(env: Env, row: WorkflowRow, definition: VersionDefi
 }
 
 export async function createVersion(env: Env, appId: string, id: string, body: VersionDefinition) {
-  assertValidDefinition(body);
+  assertValidDefinition(body, [], env);
   const row = await findWorkflow(env, appId, id);
   await appendVersion(env, row, pickVersioned(body), Date.now());
   const updated = await findWorkflow(env, appId, id);
@@ -191,7 +196,7 @@ export async function updateWorkflow(env: Env, appId: string, id: string, patch:
   if (touchesVersion) {
     const current = await findVersion(env, row.id, row.currentVersion);
     const merged = pickVersioned({ ...(current?.definition as VersionDefinition), ...pickVersioned(patch as VersionDefinition) });
-    assertValidDefinition(merged as unknown as Record<string, unknown>);
+    assertValidDefinition(merged as unknown as Record<string, unknown>, [], env);
     if ((await sha256Hex(canonicalJson(merged))) !== current?.hash) await appendVersion(env, row, merged, now);
   }
   if (patch.current_version !== undefined && (patch.current_version < 1 || patch.current_version > row.latestVersion)) {

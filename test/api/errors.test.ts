@@ -9,13 +9,34 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 describe("the error envelope", () => {
   it("an unknown route is a 404 in the envelope, with the request id", async () => {
     const app = await newApp();
-    for (const res of [await request("GET", "/nowhere"), await app.call("GET", "/v1/nowhere"), await app.call("PUT", "/v1/workflows")]) {
+    for (const res of [await request("GET", "/nowhere"), await app.call("GET", "/v1/nowhere"), await app.call("PUT", "/v1/workflowz")]) {
       expect(res.status).toBe(404);
       expect(res.headers.get("content-type")).toMatch(/application\/json/);
       expect(res.body).toEqual({
         error: { code: "NOT_FOUND", message: expect.stringMatching(/^No route for /), request_id: res.headers.get("x-request-id") },
       });
+      expect(res.headers.get("allow")).toBeNull();
     }
+  });
+
+  it("a wrong method on a path that exists is a 405 whose Allow names the methods it has", async () => {
+    const app = await newApp();
+    const wf = await app.call("POST", "/v1/workflows", greeting());
+    const cases: Array<[string, string, string]> = [
+      ["PUT", "/v1/workflows", "GET, POST"],
+      ["PUT", `/v1/workflows/${wf.body.id}`, "DELETE, GET, PATCH"],
+      ["GET", `/v1/runs/${wf.body.id}/cancel`, "POST"],
+      ["DELETE", "/v1/webhook-secret", "GET"],
+      ["GET", "/v1/callbacks/some-token", "POST"],
+    ];
+    for (const [method, path, allow] of cases) {
+      const res = await app.call(method, path, method === "GET" || method === "DELETE" ? undefined : {});
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get("allow")).toBe(allow);
+      expect(res.body.error).toMatchObject({ code: "METHOD_NOT_ALLOWED", message: expect.stringContaining(allow) });
+    }
+    // The wrong method changed nothing.
+    expect((await app.call("GET", `/v1/workflows/${wf.body.id}`)).body.name).toBe("Greet");
   });
 
   it("malformed JSON is a 400 INVALID_JSON on every route that takes a body", async () => {
@@ -34,6 +55,34 @@ describe("the error envelope", () => {
         expect(res.body.error).toMatchObject({ code: "INVALID_JSON", message: expect.stringContaining("JSON") });
       }
     }
+  });
+
+  it("a JSON body that is not an object (null, an array, a string) is a 400 saying so, not 'not valid JSON'", async () => {
+    const app = await newApp();
+    const wf = await app.call("POST", "/v1/workflows", greeting());
+    const routes: Array<[string, string]> = [
+      ["POST", "/v1/workflows"],
+      ["PATCH", `/v1/workflows/${wf.body.id}`],
+      ["POST", `/v1/workflows/${wf.body.id}/runs`],
+      ["POST", `/v1/workflows/${wf.body.id}/schedules`],
+      ["PUT", "/v1/profiles/default/variables/NAME"],
+    ];
+    for (const [method, path] of routes) {
+      for (const [body, kind] of [
+        ["null", "null"],
+        ["[]", "an array"],
+        ['"text"', "a string"],
+        ["42", "a number"],
+      ]) {
+        const res = await app.call(method, path, body);
+        expect(res.status, `${method} ${path} ${body}`).toBe(400);
+        expect(res.body.error).toMatchObject({
+          code: "VALIDATION_FAILED",
+          details: [{ path: "(body)", message: `must be a JSON object, not ${kind}` }],
+        });
+      }
+    }
+    expect((await app.call("GET", `/v1/workflows/${wf.body.id}/runs`)).body.data).toEqual([]);
   });
 
   it("a body that is not sent as JSON is a 415", async () => {

@@ -35,3 +35,27 @@ it("still answers 409 while the first request is recent and unanswered", async (
   expect(res.status).toBe(409);
   expect(res.body.error.code).toBe("IDEMPOTENCY_IN_PROGRESS");
 });
+
+it("compares bodies as JSON values: reordered keys and other whitespace replay; another value is a 422", async () => {
+  const { call } = await newApp();
+  const wf = await createWorkflow(call, { steps: [{ id: "a", type: "transform", config: { value: 1 } }] });
+  const path = `/v1/workflows/${wf}/runs`;
+  const headers = { "idempotency-key": "reserialised" };
+  const first = await call("POST", path, '{"input":{"a":1,"b":[1,2]},"metadata":{"t":"x"}}', headers);
+  expect(first.status).toBe(201);
+  for (const same of [
+    '{ "metadata": { "t": "x" }, "input": { "b": [1, 2], "a": 1 } }',
+    '\n{"input":{"b":[1,2],"a":1},\n"metadata":{"t":"x"}}\n',
+  ]) {
+    const retry = await call("POST", path, same, headers);
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+  }
+  for (const other of ['{"input":{"a":1,"b":[2,1]},"metadata":{"t":"x"}}', '{"input":{"a":"1","b":[1,2]},"metadata":{"t":"x"}}']) {
+    const res = await call("POST", path, other, headers);
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+  }
+  expect((await call("GET", path)).body.data).toHaveLength(1);
+});

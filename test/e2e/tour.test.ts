@@ -1,7 +1,14 @@
-import { rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { greeting, THREE_MISTAKE_PATHS, threeMistakes } from "../support/fixtures";
 import { adminCall, call, newE2eApp, type Stepline, startStepline } from "./harness";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const REDOCLY = path.join(ROOT, "node_modules/@redocly/cli/bin/cli.js");
+const run = promisify(execFile);
 
 /** The README tour against a real `wrangler dev`, over HTTP only. */
 describe("the tour", () => {
@@ -128,6 +135,17 @@ describe("the tour", () => {
     const docs = await call(server.url, "GET", "/docs");
     expect(docs.status).toBe(200);
     expect(docs.headers.get("content-type")).toMatch(/text\/html/);
+  });
+
+  it("serves an OpenAPI document that Redocly's recommended rules pass without a single finding", async () => {
+    const file = path.join(server.persistTo, "openapi.json");
+    writeFileSync(file, await (await fetch(`${server.url}/openapi.json`)).text());
+    const lint = await run(process.execPath, [REDOCLY, "lint", file, "--format=json", "--config", path.join(ROOT, "redocly.yaml")], {
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+    }).catch((failed: { stdout: string }) => failed);
+    const report = JSON.parse(lint.stdout) as { totals: Record<string, number>; problems: unknown[] };
+    expect(report.problems).toEqual([]);
+    expect(report.totals).toEqual({ errors: 0, warnings: 0, ignored: 0 });
   });
 
   it("stops by PID, leaving no process behind", async () => {

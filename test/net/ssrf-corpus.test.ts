@@ -24,7 +24,23 @@ const REFUSED = [
   "http://[fc00::1]/",
   "http://[fe80::1]/",
   "http://[64:ff9b::7f00:1]/",
+  "http://[64:ff9b:1::7f00:1]/",
+  "http://[::ffff:0:7f00:1]/",
   "http://[2002:7f00:1::]/",
+  // ::/96, the deprecated IPv4-compatible form: judged by the IPv4 address it embeds.
+  "http://[::127.0.0.1]/",
+  "http://[::7f00:1]/",
+  "http://[::a9fe:a9fe]/latest/meta-data/",
+  "http://[::169.254.169.254]/",
+  "http://[::10.0.0.1]/",
+  "http://[::192.168.0.1]/",
+  "http://[::100.64.0.1]/",
+  "http://[0:0:0:0:0:0:127.0.0.1]/",
+  "http://[0000:0000:0000:0000:0000:0000:7f00:0001]/",
+  "http://[::0.0.0.2]/",
+  // Outside 2000::/3 nothing is global unicast.
+  "http://[::1:7f00:1]/",
+  "http://[100::1]/",
   "http://255.255.255.255/",
   "http://224.0.0.1/",
   "http://localhost/",
@@ -53,6 +69,12 @@ describe("the SSRF gate", () => {
     } catch (error) {
       expect((error as Error).message).toMatch(/is not allowed: .+/);
     }
+  });
+
+  it("names the embedded IPv4 address when it judges an IPv4-compatible one", () => {
+    expect(() => checkUrl("http://[::a9fe:a9fe]/", false)).toThrow(/embeds 169\.254\.169\.254, which is a linkLocal address/);
+    expect(() => checkUrl("http://[::10.0.0.1]/", false)).toThrow(/embeds 10\.0\.0\.1, which is a private address/);
+    expect(checkUrl("http://[::8.8.8.8]/", false).hostname).toBe("[::808:808]");
   });
 
   it("has a corpus of at least 30 refused URLs", () => {

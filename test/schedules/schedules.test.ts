@@ -107,6 +107,34 @@ describe("schedules", () => {
   });
 });
 
+describe("a schedule is checked like the runs it will start", () => {
+  it("refuses six fields (seconds) and nicknames with a 400 naming cron, on create and on PATCH", async () => {
+    const { call, wf, schedule } = await setup();
+    for (const cron of ["0 0 9 * * *", "*/10 * * * * *", "@daily", "0 9 * *"]) {
+      const res = await call("POST", `/v1/workflows/${wf}/schedules`, { cron });
+      expect(res.status, cron).toBe(400);
+      expect(res.body.error.details).toEqual([{ path: "cron", message: expect.stringMatching(/field\(s\); use five/) }]);
+      expect((await call("PATCH", `/v1/schedules/${schedule.id}`, { cron })).status, cron).toBe(400);
+    }
+    expect((await call("GET", "/v1/schedules")).body.data).toHaveLength(1);
+    expect((await call("GET", `/v1/schedules/${schedule.id}`)).body.cron).toBe("*/5 * * * *");
+  });
+
+  it("refuses a pinned version that does not exist with a 400 naming version, as a run would be", async () => {
+    const { call, wf, schedule } = await setup();
+    const created = await call("POST", `/v1/workflows/${wf}/schedules`, { cron: "0 9 * * *", version: 7 });
+    expect(created.status).toBe(400);
+    expect(created.body.error.details).toEqual([{ path: "version", message: `workflow ${wf} has no version 7` }]);
+    const run = await call("POST", `/v1/workflows/${wf}/runs`, { version: 7 });
+    expect(run.body.error.details).toEqual(created.body.error.details);
+    const patched = await call("PATCH", `/v1/schedules/${schedule.id}`, { version: 2 });
+    expect(patched.status).toBe(400);
+    expect(patched.body.error.details[0].path).toBe("version");
+    expect((await call("GET", `/v1/schedules/${schedule.id}`)).body.version).toBeNull();
+    expect((await call("POST", `/v1/workflows/${wf}/schedules`, { cron: "0 9 * * *", version: 1 })).status).toBe(201);
+  });
+});
+
 describe("cron in Europe/Berlin across daylight saving time", () => {
   it("fires 09:00 local as 08:00Z in winter and 07:00Z in summer", () => {
     expect(new Date(nextFire("0 9 * * *", "Europe/Berlin", Date.parse("2026-03-27T12:00:00Z")) as number).toISOString()).toBe(

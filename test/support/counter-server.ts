@@ -18,6 +18,7 @@ import { Webhook } from "standardwebhooks";
  *                                  standardwebhooks library and answers the next status
  *   GET  /hooks/:name              what /hook/:name received: [{id, timestamp, valid, body}]
  *   ANY  /fake/<provider>/...      fake OpenAI, Replicate, Astria and fal APIs (every call in /fake-log)
+ *   POST /responses-checked        {checked, seen}: one test file's response check, for the total
  *
  * fal apps under `pipelines/` answer with `{result_image_path, request}` (the submitted body);
  * `pipelines/flaky/<name>/<n>` refuses its first n submits with 500; `pipelines/hang/<name>`
@@ -31,8 +32,15 @@ interface Stats {
   times: number[];
 }
 
-export async function startCounterServer(): Promise<{ url: string; server: Server }> {
+export interface ResponsesChecked {
+  checked: number;
+  /** "GET /v1/runs/{id} 200" for each operation and status seen. */
+  seen: Set<string>;
+}
+
+export async function startCounterServer(): Promise<{ url: string; server: Server; responses: ResponsesChecked }> {
   const stats = new Map<string, Stats>();
+  const responses: ResponsesChecked = { checked: 0, seen: new Set() };
   const statsOf = (name: string) => {
     let s = stats.get(name);
     if (!s) {
@@ -204,6 +212,12 @@ export async function startCounterServer(): Promise<{ url: string; server: Serve
         return send(res, status, { status }, receiver.headers);
       }
       if (route === "hooks" && name) return send(res, 200, receivers.get(name)?.calls ?? []);
+      if (route === "responses-checked") {
+        const report = JSON.parse(body) as { checked: number; seen: string[] };
+        responses.checked += report.checked;
+        for (const item of report.seen) responses.seen.add(item);
+        return send(res, 200, { ok: true });
+      }
       if (route === "stats" && name) {
         const s = statsOf(name);
         return send(res, 200, { ...s, unique: Object.keys(s.keys).length });
@@ -212,5 +226,5 @@ export async function startCounterServer(): Promise<{ url: string; server: Serve
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, responses };
 }

@@ -40,7 +40,13 @@ export async function workersProject(name: string, include: string[], exclude: s
         },
       }),
     ],
-    test: { name, include, exclude, setupFiles: ["test/setup.ts"], globalSetup: ["test/support/global-setup.ts"] },
+    test: {
+      name,
+      include,
+      exclude,
+      setupFiles: ["test/setup.ts", "test/support/check-responses.ts"],
+      globalSetup: ["test/support/global-setup.ts"],
+    },
   };
 }
 

@@ -2,8 +2,8 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { z } from "zod";
 import { zodDetails } from "../../domain/definition";
-import { AppError } from "../../domain/errors";
-import type { HonoEnv } from "../env";
+import { AppError, validationFailed } from "../../domain/errors";
+import type { App, HonoEnv } from "../env";
 
 /** The one error envelope: `{ error: { code, message, details?, request_id } }`. */
 export function errorResponse(c: Context<HonoEnv>, error: AppError): Response {
@@ -30,21 +30,60 @@ export const handleError: ErrorHandler<HonoEnv> = (error, c) => {
   return errorResponse(c, appError);
 };
 
-export const handleNotFound: NotFoundHandler<HonoEnv> = (c) =>
-  errorResponse(c, new AppError("NOT_FOUND", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+/** The methods each route path answers, as matchers built once from the app's routes. */
+function methodsByPath(app: App): Array<{ pattern: RegExp; methods: Set<string> }> {
+  const byPath = new Map<string, Set<string>>();
+  for (const { path, method } of app.routes) {
+    if (method === "ALL" || path.includes("*")) continue;
+    byPath.set(path, (byPath.get(path) ?? new Set()).add(method));
+  }
+  return [...byPath].map(([path, methods]) => ({
+    pattern: new RegExp(`^${path.replace(/[.+?^$()[\]\\|]/g, "\\$&").replace(/:[^/]+/g, "[^/]+")}$`),
+    methods,
+  }));
+}
+
+/**
+ * A path no route has is a 404; a native path that exists with other methods is a 405 whose
+ * `Allow` names them. Paths under /compat/ answer as their dialect's service does.
+ */
+export function handleNotFound(app: App): NotFoundHandler<HonoEnv> {
+  let routes: ReturnType<typeof methodsByPath> | null = null;
+  return (c) => {
+    const path = new URL(c.req.url).pathname;
+    if (!path.startsWith("/compat/")) {
+      routes ??= methodsByPath(app);
+      const allowed = new Set(routes.filter((r) => r.pattern.test(path)).flatMap((r) => [...r.methods]));
+      if (allowed.size > 0) {
+        const allow = [...allowed].sort().join(", ");
+        c.header("Allow", allow);
+        return errorResponse(c, new AppError("METHOD_NOT_ALLOWED", `${c.req.method} is not allowed on ${path}; use ${allow}`));
+      }
+    }
+    return errorResponse(c, new AppError("NOT_FOUND", `No route for ${c.req.method} ${path}`));
+  };
+}
 
 const TARGET_PREFIX: Record<string, string> = { query: "query", param: "path", header: "header" };
 
-/** Details for a failed request schema, rooted where the field was sent: `query.limit`, `path.id`, `name`. */
-export function requestDetails(error: z.ZodError, target: string | undefined) {
+const kind = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`);
+
+/**
+ * Details for a failed request schema, rooted where the field was sent: `query.limit`, `path.id`,
+ * `name`. A JSON body that is not an object at all (`null`, `[]`, `"x"`) gets one plain answer.
+ */
+export function requestDetails(error: z.ZodError, target: string | undefined, data?: unknown) {
+  if (target === "json" && (data === null || typeof data !== "object" || Array.isArray(data))) {
+    return [{ path: "(body)", message: `must be a JSON object, not ${kind(data)}` }];
+  }
   return zodDetails(error, TARGET_PREFIX[target ?? ""] ?? "");
 }
 
-/** zod-openapi's hook: a failed request schema becomes one VALIDATION_FAILED listing every field. */
-export const validationHook = (result: { success: boolean; error?: z.ZodError; target?: string }) => {
-  if (!result.success && result.error) {
-    const details = requestDetails(result.error, result.target);
-    const summary = details.length === 1 ? `${details[0].path}: ${details[0].message}` : `${details.length} problems`;
-    throw new AppError("VALIDATION_FAILED", `The request is not valid: ${summary}`, details);
-  }
+/** A failed request schema as one VALIDATION_FAILED listing every field. */
+export const requestError = (error: z.ZodError, target: string | undefined, data: unknown): AppError =>
+  validationFailed(requestDetails(error, target, data));
+
+/** zod-openapi's hook for the native API. */
+export const validationHook = (result: { success: boolean; error?: z.ZodError; target?: string; data?: unknown }) => {
+  if (!result.success && result.error) throw requestError(result.error, result.target, result.data);
 };

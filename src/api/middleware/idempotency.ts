@@ -2,8 +2,26 @@ import type { MiddlewareHandler } from "hono";
 import { validationFailed } from "../../domain/errors";
 import { Limits } from "../../domain/limits";
 import { sha256Hex } from "../../lib/crypto";
-import { claimKey, completeKey, releaseKey, stableId } from "../../services/idempotency";
+import { canonicalJson } from "../../lib/json";
+import { claimKey, completeKey, releaseKey } from "../../services/idempotency";
 import type { HonoEnv } from "../env";
+
+/** Clients re-serialise a body when they retry, so JSON is compared by value, not by bytes. */
+function canonicalBody(text: string): string {
+  try {
+    return canonicalJson(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
+/** A stored error answer names the request that first got it; the replay names this one. */
+function replayBody(body: string, status: number, requestId: string): string {
+  if (status < 400) return body;
+  const parsed = JSON.parse(body) as { error: { request_id: string | null } };
+  parsed.error.request_id = requestId;
+  return JSON.stringify(parsed);
+}
 
 /**
  * Makes a creating POST safe to retry: with an `Idempotency-Key` header, the first answer
@@ -16,15 +34,16 @@ export const idempotent = (): MiddlewareHandler<HonoEnv> => async (c, next) => {
     throw validationFailed([{ path: "header.idempotency-key", message: `must be 1 to ${Limits.idempotencyKeyLength} characters` }]);
   }
   const appId = c.get("appId");
-  const hash = await sha256Hex(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+  const hash = await sha256Hex(`${c.req.method} ${c.req.path}\n${canonicalBody(await c.req.text())}`);
   const claim = await claimKey(c.env, appId, key, hash);
   if (claim.kind === "replay") {
-    return new Response(claim.body, {
+    const requestId = c.get("requestId");
+    return new Response(replayBody(claim.body, claim.status, requestId), {
       status: claim.status,
-      headers: { "content-type": "application/json", "idempotent-replayed": "true", "x-request-id": c.get("requestId") },
+      headers: { "content-type": "application/json", "idempotent-replayed": "true", "x-request-id": requestId },
     });
   }
-  c.set("createdId", await stableId(appId, key, claim.claimedAt));
+  c.set("createdId", claim.createdId);
   // Errors thrown by the handler have already become c.res here (Hono's onError).
   await next();
   if (c.res.status >= 400) {

@@ -1,12 +1,13 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { createApp, createKey } from "../../services/apps";
 import { diagnoseRun, findStuckRuns } from "../../services/diagnostics";
 import type { App } from "../env";
-import { errorResponses, IdParam, json, jsonBody } from "../schemas";
+import { IdParam, json, jsonBody, route, time } from "../schemas";
+import { RUN_STATUSES } from "./views";
 
 const NameBody = z.object({ name: z.string().min(1).max(255) }).strict();
 
-export const AppView = z.object({ id: z.string(), name: z.string(), created_at: z.string() }).openapi("App");
+export const AppView = z.object({ id: z.string(), name: z.string(), created_at: time() }).openapi("App");
 
 export const CreatedKey = z
   .object({
@@ -14,50 +15,73 @@ export const CreatedKey = z
     name: z.string(),
     prefix: z.string(),
     key: z.string().openapi({ description: "The secret; shown only in this answer" }),
-    created_at: z.string(),
+    created_at: time(),
+    revoked_at: time().nullable().openapi({ description: "Always null for a new key" }),
   })
   .openapi("CreatedKey");
 
-const createAppRoute = createRoute({
+const Diagnosis = z
+  .object({
+    id: z.string(),
+    status: z.enum(RUN_STATUSES),
+    alarm_at: time().nullable(),
+    timers: z.array(z.object({ kind: z.string(), step_id: z.string().nullable(), due_at: time() })),
+    waiting: z.array(z.object({ step_id: z.string(), kind: z.string().nullable(), until: z.number().nullable() })),
+    in_flight: z.array(z.string()).openapi({ description: "Steps running in this instance" }),
+    alarm_failures: z.number().int(),
+    stuck: z.string().nullable().openapi({ description: "Why the run is stuck, or null" }),
+  })
+  .openapi("RunDiagnosis");
+
+const createAppRoute = route({
   method: "post",
   path: "/v1/admin/apps",
+  operationId: "createApp",
   tags: ["Admin"],
   summary: "Create an app",
   security: [{ AdminToken: [] }],
   request: { body: jsonBody(NameBody) },
-  responses: { 201: json(AppView, "The app"), ...errorResponses },
+  responses: { 201: json(AppView, "The app") },
 });
 
-const createKeyRoute = createRoute({
-  method: "post",
-  path: "/v1/admin/apps/{app_id}/keys",
-  tags: ["Admin"],
-  summary: "Create an API key for an app",
-  security: [{ AdminToken: [] }],
-  request: { params: IdParam("app_id"), body: jsonBody(NameBody) },
-  responses: { 201: json(CreatedKey, "The key, with its secret shown once"), ...errorResponses },
-});
+const createKeyRoute = route(
+  {
+    method: "post",
+    path: "/v1/admin/apps/{app_id}/keys",
+    operationId: "createAppKey",
+    tags: ["Admin"],
+    summary: "Create an API key for an app",
+    security: [{ AdminToken: [] }],
+    request: { params: IdParam("app_id"), body: jsonBody(NameBody) },
+    responses: { 201: json(CreatedKey, "The key, with its secret shown once") },
+  },
+  { errors: ["NOT_FOUND"] },
+);
 
-const diagnoseRoute = createRoute({
-  method: "get",
-  path: "/v1/admin/runs/{id}/diagnostics",
-  tags: ["Admin"],
-  summary: "A run's status, alarm, timers and waits, and whether it is stuck",
-  security: [{ AdminToken: [] }],
-  request: { params: IdParam("id") },
-  responses: { 200: json(z.unknown(), "The diagnosis"), ...errorResponses },
-});
+const diagnoseRoute = route(
+  {
+    method: "get",
+    path: "/v1/admin/runs/{id}/diagnostics",
+    operationId: "getRunDiagnostics",
+    tags: ["Admin"],
+    summary: "A run's status, alarm, timers and waits, and whether it is stuck",
+    security: [{ AdminToken: [] }],
+    request: { params: IdParam("id") },
+    responses: { 200: json(Diagnosis, "The diagnosis") },
+  },
+  { errors: ["NOT_FOUND"] },
+);
 
-const stuckRoute = createRoute({
+const stuckRoute = route({
   method: "get",
   path: "/v1/admin/diagnostics/stuck",
+  operationId: "listStuckRuns",
   tags: ["Admin"],
   summary: "Unfinished runs with no alarm and nothing open-ended to wait for (should be none)",
   security: [{ AdminToken: [] }],
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }) },
   responses: {
-    200: json(z.object({ checked: z.number(), stuck: z.array(z.unknown()) }), "What was checked and what is stuck"),
-    ...errorResponses,
+    200: json(z.object({ checked: z.number().int(), stuck: z.array(Diagnosis) }), "What was checked and what is stuck"),
   },
 });
 

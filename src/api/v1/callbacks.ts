@@ -1,32 +1,44 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { AppError } from "../../domain/errors";
 import { receiveCallback } from "../../services/callbacks";
 import type { App } from "../env";
-import { errorResponses, json } from "../schemas";
+import { json, route } from "../schemas";
 
-const route = createRoute({
-  method: "post",
-  path: "/v1/callbacks/{token}",
-  tags: ["Runs"],
-  summary: "Complete a step that waits for a callback",
-  description:
-    "The URL is handed to a service by an `await_callback` http step or an integration. No key: the token is signed, single-use and expires with the step's timeout. The body (JSON or text) becomes the step's output.",
-  security: [],
-  request: {
-    params: z.object({
-      token: z
-        .string()
-        .max(2000)
-        .openapi({ param: { name: "token", in: "path" } }),
-    }),
+const callback = route(
+  {
+    method: "post",
+    path: "/v1/callbacks/{token}",
+    operationId: "completeCallback",
+    tags: ["Callbacks"],
+    summary: "Complete a step that waits for a callback",
+    description:
+      "The URL is handed to a service by an `await_callback` http step or an integration. No key: the token is signed, single-use and expires with the step's timeout. The body (JSON when its Content-Type says so, else text; null when empty) becomes the step's output.",
+    security: [],
+    request: {
+      params: z.object({
+        token: z
+          .string()
+          .max(2000)
+          .openapi({ param: { name: "token", in: "path" } }),
+      }),
+      // Raw schemas, not zod: any body and any content type are accepted.
+      body: {
+        required: false,
+        content: {
+          "application/json": { schema: { description: "Any JSON value" } },
+          "text/plain": { schema: { type: "string" } },
+        },
+      },
+    },
+    responses: {
+      200: json(
+        z.object({ run_id: z.string(), step_id: z.string(), status: z.literal("accepted") }).openapi("CallbackAccepted"),
+        "The step completed",
+      ),
+    },
   },
-  responses: {
-    200: json(z.object({ run_id: z.string(), step_id: z.string(), status: z.literal("accepted") }), "The step completed"),
-    409: json(z.unknown(), "Already used"),
-    410: json(z.unknown(), "Expired"),
-    ...errorResponses,
-  },
-});
+  { errors: ["NOT_FOUND", "CALLBACK_ALREADY_USED", "CALLBACK_EXPIRED", "RUN_PURGED", "INVALID_JSON"] },
+);
 
 /** The callback body as the step's output: JSON when it says so, else text (null when empty). */
 async function payload(request: Request): Promise<unknown> {
@@ -43,5 +55,5 @@ async function payload(request: Request): Promise<unknown> {
 }
 
 export function registerCallbacks(app: App) {
-  app.openapi(route, async (c) => c.json(await receiveCallback(c.env, c.req.valid("param").token, await payload(c.req.raw)), 200));
+  app.openapi(callback, async (c) => c.json(await receiveCallback(c.env, c.req.valid("param").token, await payload(c.req.raw)), 200));
 }

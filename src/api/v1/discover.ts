@@ -1,76 +1,74 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { VersionedFields } from "../../domain/definition";
+import { z } from "@hono/zod-openapi";
 import { getDiscoverable, getDiscoverableVersion, listDiscoverable, runDiscoverable } from "../../services/discover";
 import type { App } from "../env";
-import { idempotent } from "../middleware/idempotency";
 import { afterCursor } from "../paging";
-import { errorResponses, IdParam, json, listOf, optionalJsonBody, PageQuery } from "../schemas";
-import { Run, StartRunBody } from "./runs";
+import { IdParam, json, listOf, optionalJsonBody, PageQuery, route } from "../schemas";
+import { StartRunBody } from "./run-requests";
+import { DiscoverableWorkflow, DiscoverableWorkflowWithDefinition, Run, WorkflowVersion } from "./views";
 
 const tags = ["Discover"];
+const notFound = { errors: ["WORKFLOW_NOT_FOUND"] } as const;
 
-const Discoverable = z
-  .object({
-    id: z.string(),
-    app_id: z.string().openapi({ description: "The owner's app" }),
-    name: z.string(),
-    description: z.string().nullable(),
-    current_version: z.number().int(),
-    latest_version: z.number().int(),
-    created_at: z.string(),
-    updated_at: z.string(),
-  })
-  .passthrough()
-  .openapi("DiscoverableWorkflow");
-
-const list = createRoute({
+const list = route({
   method: "get",
   path: "/v1/discover/workflows",
+  operationId: "listDiscoverableWorkflows",
   tags,
   summary: "List workflows any app may run",
   request: { query: PageQuery.extend({ name: z.string().max(255).optional() }) },
-  responses: { 200: json(listOf(Discoverable, "DiscoverableList"), "A page of discoverable workflows"), ...errorResponses },
+  responses: { 200: json(listOf(DiscoverableWorkflow, "DiscoverableList"), "A page of discoverable workflows") },
 });
 
-const get = createRoute({
-  method: "get",
-  path: "/v1/discover/workflows/{id}",
-  tags,
-  summary: "A discoverable workflow with its current definition",
-  request: { params: IdParam("id") },
-  responses: { 200: json(Discoverable.extend(VersionedFields), "The workflow"), ...errorResponses },
-});
-
-const version = createRoute({
-  method: "get",
-  path: "/v1/discover/workflows/{id}/versions/{version}",
-  tags,
-  summary: "One version of a discoverable workflow",
-  request: {
-    params: IdParam("id").extend({
-      version: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .openapi({ param: { name: "version", in: "path" } }),
-    }),
+const get = route(
+  {
+    method: "get",
+    path: "/v1/discover/workflows/{id}",
+    operationId: "getDiscoverableWorkflow",
+    tags,
+    summary: "A discoverable workflow with its current definition",
+    request: { params: IdParam("id") },
+    responses: { 200: json(DiscoverableWorkflowWithDefinition, "The workflow") },
   },
-  responses: { 200: json(z.unknown(), "The version"), ...errorResponses },
-});
+  notFound,
+);
 
-const run = createRoute({
-  method: "post",
-  path: "/v1/discover/workflows/{id}/runs",
-  tags,
-  summary: "Run a discoverable workflow in your own app",
-  description:
-    "The run is yours: it uses your profile's variables, never the owner's, and is listed, followed and cancelled like any of your runs.",
-  request: { params: IdParam("id"), body: optionalJsonBody(StartRunBody) },
-  responses: { 201: json(Run, "The run"), ...errorResponses },
-});
+const version = route(
+  {
+    method: "get",
+    path: "/v1/discover/workflows/{id}/versions/{version}",
+    operationId: "getDiscoverableWorkflowVersion",
+    tags,
+    summary: "One version of a discoverable workflow",
+    request: {
+      params: IdParam("id").extend({
+        version: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .openapi({ param: { name: "version", in: "path" } }),
+      }),
+    },
+    responses: { 200: json(WorkflowVersion, "The version") },
+  },
+  { errors: ["WORKFLOW_NOT_FOUND", "NOT_FOUND"] },
+);
+
+const run = route(
+  {
+    method: "post",
+    path: "/v1/discover/workflows/{id}/runs",
+    operationId: "startDiscoverableRun",
+    tags,
+    summary: "Run a discoverable workflow in your own app",
+    description:
+      "The run is yours: it uses your profile's variables, never the owner's, and is listed, followed and cancelled like any of your runs.",
+    request: { params: IdParam("id"), body: optionalJsonBody(StartRunBody) },
+    responses: { 201: json(Run, "The run") },
+  },
+  { idempotent: true, errors: ["WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
+);
 
 export function registerDiscover(app: App) {
-  app.use("/v1/discover/workflows/:id/runs", idempotent());
   app.openapi(list, async (c) => {
     const { limit, cursor, name } = c.req.valid("query");
     return c.json(await listDiscoverable(c.env, limit, afterCursor(cursor), name), 200);

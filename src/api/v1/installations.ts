@@ -1,7 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { deleteInstallation, getInstallation, putInstallation } from "../../services/installations";
 import type { App } from "../env";
-import { errorResponses, json } from "../schemas";
+import { json, route, time } from "../schemas";
 
 const tags = ["Installations"];
 
@@ -10,7 +10,7 @@ const Installation = z
     app_id: z.string().openapi({ description: "Your id of the installed app", example: "teams-approvals" }),
     email: z.string().openapi({ description: "The user's email, lower-cased", example: "user@organization.com" }),
     installed: z.boolean(),
-    installed_at: z.string(),
+    installed_at: time(),
   })
   .openapi("Installation");
 
@@ -27,35 +27,44 @@ const Params = z.object({
 
 const path = "/v1/installations/{app_id}/{email}";
 
-const put = createRoute({
-  method: "put",
-  path,
-  operationId: "putInstallation",
-  tags,
-  summary: "Record that a user installed one of your apps (repeating it changes nothing)",
-  request: { params: Params },
-  responses: { 200: json(Installation, "Already recorded"), 201: json(Installation, "Recorded"), ...errorResponses },
-});
+const put = route(
+  {
+    method: "put",
+    path,
+    operationId: "putInstallation",
+    tags,
+    summary: "Record that a user installed one of your apps (repeating it changes nothing)",
+    request: { params: Params },
+    responses: { 200: json(Installation, "Already recorded"), 201: json(Installation, "Recorded") },
+  },
+  { errors: [] },
+);
 
-const get = createRoute({
-  method: "get",
-  path,
-  operationId: "getInstallation",
-  tags,
-  summary: "Whether a user installed one of your apps (404 when not)",
-  request: { params: Params },
-  responses: { 200: json(Installation, "Installed"), ...errorResponses },
-});
+const get = route(
+  {
+    method: "get",
+    path,
+    operationId: "getInstallation",
+    tags,
+    summary: "Whether a user installed one of your apps (404 when not)",
+    request: { params: Params },
+    responses: { 200: json(Installation, "Installed") },
+  },
+  { errors: ["NOT_FOUND"] },
+);
 
-const remove = createRoute({
-  method: "delete",
-  path,
-  operationId: "deleteInstallation",
-  tags,
-  summary: "Record that a user uninstalled one of your apps",
-  request: { params: Params },
-  responses: { 200: json(Installation, "Removed; installed is false"), ...errorResponses },
-});
+const remove = route(
+  {
+    method: "delete",
+    path,
+    operationId: "deleteInstallation",
+    tags,
+    summary: "Record that a user uninstalled one of your apps",
+    request: { params: Params },
+    responses: { 200: json(Installation, "Removed; installed is false") },
+  },
+  { errors: ["NOT_FOUND"] },
+);
 
 export function registerInstallations(app: App) {
   app.openapi(put, async (c) => {

@@ -1,48 +1,56 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { createKey, getApp, listKeys, revokeKey } from "../../services/apps";
 import type { App } from "../env";
 import { afterCursor } from "../paging";
-import { errorResponses, IdParam, json, jsonBody, listOf, PageQuery } from "../schemas";
+import { IdParam, json, jsonBody, listOf, PageQuery, route, time } from "../schemas";
 import { AppView, CreatedKey, NameBody } from "./admin";
 
 const Key = z
-  .object({ id: z.string(), name: z.string(), prefix: z.string(), created_at: z.string(), revoked_at: z.string().nullable() })
+  .object({ id: z.string(), name: z.string(), prefix: z.string(), created_at: time(), revoked_at: time().nullable() })
   .openapi("ApiKey");
 
-const list = createRoute({
+const list = route({
   method: "get",
   path: "/v1/keys",
+  operationId: "listKeys",
   tags: ["Keys"],
   summary: "List the app's API keys",
   request: { query: PageQuery },
-  responses: { 200: json(listOf(Key, "KeyList"), "A page of keys"), ...errorResponses },
+  responses: { 200: json(listOf(Key, "KeyList"), "A page of keys") },
 });
 
-const create = createRoute({
+const create = route({
   method: "post",
   path: "/v1/keys",
+  operationId: "createKey",
   tags: ["Keys"],
   summary: "Create an API key (the secret is shown once)",
   request: { body: jsonBody(NameBody) },
-  responses: { 201: json(CreatedKey, "The key"), ...errorResponses },
+  responses: { 201: json(CreatedKey, "The key") },
 });
 
-const revoke = createRoute({
-  method: "delete",
-  path: "/v1/keys/{id}",
-  tags: ["Keys"],
-  summary: "Revoke an API key",
-  request: { params: IdParam("id") },
-  responses: { 200: json(Key, "The revoked key"), ...errorResponses },
-});
+const revoke = route(
+  {
+    method: "delete",
+    path: "/v1/keys/{id}",
+    operationId: "revokeKey",
+    tags: ["Keys"],
+    summary: "Revoke an API key",
+    description: "Stops working at once in this isolate and within 5 seconds everywhere. Revoking a revoked key is a 409.",
+    request: { params: IdParam("id") },
+    responses: { 200: json(Key, "The revoked key") },
+  },
+  { errors: ["NOT_FOUND", "CONFLICT"] },
+);
 
-const whoami = createRoute({
+const whoami = route({
   method: "get",
   path: "/v1/app",
+  operationId: "getApp",
   tags: ["Keys"],
   summary: "The app the credential acts for",
   description: "Its id is the `app_id` the apps dialect's paths name.",
-  responses: { 200: json(AppView, "The app"), ...errorResponses },
+  responses: { 200: json(AppView, "The app") },
 });
 
 export function registerKeys(app: App) {

@@ -1,8 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { deleteVariable, getVariable, listProfiles, listVariables, putVariable } from "../../services/variables";
 import type { App } from "../env";
 import { afterCursor } from "../paging";
-import { errorResponses, json, jsonBody, PageQuery } from "../schemas";
+import { json, jsonBody, listOf, PageQuery, route, time } from "../schemas";
 
 const tags = ["Profiles"];
 
@@ -12,8 +12,8 @@ const Variable = z
     name: z.string(),
     secret: z.boolean(),
     value: z.string().nullable().openapi({ description: "null for secrets: they are write-only" }),
-    created_at: z.string(),
-    updated_at: z.string(),
+    created_at: time(),
+    updated_at: time(),
   })
   .openapi("Variable");
 
@@ -38,55 +38,68 @@ const PutBody = z
   .strict()
   .openapi("PutVariable");
 
-const profiles = createRoute({
+const profiles = route({
   method: "get",
   path: "/v1/profiles",
+  operationId: "listProfiles",
   tags,
   summary: "List the app's profiles (default always exists)",
   responses: {
-    200: json(z.object({ data: z.array(z.object({ name: z.string(), variable_count: z.number() })) }), "Profiles"),
-    ...errorResponses,
+    200: json(
+      z.object({ data: z.array(z.object({ name: z.string(), variable_count: z.number().int() })) }).openapi("ProfileList"),
+      "Profiles",
+    ),
   },
 });
 
-const list = createRoute({
-  method: "get",
-  path: "/v1/profiles/{profile}/variables",
-  tags,
-  summary: "List a profile's variables",
-  request: { params: ProfileParams, query: PageQuery },
-  responses: {
-    200: json(z.object({ data: z.array(Variable), next_cursor: z.string().nullable() }), "Variables by name"),
-    ...errorResponses,
+const list = route(
+  {
+    method: "get",
+    path: "/v1/profiles/{profile}/variables",
+    operationId: "listVariables",
+    tags,
+    summary: "List a profile's variables",
+    request: { params: ProfileParams, query: PageQuery },
+    responses: { 200: json(listOf(Variable, "VariableList"), "Variables by name") },
   },
-});
+  { errors: ["NOT_FOUND"] },
+);
 
-const get = createRoute({
-  method: "get",
-  path: "/v1/profiles/{profile}/variables/{name}",
-  tags,
-  summary: "Get a variable (a secret's value is never shown)",
-  request: { params: VariableParams },
-  responses: { 200: json(Variable, "The variable"), ...errorResponses },
-});
+const get = route(
+  {
+    method: "get",
+    path: "/v1/profiles/{profile}/variables/{name}",
+    operationId: "getVariable",
+    tags,
+    summary: "Get a variable (a secret's value is never shown)",
+    request: { params: VariableParams },
+    responses: { 200: json(Variable, "The variable") },
+  },
+  { errors: ["NOT_FOUND"] },
+);
 
-const put = createRoute({
+const put = route({
   method: "put",
   path: "/v1/profiles/{profile}/variables/{name}",
+  operationId: "setVariable",
   tags,
   summary: "Set a variable",
   request: { params: VariableParams, body: jsonBody(PutBody) },
-  responses: { 200: json(Variable, "The variable"), ...errorResponses },
+  responses: { 200: json(Variable, "The variable") },
 });
 
-const remove = createRoute({
-  method: "delete",
-  path: "/v1/profiles/{profile}/variables/{name}",
-  tags,
-  summary: "Delete a variable",
-  request: { params: VariableParams },
-  responses: { 200: json(Variable, "The deleted variable"), ...errorResponses },
-});
+const remove = route(
+  {
+    method: "delete",
+    path: "/v1/profiles/{profile}/variables/{name}",
+    operationId: "deleteVariable",
+    tags,
+    summary: "Delete a variable",
+    request: { params: VariableParams },
+    responses: { 200: json(Variable, "The deleted variable") },
+  },
+  { errors: ["NOT_FOUND"] },
+);
 
 export function registerProfiles(app: App) {
   app.openapi(profiles, async (c) => c.json(await listProfiles(c.env, c.get("appId")), 200));

@@ -1,8 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { purgeRunOutputs, updateRun } from "../../services/runs";
 import type { App } from "../env";
-import { errorResponses, IdParam, json, jsonBody } from "../schemas";
-import { Run } from "./runs";
+import { IdParam, json, jsonBody, route, time } from "../schemas";
+import { Run } from "./views";
 
 const tags = ["Runs"];
 
@@ -25,35 +25,39 @@ const RunPatchBody = z
   .strict()
   .openapi("RunPatch");
 
-const patch = createRoute({
-  method: "patch",
-  path: "/v1/runs/{id}",
-  operationId: "updateRun",
-  tags,
-  summary: "Change a run's webhook URL or metadata, or soft-delete it",
-  request: { params: IdParam("id"), body: jsonBody(RunPatchBody) },
-  responses: { 200: json(Run, "The run"), ...errorResponses },
-});
-
-const purgeOutputs = createRoute({
-  method: "delete",
-  path: "/v1/runs/{id}/outputs",
-  operationId: "purgeRunOutputs",
-  tags,
-  summary: "Drop an ended run's step inputs and outputs, keeping the run readable",
-  description:
-    "The run, its steps' statuses, attempts, errors, times and task ids stay; inputs and outputs of steps, the run's output " +
-    "and the outputs in its event log are deleted. A failed run whose outputs were purged cannot be resumed.",
-  request: { params: IdParam("id") },
-  responses: {
-    200: json(
-      z.object({ id: z.string(), outputs_purged_at: z.string(), steps: z.array(z.string()) }).openapi("PurgedOutputs"),
-      "What was purged: the steps that held an input or output",
-    ),
-    409: json(z.unknown(), "The run has not ended"),
-    ...errorResponses,
+const patch = route(
+  {
+    method: "patch",
+    path: "/v1/runs/{id}",
+    operationId: "updateRun",
+    tags,
+    summary: "Change a run's webhook URL or metadata, or soft-delete it",
+    request: { params: IdParam("id"), body: jsonBody(RunPatchBody) },
+    responses: { 200: json(Run, "The run") },
   },
-});
+  { errors: ["RUN_NOT_FOUND", "RUN_PURGED"] },
+);
+
+const purgeOutputs = route(
+  {
+    method: "delete",
+    path: "/v1/runs/{id}/outputs",
+    operationId: "purgeRunOutputs",
+    tags,
+    summary: "Drop an ended run's step inputs and outputs, keeping the run readable",
+    description:
+      "The run, its steps' statuses, attempts, errors, times and task ids stay; inputs and outputs of steps, the run's output " +
+      "and the outputs in its event log are deleted. A failed run whose outputs were purged cannot be resumed.",
+    request: { params: IdParam("id") },
+    responses: {
+      200: json(
+        z.object({ id: z.string(), outputs_purged_at: time(), steps: z.array(z.string()) }).openapi("PurgedOutputs"),
+        "What was purged: the steps that held an input or output",
+      ),
+    },
+  },
+  { errors: ["RUN_NOT_FOUND", "RUN_PURGED", "RUN_NOT_ENDED"] },
+);
 
 /** Run attributes that change outside its progress (services/runs.ts updateRun, purgeRunOutputs). */
 export function registerRunEdits(app: App) {

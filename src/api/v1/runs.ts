@@ -1,5 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { Retention } from "../../domain/definition";
+import { z } from "@hono/zod-openapi";
 import { validationFailed } from "../../domain/errors";
 import { Limits } from "../../domain/limits";
 import { METADATA_KEY } from "../../services/run-filters";
@@ -8,7 +7,6 @@ import {
   getRun,
   listRuns,
   purgeRun,
-  type RunAction,
   replayRun,
   runEvents,
   sendRunEvent,
@@ -19,119 +17,167 @@ import {
 } from "../../services/runs";
 import { assertWorkflowVisible } from "../../services/workflows";
 import type { App } from "../env";
-import { idempotent } from "../middleware/idempotency";
 import { afterCursor } from "../paging";
-import {
-  booleanQuery,
-  CancelReason,
-  errorResponses,
-  IdParam,
-  json,
-  jsonBody,
-  listOf,
-  optionalJsonBody,
-  PageQuery,
-  ProcessId,
-} from "../schemas";
+import { IdParam, json, jsonBody, listOf, optionalJsonBody, route, time } from "../schemas";
+import { CancelBody, EventBody, EventsQuery, ReplayBody, RetentionPatchBody, RunListQuery, StartRunBody } from "./run-requests";
+import { Run, RunEvent, RunSummary } from "./views";
 
-const STATUSES = ["queued", "running", "waiting", "paused", "completed", "failed", "cancelled"] as const;
+const WorkflowParams = IdParam("id");
+const RunParams = IdParam("id");
 
-const RunError = z.object({ code: z.string(), message: z.string(), step_id: z.string().nullable() }).nullable();
+const JsonObject = z.record(z.string(), z.unknown());
 
-export const Run = z
-  .object({
-    id: z.string(),
-    workflow_id: z.string(),
-    version: z.number().int(),
-    status: z.enum(STATUSES),
-    input: z.unknown(),
-    output: z.unknown(),
-    error: RunError,
-    process_id: z.string().nullable(),
-    progress: z.number().int(),
-    total_steps: z.number().int(),
-    completed_steps: z.number().int(),
-    current_steps: z.array(z.string()),
-    steps: z.array(
-      z.object({
-        id: z.string(),
-        type: z.string(),
-        status: z.string(),
-        attempts: z.number().int(),
-        input: z.unknown(),
-        output: z.unknown(),
-        error: RunError,
-        started_at: z.string().nullable(),
-        ended_at: z.string().nullable(),
-        task_id: z.string().nullable().openapi({ description: "The provider's job id (integration steps)" }),
-      }),
-    ),
-    usage: z.object({ steps_executed: z.number().int(), http_calls: z.number().int(), duration_ms: z.number().int() }),
-    created_at: z.string(),
-    started_at: z.string().nullable(),
-    ended_at: z.string().nullable(),
-    deleted_at: z.string().nullable(),
-    outputs_purged_at: z.string().nullable(),
-  })
-  .passthrough()
-  .openapi("Run");
-
-const RunSummary = z
-  .object({ id: z.string(), workflow_id: z.string(), status: z.enum(STATUSES), created_at: z.string() })
-  .passthrough()
-  .openapi("RunSummary");
-
-export const StartRunBody = z
-  .object({
-    input: z.unknown().optional(),
-    version: z.number().int().min(1).optional(),
-    webhook_url: z
-      .url({ protocol: /^https?$/ })
-      .max(2048)
-      .nullable()
-      .optional(),
-    profile: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/)
-      .optional(),
-    start: z.boolean().optional().openapi({ description: "false: create the run queued; start it with POST /v1/runs/{id}/start" }),
-    retention: Retention.optional(),
-    metadata: z.record(z.string(), z.unknown()).optional(),
-    process_id: ProcessId.optional(),
-  })
-  .strict()
-  .openapi("StartRun");
-
-const RunListQuery = PageQuery.extend({
-  status: z
-    .string()
-    .optional()
-    .openapi({ description: "One status or several, comma-separated" })
-    .transform((value, ctx) => {
-      if (value === undefined) return undefined;
-      const list = value.split(",").map((s) => s.trim());
-      const bad = list.find((s) => !(STATUSES as readonly string[]).includes(s));
-      if (bad !== undefined) {
-        ctx.addIssue({ code: "custom", message: `"${bad}" is not a status; use ${STATUSES.join(", ")}` });
-        return z.NEVER;
-      }
-      return list as (typeof STATUSES)[number][];
-    }),
-  workflow_id: z.string().max(100).optional(),
-  version: z.coerce.number().int().min(1).optional().openapi({ description: "Only runs of this workflow version" }),
-  process_id: ProcessId.optional().openapi({ description: "Only runs started with this process id" }),
-  created_after: z.iso.datetime({ offset: true }).optional(),
-  created_before: z.iso.datetime({ offset: true }).optional(),
-  surface: z
-    .string()
-    .regex(/^[a-z][a-z0-9_-]{0,31}$/)
-    .optional()
-    .openapi({ description: "Runs started through this surface: native, leap, pipelines, ..." }),
-  include_deleted: booleanQuery.optional().openapi({ description: "Include soft-deleted runs" }),
-  "metadata[key]": z.string().optional().openapi({
-    description: "Runs whose metadata has this top-level value, as text: metadata[customer]=acme (up to 5 keys)",
-  }),
+const tags = ["Runs"];
+const RUN_ERRORS = ["RUN_NOT_FOUND", "RUN_PURGED"] as const;
+const RunList = listOf(RunSummary, "RunList");
+const EventAnswer = z.object({
+  status: z.enum(["applied", "buffered"]),
+  step_id: z.string().nullable().openapi({ description: "The step that took the event; null while it is kept" }),
+  event_id: z.string(),
 });
+
+const startRoute = route(
+  {
+    method: "post",
+    path: "/v1/workflows/{id}/runs",
+    operationId: "startRun",
+    tags,
+    summary: "Start a run",
+    description: "Send an Idempotency-Key header to make retries safe.",
+    request: { params: WorkflowParams, body: optionalJsonBody(StartRunBody) },
+    responses: { 201: json(Run, "The run") },
+  },
+  { idempotent: true, errors: ["WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
+);
+
+const listForWorkflow = route(
+  {
+    method: "get",
+    path: "/v1/workflows/{id}/runs",
+    operationId: "listWorkflowRuns",
+    tags,
+    summary: "List a workflow's runs",
+    request: { params: WorkflowParams, query: RunListQuery.omit({ workflow_id: true }) },
+    responses: { 200: json(RunList, "A page of runs, newest first") },
+  },
+  { errors: ["WORKFLOW_NOT_FOUND"] },
+);
+
+const list = route({
+  method: "get",
+  path: "/v1/runs",
+  operationId: "listRuns",
+  tags,
+  summary: "List runs",
+  request: { query: RunListQuery },
+  responses: { 200: json(RunList, "A page of runs, newest first") },
+});
+
+const get = route(
+  {
+    method: "get",
+    path: "/v1/runs/{id}",
+    operationId: "getRun",
+    tags,
+    summary: "Get a run with its steps, progress and usage",
+    request: { params: RunParams },
+    responses: { 200: json(Run, "The run") },
+  },
+  { errors: RUN_ERRORS },
+);
+
+const events = route(
+  {
+    method: "get",
+    path: "/v1/runs/{id}/events",
+    operationId: "listRunEvents",
+    tags,
+    summary: "Read the run's event log",
+    request: { params: RunParams, query: EventsQuery },
+    responses: {
+      200: json(
+        z.object({ data: z.array(RunEvent), next_after: z.number().int().nullable() }).openapi("RunEventPage"),
+        "Events after `after`; pass next_after back as `after` for the next page",
+      ),
+    },
+  },
+  { errors: RUN_ERRORS },
+);
+
+const stream = route(
+  {
+    method: "get",
+    path: "/v1/runs/{id}/stream",
+    operationId: "streamRunEvents",
+    tags,
+    summary: "Follow the event log live (Server-Sent Events)",
+    description:
+      "Replays the log after `after` (or `Last-Event-ID`), then follows the run live and closes when it ends. Each event's `id:` is its sequence number and `event:` its type.",
+    parameters: [
+      {
+        name: "Last-Event-ID",
+        in: "header",
+        required: false,
+        description: "The last sequence number seen; the stream resumes after it (wins over `after`)",
+        schema: { type: "string", pattern: "^\\d{1,15}$" },
+      },
+    ],
+    request: { params: RunParams, query: z.object({ after: z.coerce.number().int().min(0).optional() }) },
+    responses: {
+      200: {
+        description: "The event stream",
+        content: {
+          "text/event-stream": {
+            schema: {
+              type: "string",
+              description: "Server-Sent Events: `id: <seq>`, `event: <type>` and `data: <a RunEvent as JSON>` for each event",
+            },
+          },
+        },
+      },
+    },
+  },
+  { errors: RUN_ERRORS },
+);
+
+const CONTROL = {
+  start: { operationId: "startQueuedRun", summary: "Start a run created with start: false", codes: ["RUN_ALREADY_STARTED"] },
+  pause: { operationId: "pauseRun", summary: "Pause a run (steps in flight finish; no new step starts)", codes: ["RUN_NOT_RUNNING"] },
+  resume: {
+    operationId: "resumeRun",
+    summary: "Resume a paused run, or re-run a failed run's failed steps",
+    codes: ["RUN_NOT_PAUSED", "RUN_OUTPUTS_PURGED"],
+  },
+} as const;
+
+type ControlAction = keyof typeof CONTROL;
+
+const controlRoute = (action: ControlAction) =>
+  route(
+    {
+      method: "post",
+      path: `/v1/runs/{id}/${action}`,
+      operationId: CONTROL[action].operationId,
+      tags,
+      summary: CONTROL[action].summary,
+      request: { params: RunParams },
+      responses: { 200: json(Run, "The run") },
+    },
+    { errors: [...RUN_ERRORS, ...CONTROL[action].codes] },
+  );
+
+const cancel = route(
+  {
+    method: "post",
+    path: "/v1/runs/{id}/cancel",
+    operationId: "cancelRun",
+    tags,
+    summary: "Cancel a run (in-flight calls are aborted), optionally saying why",
+    request: { params: RunParams, body: optionalJsonBody(CancelBody) },
+    responses: { 200: json(Run, "The run") },
+  },
+  { errors: [...RUN_ERRORS, "RUN_ALREADY_FINISHED"] },
+);
 
 const MAX_METADATA_FILTERS = 5;
 
@@ -152,171 +198,91 @@ function metadataFilter(url: string): Record<string, string> | undefined {
   return Object.keys(filter).length > 0 ? filter : undefined;
 }
 
-const WorkflowParams = IdParam("id");
-const RunParams = IdParam("id");
-
-const EventBody = z
-  .object({
-    name: z.string().min(1).max(255),
-    payload: z.unknown().optional(),
-    id: z.string().min(1).max(255).optional().openapi({ description: "A repeated id is refused with DUPLICATE_EVENT" }),
-  })
-  .strict()
-  .openapi("RunEvent");
-
-const ReplayBody = z
-  .object({ from_step: z.string().max(64).optional(), input: z.unknown().optional() })
-  .strict()
-  .openapi("Replay");
-
-const RetentionPatchBody = z
-  .object({
-    max_age_seconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(10 * 365 * 86_400)
-      .optional(),
-    preserve_on_failure: z.boolean().optional(),
-  })
-  .strict();
-
-const CancelBody = z
-  .object({ reason: CancelReason.optional().openapi({ description: "Kept as the run's error and in its run.cancelled event" }) })
-  .strict()
-  .openapi("CancelRun");
-
-const EventsQuery = z.object({
-  after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(Limits.eventsPerPage).default(100),
-});
-
-const tags = ["Runs"];
-
-const startRoute = createRoute({
-  method: "post",
-  path: "/v1/workflows/{id}/runs",
-  tags,
-  summary: "Start a run",
-  description: "Send an Idempotency-Key header to make retries safe.",
-  request: { params: WorkflowParams, body: optionalJsonBody(StartRunBody) },
-  responses: { 201: json(Run, "The run"), ...errorResponses },
-});
-
-const listForWorkflow = createRoute({
-  method: "get",
-  path: "/v1/workflows/{id}/runs",
-  tags,
-  summary: "List a workflow's runs",
-  request: { params: WorkflowParams, query: RunListQuery.omit({ workflow_id: true }) },
-  responses: { 200: json(listOf(RunSummary, "RunList"), "A page of runs, newest first"), ...errorResponses },
-});
-
-const list = createRoute({
-  method: "get",
-  path: "/v1/runs",
-  tags,
-  summary: "List runs",
-  request: { query: RunListQuery },
-  responses: { 200: json(listOf(RunSummary, "RunList"), "A page of runs, newest first"), ...errorResponses },
-});
-
-const get = createRoute({
-  method: "get",
-  path: "/v1/runs/{id}",
-  tags,
-  summary: "Get a run with its steps, progress and usage",
-  request: { params: RunParams },
-  responses: { 200: json(Run, "The run"), 410: json(z.unknown(), "The run was purged"), ...errorResponses },
-});
-
-const events = createRoute({
-  method: "get",
-  path: "/v1/runs/{id}/events",
-  tags,
-  summary: "Read the run's event log",
-  request: { params: RunParams, query: EventsQuery },
-  responses: {
-    200: json(z.object({ data: z.array(z.unknown()), next_after: z.number().nullable() }), "Events after `after`"),
-    ...errorResponses,
-  },
-});
-
-const stream = createRoute({
-  method: "get",
-  path: "/v1/runs/{id}/stream",
-  tags,
-  summary: "Follow the event log live (Server-Sent Events)",
-  description: "Each event's `id:` is its sequence number; reconnect with Last-Event-ID to resume. Closes after the run ends.",
-  request: { params: RunParams, query: z.object({ after: z.coerce.number().int().min(0).optional() }) },
-  responses: { 200: { description: "text/event-stream" }, ...errorResponses },
-});
-
-const controlRoute = (action: RunAction, summary: string) =>
-  createRoute({
+const sendEvent = route(
+  {
     method: "post",
-    path: `/v1/runs/{id}/${action}`,
+    path: "/v1/runs/{id}/events",
+    operationId: "sendRunEvent",
     tags,
-    summary,
-    request: { params: RunParams },
-    responses: { 200: json(Run, "The run"), 409: json(z.unknown(), "Not allowed in the run's status"), ...errorResponses },
-  });
-
-const cancel = createRoute({
-  ...controlRoute("cancel", "Cancel a run (in-flight calls are aborted), optionally saying why"),
-  request: { params: RunParams, body: optionalJsonBody(CancelBody) },
-});
-
-const sendEvent = createRoute({
-  method: "post",
-  path: "/v1/runs/{id}/events",
-  tags,
-  summary: "Send an event to a waiting step",
-  description: "Applied at once to a waiting step (200), or kept for a step that will wait for it (202); otherwise 409.",
-  request: { params: RunParams, body: jsonBody(EventBody) },
-  responses: {
-    200: json(z.object({ status: z.string(), step_id: z.string().nullable(), event_id: z.string() }), "Applied"),
-    202: json(z.object({ status: z.string(), step_id: z.string().nullable(), event_id: z.string() }), "Kept for a later step"),
-    ...errorResponses,
+    summary: "Send an event to a waiting step",
+    description:
+      "Applied at once to a waiting step (200), or kept for a step that will wait for it (202). A payload that breaks the step's schema is a 400.",
+    request: { params: RunParams, body: jsonBody(EventBody) },
+    responses: { 200: json(EventAnswer, "Applied"), 202: json(EventAnswer, "Kept for a later step") },
   },
-});
+  { errors: [...RUN_ERRORS, "RUN_ALREADY_FINISHED", "DUPLICATE_EVENT", "NO_WAITING_STEP"] },
+);
 
-const replay = createRoute({
-  method: "post",
-  path: "/v1/runs/{id}/replay",
-  tags,
-  summary: "Start a new run from this run's version and input",
-  description: "With from_step, steps that neither are that step nor depend on it reuse their outputs.",
-  request: { params: RunParams, body: optionalJsonBody(ReplayBody) },
-  responses: { 201: json(Run, "The new run"), ...errorResponses },
-});
+const replay = route(
+  {
+    method: "post",
+    path: "/v1/runs/{id}/replay",
+    operationId: "replayRun",
+    tags,
+    summary: "Start a new run from this run's version and input",
+    description: "With from_step, steps that neither are that step nor depend on it reuse their outputs.",
+    request: { params: RunParams, body: optionalJsonBody(ReplayBody) },
+    responses: { 201: json(Run, "The new run") },
+  },
+  { idempotent: true, errors: [...RUN_ERRORS, "RUN_OUTPUTS_PURGED"] },
+);
 
-const retention = createRoute({
-  method: "patch",
-  path: "/v1/runs/{id}/retention",
-  tags,
-  summary: "Change how long the run's data is kept",
-  request: { params: RunParams, body: jsonBody(RetentionPatchBody) },
-  responses: { 200: json(Run, "The run"), ...errorResponses },
-});
+const retention = route(
+  {
+    method: "patch",
+    path: "/v1/runs/{id}/retention",
+    operationId: "updateRunRetention",
+    tags,
+    summary: "Change how long the run's data is kept",
+    request: { params: RunParams, body: jsonBody(RetentionPatchBody) },
+    responses: { 200: json(Run, "The run") },
+  },
+  { errors: RUN_ERRORS },
+);
 
-const purge = createRoute({
-  method: "delete",
-  path: "/v1/runs/{id}",
-  tags,
-  summary: "Purge an ended run's data now",
-  request: { params: RunParams },
-  responses: { 200: json(z.object({ id: z.string(), purged_at: z.string() }), "Purged"), ...errorResponses },
-});
+const purge = route(
+  {
+    method: "delete",
+    path: "/v1/runs/{id}",
+    operationId: "purgeRun",
+    tags,
+    summary: "Purge an ended run's data now",
+    description:
+      "Removes the input, outputs, errors, metadata and event log, redacts the bodies of the run's webhook deliveries (pending ones stop) and the stored answer of the Idempotency-Key that created it. The run stays listed; reading it answers 410 RUN_PURGED.",
+    request: { params: RunParams },
+    responses: { 200: json(z.object({ id: z.string(), purged_at: time() }).openapi("PurgedRun"), "Purged") },
+  },
+  { errors: [...RUN_ERRORS, "RUN_NOT_ENDED"] },
+);
 
-const schema = createRoute({
-  method: "get",
-  path: "/v1/workflows/{id}/schema",
-  tags: ["Workflows"],
-  summary: "Input schema, a sample input and the output shape from the last completed run",
-  request: { params: WorkflowParams },
-  responses: { 200: json(z.unknown(), "The schema"), ...errorResponses },
-});
+const schema = route(
+  {
+    method: "get",
+    path: "/v1/workflows/{id}/schema",
+    operationId: "getWorkflowSchema",
+    tags: ["Workflows"],
+    summary: "Input schema, a sample input and the output shape from the last completed run",
+    request: { params: WorkflowParams },
+    responses: {
+      200: json(
+        z
+          .object({
+            workflow_id: z.string(),
+            version: z.number().int(),
+            input_schema: JsonObject.nullable(),
+            input_default: JsonObject.nullable(),
+            output_schema: JsonObject.nullable(),
+            sample_input: z.unknown().openapi({ description: "The input of the last completed run that was not purged, or null" }),
+            output_shape: JsonObject.nullable().openapi({ description: "A JSON Schema inferred from that run's output" }),
+            sample_run_id: z.string().nullable(),
+          })
+          .openapi("WorkflowSchema"),
+        "The schema",
+      ),
+    },
+  },
+  { errors: ["WORKFLOW_NOT_FOUND"] },
+);
 
 function parseTime(value: string | undefined): number | undefined {
   return value === undefined ? undefined : Date.parse(value);
@@ -330,9 +296,6 @@ function lastEventId(header: string | undefined): number | undefined {
 }
 
 export function registerRuns(app: App) {
-  app.use("/v1/workflows/:id/runs", idempotent());
-  app.use("/v1/runs/:id/replay", idempotent());
-
   app.openapi(startRoute, async (c) => {
     const body = c.req.valid("json") ?? {};
     const run = await startRun(c.env, c.get("appId"), {
@@ -391,16 +354,9 @@ export function registerRuns(app: App) {
     }) as never;
   });
 
-  for (const [action, summary] of [
-    ["start", "Start a run created with start: false"],
-    ["pause", "Pause a run (steps in flight finish; no new step starts)"],
-    ["resume", "Resume a paused run, or re-run a failed run's failed steps"],
-  ] as const) {
-    app.openapi(controlRoute(action, summary), async (c) =>
-      c.json(await controlRun(c.env, c.get("appId"), c.req.valid("param").id, action), 200),
-    );
+  for (const action of Object.keys(CONTROL) as ControlAction[]) {
+    app.openapi(controlRoute(action), async (c) => c.json(await controlRun(c.env, c.get("appId"), c.req.valid("param").id, action), 200));
   }
-
   app.openapi(cancel, async (c) =>
     c.json(await controlRun(c.env, c.get("appId"), c.req.valid("param").id, "cancel", c.req.valid("json")?.reason), 200),
   );

@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import {
   createSchedule,
   deleteSchedule,
@@ -9,7 +9,7 @@ import {
 } from "../../services/schedules";
 import type { App } from "../env";
 import { afterCursor } from "../paging";
-import { errorResponses, IdParam, json, jsonBody, listOf, PageQuery } from "../schemas";
+import { IdParam, json, jsonBody, listOf, PageQuery, route, time } from "../schemas";
 
 const tags = ["Schedules"];
 
@@ -32,78 +32,116 @@ const PatchBody = z
   .strict()
   .openapi("PatchSchedule");
 
+const SummaryFields = {
+  id: z.string(),
+  workflow_id: z.string(),
+  cron: z.string(),
+  timezone: z.string(),
+  profile: z.string(),
+  overlap: z.enum(["allow", "skip"]),
+  paused: z.boolean(),
+  next_run_at: time().nullable(),
+  last_run_at: time().nullable(),
+  last_run_id: z.string().nullable(),
+  created_at: time(),
+  updated_at: time(),
+};
+
+const ScheduleSummary = z.object(SummaryFields).openapi("ScheduleSummary");
+
 const Schedule = z
   .object({
-    id: z.string(),
-    workflow_id: z.string(),
-    cron: z.string(),
-    timezone: z.string(),
-    paused: z.boolean(),
-    next_run_at: z.string().nullable(),
-    last_run_id: z.string().nullable(),
+    ...SummaryFields,
+    input: z.unknown(),
+    version: z.number().int().nullable(),
+    skipped_count: z.number().int().openapi({ description: "Fires skipped because the previous run had not ended (overlap: skip)" }),
+    last_error: z.string().nullable().openapi({ description: "Why the last fire could not start a run" }),
   })
-  .passthrough()
   .openapi("Schedule");
 
-const create = createRoute({
-  method: "post",
-  path: "/v1/workflows/{id}/schedules",
-  tags,
-  summary: "Run a workflow on a cron schedule",
-  request: { params: IdParam("id"), body: jsonBody(CreateBody) },
-  responses: { 201: json(Schedule, "The schedule"), ...errorResponses },
-});
+const notFound = { errors: ["NOT_FOUND"] } as const;
 
-const list = createRoute({
+const create = route(
+  {
+    method: "post",
+    path: "/v1/workflows/{id}/schedules",
+    operationId: "createSchedule",
+    tags,
+    summary: "Run a workflow on a cron schedule",
+    request: { params: IdParam("id"), body: jsonBody(CreateBody) },
+    responses: { 201: json(Schedule, "The schedule") },
+  },
+  { errors: ["WORKFLOW_NOT_FOUND"] },
+);
+
+const list = route({
   method: "get",
   path: "/v1/schedules",
+  operationId: "listSchedules",
   tags,
   summary: "List schedules",
   request: { query: PageQuery.extend({ workflow_id: z.string().max(100).optional() }) },
-  responses: { 200: json(listOf(Schedule, "ScheduleList"), "A page of schedules"), ...errorResponses },
+  responses: { 200: json(listOf(ScheduleSummary, "ScheduleList"), "A page of schedules") },
 });
 
-const get = createRoute({
-  method: "get",
-  path: "/v1/schedules/{id}",
-  tags,
-  summary: "Get a schedule",
-  request: { params: IdParam("id") },
-  responses: { 200: json(Schedule, "The schedule"), ...errorResponses },
-});
+const get = route(
+  {
+    method: "get",
+    path: "/v1/schedules/{id}",
+    operationId: "getSchedule",
+    tags,
+    summary: "Get a schedule",
+    request: { params: IdParam("id") },
+    responses: { 200: json(Schedule, "The schedule") },
+  },
+  notFound,
+);
 
-const patch = createRoute({
-  method: "patch",
-  path: "/v1/schedules/{id}",
-  tags,
-  summary: "Pause, resume, or change the cron, timezone or input",
-  request: { params: IdParam("id"), body: jsonBody(PatchBody) },
-  responses: { 200: json(Schedule, "The schedule"), ...errorResponses },
-});
+const patch = route(
+  {
+    method: "patch",
+    path: "/v1/schedules/{id}",
+    operationId: "updateSchedule",
+    tags,
+    summary: "Pause, resume, or change the cron, timezone, input, profile or version",
+    request: { params: IdParam("id"), body: jsonBody(PatchBody) },
+    responses: { 200: json(Schedule, "The schedule") },
+  },
+  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+);
 
-const remove = createRoute({
-  method: "delete",
-  path: "/v1/schedules/{id}",
-  tags,
-  summary: "Delete a schedule",
-  request: { params: IdParam("id") },
-  responses: { 200: json(Schedule, "The deleted schedule"), ...errorResponses },
-});
+const remove = route(
+  {
+    method: "delete",
+    path: "/v1/schedules/{id}",
+    operationId: "deleteSchedule",
+    tags,
+    summary: "Delete a schedule",
+    request: { params: IdParam("id") },
+    responses: { 200: json(Schedule, "The deleted schedule") },
+  },
+  notFound,
+);
 
 const toggle = (action: "pause" | "resume") =>
-  createRoute({
-    method: "post",
-    path: `/v1/workflows/{id}/schedules/${action}`,
-    operationId: action === "pause" ? "pauseWorkflowSchedules" : "resumeWorkflowSchedules",
-    tags,
-    summary: action === "pause" ? "Pause every schedule of a workflow" : "Resume every schedule of a workflow",
-    description:
-      action === "pause"
-        ? "Each schedule's alarm is dropped: nothing fires until it is resumed."
-        : "Each schedule fires next at its first slot from now; slots missed while paused are not fired.",
-    request: { params: IdParam("id") },
-    responses: { 200: json(z.object({ data: z.array(Schedule) }), "The workflow's schedules, newest first"), ...errorResponses },
-  });
+  route(
+    {
+      method: "post",
+      path: `/v1/workflows/{id}/schedules/${action}`,
+      operationId: action === "pause" ? "pauseWorkflowSchedules" : "resumeWorkflowSchedules",
+      tags,
+      summary: action === "pause" ? "Pause every schedule of a workflow" : "Resume every schedule of a workflow",
+      description:
+        action === "pause"
+          ? "Each schedule's alarm is dropped: nothing fires until it is resumed."
+          : "Each schedule fires next at its first slot from now; slots missed while paused are not fired.",
+      request: { params: IdParam("id") },
+      responses: {
+        200: json(z.object({ data: z.array(Schedule) }).openapi("WorkflowScheduleList"), "The workflow's schedules, newest first"),
+      },
+    },
+    { errors: ["WORKFLOW_NOT_FOUND"] },
+  );
 
 export function registerSchedules(app: App) {
   for (const action of ["pause", "resume"] as const) {

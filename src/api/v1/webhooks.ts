@@ -1,91 +1,109 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { getDelivery, getWebhookSecret, listRunDeliveries, redeliver, rotateWebhookSecret } from "../../services/webhooks";
 import type { App } from "../env";
 import { afterCursor } from "../paging";
-import { errorResponses, IdParam, json, listOf, PageQuery } from "../schemas";
+import { IdParam, json, listOf, PageQuery, route, time } from "../schemas";
 
 const tags = ["Webhooks"];
 
-const Delivery = z
-  .object({
-    id: z.string(),
-    run_id: z.string(),
-    event: z.string(),
-    url: z.string(),
-    status: z.enum(["pending", "delivered", "failed"]),
-    attempt_count: z.number().int(),
-    next_attempt_at: z.string().nullable(),
-    last_status_code: z.number().int().nullable(),
-    last_error: z.string().nullable(),
-    created_at: z.string(),
-    delivered_at: z.string().nullable(),
-  })
-  .passthrough()
-  .openapi("WebhookDelivery");
+const DeliveryFields = {
+  id: z.string().openapi({ description: "Also the webhook-id header of every attempt" }),
+  run_id: z.string(),
+  event: z.string().openapi({ example: "run.completed" }),
+  url: z.string(),
+  status: z.enum(["pending", "delivered", "failed"]),
+  attempt_count: z.number().int(),
+  next_attempt_at: time().nullable(),
+  last_status_code: z.number().int().nullable(),
+  last_error: z.string().nullable(),
+  created_at: time(),
+  updated_at: time(),
+  delivered_at: time().nullable(),
+};
 
-const DeliveryWithAttempts = Delivery.extend({
-  payload: z.unknown(),
-  attempts: z.array(
-    z.object({
-      attempt: z.number().int(),
-      status_code: z.number().int().nullable(),
-      error: z.string().nullable(),
-      duration_ms: z.number(),
-      at: z.string(),
-    }),
-  ),
-}).openapi("WebhookDeliveryDetail");
+const Delivery = z.object(DeliveryFields).openapi("WebhookDelivery");
+
+const DeliveryWithAttempts = z
+  .object({
+    ...DeliveryFields,
+    payload: z.unknown().openapi({ description: "The body sent; null once the run was purged" }),
+    attempts: z.array(
+      z.object({
+        attempt: z.number().int(),
+        status_code: z.number().int().nullable(),
+        error: z.string().nullable(),
+        duration_ms: z.number().int(),
+        at: time(),
+      }),
+    ),
+  })
+  .openapi("WebhookDeliveryDetail");
 
 const Secret = z
   .object({
     secret: z.string().openapi({ description: "whsec_... : verify webhook-signature with it (Standard Webhooks)" }),
     previous_secret: z.string().nullable(),
-    previous_secret_expires_at: z.string().nullable(),
-    rotated_at: z.string().nullable(),
+    previous_secret_expires_at: time().nullable(),
+    rotated_at: time().nullable(),
   })
   .openapi("WebhookSecret");
 
-const runDeliveries = createRoute({
-  method: "get",
-  path: "/v1/runs/{id}/deliveries",
-  tags,
-  summary: "List a run's webhook deliveries",
-  request: { params: IdParam("id"), query: PageQuery },
-  responses: { 200: json(listOf(Delivery, "DeliveryList"), "A page of deliveries, newest first"), ...errorResponses },
-});
+const runDeliveries = route(
+  {
+    method: "get",
+    path: "/v1/runs/{id}/deliveries",
+    operationId: "listRunDeliveries",
+    tags,
+    summary: "List a run's webhook deliveries",
+    request: { params: IdParam("id"), query: PageQuery },
+    responses: { 200: json(listOf(Delivery, "DeliveryList"), "A page of deliveries, newest first") },
+  },
+  { errors: ["RUN_NOT_FOUND"] },
+);
 
-const delivery = createRoute({
-  method: "get",
-  path: "/v1/deliveries/{id}",
-  tags,
-  summary: "Get a delivery with its body and every attempt",
-  request: { params: IdParam("id") },
-  responses: { 200: json(DeliveryWithAttempts, "The delivery"), ...errorResponses },
-});
+const delivery = route(
+  {
+    method: "get",
+    path: "/v1/deliveries/{id}",
+    operationId: "getDelivery",
+    tags,
+    summary: "Get a delivery with its body and every attempt",
+    request: { params: IdParam("id") },
+    responses: { 200: json(DeliveryWithAttempts, "The delivery") },
+  },
+  { errors: ["NOT_FOUND"] },
+);
 
-const redeliverRoute = createRoute({
-  method: "post",
-  path: "/v1/deliveries/{id}/redeliver",
-  tags,
-  summary: "Send a delivery again now",
-  request: { params: IdParam("id") },
-  responses: { 200: json(DeliveryWithAttempts, "The delivery, pending again"), ...errorResponses },
-});
+const redeliverRoute = route(
+  {
+    method: "post",
+    path: "/v1/deliveries/{id}/redeliver",
+    operationId: "redeliverDelivery",
+    tags,
+    summary: "Send a delivery again now",
+    description: "A delivery of a purged run has nothing left to send: 410 RUN_PURGED.",
+    request: { params: IdParam("id") },
+    responses: { 200: json(DeliveryWithAttempts, "The delivery, pending again") },
+  },
+  { errors: ["NOT_FOUND", "RUN_PURGED"] },
+);
 
-const secret = createRoute({
+const secret = route({
   method: "get",
   path: "/v1/webhook-secret",
+  operationId: "getWebhookSecret",
   tags,
   summary: "The app's webhook signing secret",
-  responses: { 200: json(Secret, "The secret"), ...errorResponses },
+  responses: { 200: json(Secret, "The secret") },
 });
 
-const rotate = createRoute({
+const rotate = route({
   method: "post",
   path: "/v1/webhook-secret/rotate",
+  operationId: "rotateWebhookSecret",
   tags,
   summary: "Rotate the signing secret (the old one keeps signing for 24 h)",
-  responses: { 200: json(Secret, "The new secret"), ...errorResponses },
+  responses: { 200: json(Secret, "The new secret") },
 });
 
 export function registerWebhooks(app: App) {

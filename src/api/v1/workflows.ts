@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { MetadataFields, VersionDefinition, VersionedFields, WorkflowDefinition } from "../../domain/definition";
 import { validationFailed } from "../../domain/errors";
@@ -16,12 +16,8 @@ import {
 import type { App, HonoEnv } from "../env";
 import { requestDetails } from "../middleware/errors";
 import { afterCursor } from "../paging";
-import { booleanQuery, errorResponses, IdParam, json, jsonBody, listOf, PageQuery, Workflow } from "../schemas";
-
-const WorkflowWithDefinition = Workflow.extend(VersionedFields).openapi("WorkflowWithDefinition");
-const Version = VersionDefinition.extend({ workflow_id: z.string(), version: z.number().int(), created_at: z.string() }).openapi(
-  "WorkflowVersion",
-);
+import { booleanQuery, IdParam, json, jsonBody, listOf, PageQuery, route } from "../schemas";
+import { Workflow, WorkflowVersion, WorkflowWithDefinition } from "./views";
 
 const WorkflowPatch = z
   .object({
@@ -41,31 +37,36 @@ const WorkflowParams = IdParam("id");
  */
 function definitionHook(
   result: { success: boolean; target: string } & ({ success: true } | { success: false; error: z.ZodError }),
-  _c: Context<HonoEnv>,
+  c: Context<HonoEnv>,
 ): undefined {
   if (result.success) return undefined;
-  const details = requestDetails(result.error, result.target);
-  if (result.target !== "json") throw validationFailed(details);
   // On failure the validator passes the raw body along as `data`.
   const data = (result as { data?: unknown }).data;
-  const raw = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-  assertValidDefinition(raw, details);
+  const details = requestDetails(result.error, result.target, data);
+  if (result.target !== "json" || !data || typeof data !== "object" || Array.isArray(data)) throw validationFailed(details);
+  assertValidDefinition(data as Record<string, unknown>, details, c.env);
   return undefined;
 }
 
-const create = createRoute({
+const tags = ["Workflows"];
+const notFound = { errors: ["WORKFLOW_NOT_FOUND"] } as const;
+
+const create = route({
   method: "post",
   path: "/v1/workflows",
-  tags: ["Workflows"],
+  operationId: "createWorkflow",
+  tags,
   summary: "Create a workflow (version 1)",
+  description: "Every problem with the definition comes back in one 400, each with the path of the field.",
   request: { body: jsonBody(WorkflowDefinition) },
-  responses: { 201: json(WorkflowWithDefinition, "The workflow"), ...errorResponses },
+  responses: { 201: json(WorkflowWithDefinition, "The workflow") },
 });
 
-const list = createRoute({
+const list = route({
   method: "get",
   path: "/v1/workflows",
-  tags: ["Workflows"],
+  operationId: "listWorkflows",
+  tags,
   summary: "List workflows",
   request: {
     query: PageQuery.extend({
@@ -74,71 +75,95 @@ const list = createRoute({
       include_deleted: booleanQuery.optional(),
     }),
   },
-  responses: { 200: json(listOf(Workflow, "WorkflowList"), "A page of workflows, newest first"), ...errorResponses },
+  responses: { 200: json(listOf(Workflow, "WorkflowList"), "A page of workflows, newest first") },
 });
 
-const get = createRoute({
-  method: "get",
-  path: "/v1/workflows/{id}",
-  tags: ["Workflows"],
-  summary: "Get a workflow with its current version's definition",
-  request: { params: WorkflowParams, query: z.object({ include_deleted: booleanQuery.optional() }) },
-  responses: { 200: json(WorkflowWithDefinition, "The workflow"), ...errorResponses },
-});
-
-const patch = createRoute({
-  method: "patch",
-  path: "/v1/workflows/{id}",
-  tags: ["Workflows"],
-  summary: "Change metadata, make a new version, or move current_version",
-  description: "Changing steps, schemas or output makes a new version; metadata changes do not.",
-  request: { params: WorkflowParams, body: jsonBody(WorkflowPatch) },
-  responses: { 200: json(WorkflowWithDefinition, "The workflow"), ...errorResponses },
-});
-
-const remove = createRoute({
-  method: "delete",
-  path: "/v1/workflows/{id}",
-  tags: ["Workflows"],
-  summary: "Soft-delete a workflow",
-  request: { params: WorkflowParams },
-  responses: { 200: json(Workflow, "The deleted workflow"), ...errorResponses },
-});
-
-const createVersionRoute = createRoute({
-  method: "post",
-  path: "/v1/workflows/{id}/versions",
-  tags: ["Workflows"],
-  summary: "Add a version and make it current",
-  request: { params: WorkflowParams, body: jsonBody(VersionDefinition) },
-  responses: { 201: json(Version, "The new version"), ...errorResponses },
-});
-
-const listVersionsRoute = createRoute({
-  method: "get",
-  path: "/v1/workflows/{id}/versions",
-  tags: ["Workflows"],
-  summary: "List versions, newest first",
-  request: { params: WorkflowParams, query: PageQuery },
-  responses: { 200: json(listOf(Version, "VersionList"), "A page of versions"), ...errorResponses },
-});
-
-const getVersionRoute = createRoute({
-  method: "get",
-  path: "/v1/workflows/{id}/versions/{version}",
-  tags: ["Workflows"],
-  summary: "Get one version",
-  request: {
-    params: WorkflowParams.extend({
-      version: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .openapi({ param: { name: "version", in: "path" } }),
-    }),
+const get = route(
+  {
+    method: "get",
+    path: "/v1/workflows/{id}",
+    operationId: "getWorkflow",
+    tags,
+    summary: "Get a workflow with its current version's definition",
+    request: { params: WorkflowParams, query: z.object({ include_deleted: booleanQuery.optional() }) },
+    responses: { 200: json(WorkflowWithDefinition, "The workflow") },
   },
-  responses: { 200: json(Version, "The version"), ...errorResponses },
-});
+  notFound,
+);
+
+const patch = route(
+  {
+    method: "patch",
+    path: "/v1/workflows/{id}",
+    operationId: "updateWorkflow",
+    tags,
+    summary: "Change metadata, make a new version, or move current_version",
+    description: "Changing steps, schemas or output makes a new version; metadata changes do not.",
+    request: { params: WorkflowParams, body: jsonBody(WorkflowPatch) },
+    responses: { 200: json(WorkflowWithDefinition, "The workflow") },
+  },
+  notFound,
+);
+
+const remove = route(
+  {
+    method: "delete",
+    path: "/v1/workflows/{id}",
+    operationId: "deleteWorkflow",
+    tags,
+    summary: "Soft-delete a workflow",
+    request: { params: WorkflowParams },
+    responses: { 200: json(Workflow, "The deleted workflow") },
+  },
+  notFound,
+);
+
+const createVersionRoute = route(
+  {
+    method: "post",
+    path: "/v1/workflows/{id}/versions",
+    operationId: "createWorkflowVersion",
+    tags,
+    summary: "Add a version and make it current",
+    request: { params: WorkflowParams, body: jsonBody(VersionDefinition) },
+    responses: { 201: json(WorkflowVersion, "The new version") },
+  },
+  notFound,
+);
+
+const listVersionsRoute = route(
+  {
+    method: "get",
+    path: "/v1/workflows/{id}/versions",
+    operationId: "listWorkflowVersions",
+    tags,
+    summary: "List versions, newest first",
+    request: { params: WorkflowParams, query: PageQuery },
+    responses: { 200: json(listOf(WorkflowVersion, "VersionList"), "A page of versions") },
+  },
+  notFound,
+);
+
+const getVersionRoute = route(
+  {
+    method: "get",
+    path: "/v1/workflows/{id}/versions/{version}",
+    operationId: "getWorkflowVersion",
+    tags,
+    summary: "Get one version",
+    request: {
+      params: WorkflowParams.extend({
+        version: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .openapi({ param: { name: "version", in: "path" } }),
+      }),
+    },
+    responses: { 200: json(WorkflowVersion, "The version") },
+  },
+  { errors: ["WORKFLOW_NOT_FOUND", "NOT_FOUND"] },
+);
 
 /** Versions page by number; the cursor wraps it like every other cursor so clients never rely on its form. */
 export function versionCursor(cursor: string | undefined): number | null {

@@ -1,7 +1,5 @@
-import { createRoute } from "@hono/zod-openapi";
-import { idempotent } from "../../api/middleware/idempotency";
 import { afterCursor } from "../../api/paging";
-import { ErrorEnvelope, errorResponses, json, listOf, optionalJsonBody, PageQuery } from "../../api/schemas";
+import { json, listOf, optionalJsonBody, PageQuery, route } from "../../api/schemas";
 import { getDiscoverableVersion, listDiscoverable, runDiscoverable } from "../../services/discover";
 import type { Dialect } from "../kit";
 import { toAppsRun, toAppsVersion, toAppsWorkflow } from "./mappers";
@@ -21,60 +19,75 @@ import { appsRunOf, cancelRunOfWorkflow, discoverableForRun, discoverableWorkflo
 const tags = ["Workflows"];
 const BASE = "/apps/{app_id}/workflows/discover";
 
-const list = createRoute({
-  method: "get",
-  path: BASE,
-  operationId: "discoverWorkflows",
-  tags,
-  summary: "Discover Workflows",
-  description: "Workflows any app marked discoverable, newest first; `app_id` of each is its owner.",
-  request: { params: AppParams, query: PageQuery },
-  responses: { 200: json(listOf(AppsWorkflow, "AppsDiscoverableWorkflowList"), "A page of workflows"), ...errorResponses },
-});
+const list = route(
+  {
+    method: "get",
+    path: BASE,
+    operationId: "discoverWorkflows",
+    tags,
+    summary: "Discover Workflows",
+    description: "Workflows any app marked discoverable, newest first; `app_id` of each is its owner.",
+    request: { params: AppParams, query: PageQuery },
+    responses: { 200: json(listOf(AppsWorkflow, "AppsDiscoverableWorkflowList"), "A page of workflows") },
+  },
+  { errors: ["NOT_FOUND"] },
+);
 
-const get = createRoute({
-  method: "get",
-  path: `${BASE}/{workflow_id}`,
-  operationId: "getDiscoverableWorkflow",
-  tags,
-  summary: "Get Discoverable Workflow",
-  request: { params: WorkflowParams },
-  responses: { 200: json(AppsWorkflowDetail, "The workflow with its current version"), ...errorResponses },
-});
+const get = route(
+  {
+    method: "get",
+    path: `${BASE}/{workflow_id}`,
+    operationId: "getDiscoverableWorkflow",
+    tags,
+    summary: "Get Discoverable Workflow",
+    request: { params: WorkflowParams },
+    responses: { 200: json(AppsWorkflowDetail, "The workflow with its current version") },
+  },
+  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+);
 
-const version = createRoute({
-  method: "get",
-  path: `${BASE}/{workflow_id}/versions/{version}`,
-  operationId: "getDiscoverableWorkflowVersion",
-  tags,
-  summary: "Get Discoverable Workflow Version",
-  request: { params: VersionParams },
-  responses: { 200: json(AppsWorkflowVersion, "The version"), ...errorResponses },
-});
+const version = route(
+  {
+    method: "get",
+    path: `${BASE}/{workflow_id}/versions/{version}`,
+    operationId: "getDiscoverableWorkflowVersion",
+    tags,
+    summary: "Get Discoverable Workflow Version",
+    request: { params: VersionParams },
+    responses: { 200: json(AppsWorkflowVersion, "The version") },
+  },
+  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+);
 
-const run = createRoute({
-  method: "post",
-  path: `${BASE}/{workflow_id}/runs`,
-  operationId: "runDiscoverableWorkflow",
-  tags,
-  summary: "Run Discoverable Workflow",
-  description:
-    "Runs another app's discoverable workflow in the caller's app: the run is the caller's (origin DISCOVER), uses the caller's " +
-    "variables, never the owner's, and the owner never sees it. Send `Idempotency-Key` to make a retry safe.",
-  request: { params: WorkflowParams, body: optionalJsonBody(RunRequest) },
-  responses: { 200: json(AppsRun, "The new run"), ...errorResponses },
-});
+const run = route(
+  {
+    method: "post",
+    path: `${BASE}/{workflow_id}/runs`,
+    operationId: "runDiscoverableWorkflow",
+    tags,
+    summary: "Run Discoverable Workflow",
+    description:
+      "Runs another app's discoverable workflow in the caller's app: the run is the caller's (origin DISCOVER), uses the caller's " +
+      "variables, never the owner's, and the owner never sees it. Send `Idempotency-Key` to make a retry safe.",
+    request: { params: WorkflowParams, body: optionalJsonBody(RunRequest) },
+    responses: { 200: json(AppsRun, "The new run") },
+  },
+  { idempotent: true, errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
+);
 
-const cancel = createRoute({
-  method: "post",
-  path: `${BASE}/{workflow_id}/runs/{run_id}/cancel`,
-  operationId: "cancelDiscoverableWorkflowRun",
-  tags,
-  summary: "Cancel a Discoverable Workflow Run",
-  description: "Cancels the caller's run of that workflow. A run that has ended is a 409.",
-  request: { params: RunParams },
-  responses: { 200: json(AppsRun, "The cancelled run"), 409: json(ErrorEnvelope, "The run has ended"), ...errorResponses },
-});
+const cancel = route(
+  {
+    method: "post",
+    path: `${BASE}/{workflow_id}/runs/{run_id}/cancel`,
+    operationId: "cancelDiscoverableWorkflowRun",
+    tags,
+    summary: "Cancel a Discoverable Workflow Run",
+    description: "Cancels the caller's run of that workflow. A run that has ended is a 409.",
+    request: { params: RunParams },
+    responses: { 200: json(AppsRun, "The cancelled run") },
+  },
+  { errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED", "RUN_ALREADY_FINISHED"] },
+);
 
 /**
  * Seed: seeds/apps.md, Workflows: "Discover Workflows", "Get Discoverable Workflow", "Get
@@ -82,8 +95,6 @@ const cancel = createRoute({
  * Registered before the workflow routes: `/workflows/discover` is not a workflow id.
  */
 export function registerDiscoverRoutes({ app }: Dialect) {
-  app.use("/apps/:app_id/workflows/discover/:workflow_id/runs", idempotent());
-
   app.openapi(list, async (c) => {
     const { limit, cursor } = c.req.valid("query");
     const page = await listDiscoverable(c.env, limit, afterCursor(cursor));

@@ -1,7 +1,5 @@
-import { createRoute } from "@hono/zod-openapi";
-import { idempotent } from "../../api/middleware/idempotency";
 import { afterCursor } from "../../api/paging";
-import { ErrorEnvelope, errorResponses, json, jsonBody, listOf, optionalJsonBody } from "../../api/schemas";
+import { json, jsonBody, listOf, optionalJsonBody, route } from "../../api/schemas";
 import { AppError } from "../../domain/errors";
 import { getRun, listRuns, replayRun, setRunRetention, startRunOf } from "../../services/runs";
 import { assertWorkflowVisible } from "../../services/workflows";
@@ -12,83 +10,96 @@ import { appsRunOf, cancelRunOfWorkflow, describeRun, describeRuns, ownWorkflowF
 
 const tags = ["Workflows"];
 const BASE = "/apps/{app_id}/workflows/{workflow_id}/runs";
-const conflict = { 409: json(ErrorEnvelope, "Not allowed in the run's status") };
-const purged = { 410: json(ErrorEnvelope, "The run's data was purged by its retention policy") };
 
-const list = createRoute({
-  method: "get",
-  path: BASE,
-  operationId: "getWorkflowRuns",
-  tags,
-  summary: "Get Workflow Runs",
-  description:
-    "The caller's runs of the workflow (its own, or a discoverable one it ran), newest first. " +
-    "`status` filters by one status; a run whose data was purged is listed with that data null.",
-  request: { params: WorkflowParams, query: RunListQuery },
-  responses: { 200: json(listOf(AppsRun, "AppsWorkflowRunList"), "A page of runs"), ...errorResponses },
-});
+const list = route(
+  {
+    method: "get",
+    path: BASE,
+    operationId: "getWorkflowRuns",
+    tags,
+    summary: "Get Workflow Runs",
+    description:
+      "The caller's runs of the workflow (its own, or a discoverable one it ran), newest first. " +
+      "`status` filters by one status; a run whose data was purged is listed with that data null.",
+    request: { params: WorkflowParams, query: RunListQuery },
+    responses: { 200: json(listOf(AppsRun, "AppsWorkflowRunList"), "A page of runs") },
+  },
+  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+);
 
-const run = createRoute({
-  method: "post",
-  path: BASE,
-  operationId: "runWorkflow",
-  tags,
-  summary: "Run a Workflow",
-  description: "Starts a run of the current version (or `version`) and answers at once. Send `Idempotency-Key` to make a retry safe.",
-  request: { params: WorkflowParams, body: optionalJsonBody(RunRequest) },
-  responses: { 200: json(AppsRun, "The new run"), ...errorResponses },
-});
+const run = route(
+  {
+    method: "post",
+    path: BASE,
+    operationId: "runWorkflow",
+    tags,
+    summary: "Run a Workflow",
+    description: "Starts a run of the current version (or `version`) and answers at once. Send `Idempotency-Key` to make a retry safe.",
+    request: { params: WorkflowParams, body: optionalJsonBody(RunRequest) },
+    responses: { 200: json(AppsRun, "The new run") },
+  },
+  { idempotent: true, errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
+);
 
-const get = createRoute({
-  method: "get",
-  path: `${BASE}/{run_id}`,
-  operationId: "getWorkflowRun",
-  tags,
-  summary: "Get a Workflow Run",
-  request: { params: RunParams },
-  responses: { 200: json(AppsRun, "The run"), ...errorResponses, ...purged },
-});
+const get = route(
+  {
+    method: "get",
+    path: `${BASE}/{run_id}`,
+    operationId: "getWorkflowRun",
+    tags,
+    summary: "Get a Workflow Run",
+    request: { params: RunParams },
+    responses: { 200: json(AppsRun, "The run") },
+  },
+  { errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
+);
 
-const replay = createRoute({
-  method: "post",
-  path: `${BASE}/{run_id}/replay`,
-  operationId: "replayWorkflowRun",
-  tags,
-  summary: "Replay a Workflow Run",
-  description: "Starts a new run of the same version with the same input; the run replayed is not changed.",
-  request: { params: RunParams },
-  responses: { 200: json(AppsRun, "The new run"), ...errorResponses, ...purged },
-});
+const replay = route(
+  {
+    method: "post",
+    path: `${BASE}/{run_id}/replay`,
+    operationId: "replayWorkflowRun",
+    tags,
+    summary: "Replay a Workflow Run",
+    description: "Starts a new run of the same version with the same input; the run replayed is not changed.",
+    request: { params: RunParams },
+    responses: { 200: json(AppsRun, "The new run") },
+  },
+  { idempotent: true, errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
+);
 
-const cancel = createRoute({
-  method: "post",
-  path: `${BASE}/{run_id}/cancel`,
-  operationId: "cancelWorkflowRun",
-  tags,
-  summary: "Cancel a Workflow Run",
-  description: "Calls in flight are aborted and no step starts afterwards. A run that has ended is a 409.",
-  request: { params: RunParams },
-  responses: { 200: json(AppsRun, "The cancelled run"), ...errorResponses, ...conflict, ...purged },
-});
+const cancel = route(
+  {
+    method: "post",
+    path: `${BASE}/{run_id}/cancel`,
+    operationId: "cancelWorkflowRun",
+    tags,
+    summary: "Cancel a Workflow Run",
+    description: "Calls in flight are aborted and no step starts afterwards. A run that has ended is a 409.",
+    request: { params: RunParams },
+    responses: { 200: json(AppsRun, "The cancelled run") },
+  },
+  { errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED", "RUN_ALREADY_FINISHED"] },
+);
 
-const retention = createRoute({
-  method: "patch",
-  path: `${BASE}/{run_id}/retention`,
-  operationId: "updateRunRetention",
-  tags,
-  summary: "Update Run Data Retention Configuration",
-  description:
-    "How long the run's input, outputs and logs are kept after it ends. Answers the run with the new `retention_due_at` " +
-    "(null until the run ends).",
-  request: { params: RunParams, body: jsonBody(RetentionRequest) },
-  responses: { 200: json(AppsRun, "The run"), ...errorResponses, ...purged },
-});
+const retention = route(
+  {
+    method: "patch",
+    path: `${BASE}/{run_id}/retention`,
+    operationId: "updateRunRetention",
+    tags,
+    summary: "Update Run Data Retention Configuration",
+    description:
+      "How long the run's input, outputs and logs are kept after it ends. Answers the run with the new `retention_due_at` " +
+      "(null until the run ends).",
+    request: { params: RunParams, body: jsonBody(RetentionRequest) },
+    responses: { 200: json(AppsRun, "The run") },
+  },
+  { errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
+);
 
 /** Seed: seeds/apps.md, Workflows: "Get Workflow Runs", "Run a Workflow", "Get a Workflow Run", "Replay a Workflow Run", "Cancel a Workflow Run", "Update Run Data Retention Configuration". */
 export function registerRunRoutes({ app }: Dialect) {
-  app.use("/apps/:app_id/workflows/:workflow_id/runs", idempotent());
-  app.use("/apps/:app_id/workflows/:workflow_id/runs/:run_id/replay", idempotent());
-
   app.openapi(list, async (c) => {
     const appId = c.get("appId");
     const { workflow_id } = c.req.valid("param");

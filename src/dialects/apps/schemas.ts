@@ -130,7 +130,8 @@ export const AppsWorkflow = z
 
 export type AppsWorkflow = z.infer<typeof AppsWorkflow>;
 
-export const AppsWorkflowDetail = AppsWorkflow.extend({ workflow_version: AppsWorkflowVersion }).openapi("AppsWorkflowDetail");
+// Flat rather than an extension, so the document lists every field of it in one object.
+export const AppsWorkflowDetail = z.object({ ...AppsWorkflow.shape, workflow_version: AppsWorkflowVersion }).openapi("AppsWorkflowDetail");
 
 export const RunRequest = z
   .object({

@@ -1,6 +1,5 @@
-import { createRoute } from "@hono/zod-openapi";
 import { afterCursor } from "../../api/paging";
-import { errorResponses, json, listOf, PageQuery } from "../../api/schemas";
+import { json, listOf, PageQuery, route } from "../../api/schemas";
 import { versionCursor } from "../../api/v1/workflows";
 import { getVersion, listVersions, listWorkflows } from "../../services/workflows";
 import type { Dialect } from "../kit";
@@ -10,48 +9,60 @@ import { ownWorkflow } from "./sources";
 
 const tags = ["Workflows"];
 
-const list = createRoute({
-  method: "get",
-  path: "/apps/{app_id}/workflows",
-  operationId: "getWorkflows",
-  tags,
-  summary: "Get Workflows",
-  description: "The app's workflows, newest first.",
-  request: { params: AppParams, query: PageQuery },
-  responses: { 200: json(listOf(AppsWorkflow, "AppsWorkflowList"), "A page of workflows"), ...errorResponses },
-});
+const list = route(
+  {
+    method: "get",
+    path: "/apps/{app_id}/workflows",
+    operationId: "getWorkflows",
+    tags,
+    summary: "Get Workflows",
+    description: "The app's workflows, newest first.",
+    request: { params: AppParams, query: PageQuery },
+    responses: { 200: json(listOf(AppsWorkflow, "AppsWorkflowList"), "A page of workflows") },
+  },
+  { errors: ["NOT_FOUND"] },
+);
 
-const get = createRoute({
-  method: "get",
-  path: "/apps/{app_id}/workflows/{workflow_id}",
-  operationId: "getWorkflow",
-  tags,
-  summary: "Get a Workflow",
-  description: "The workflow with its current version.",
-  request: { params: WorkflowParams },
-  responses: { 200: json(AppsWorkflowDetail, "The workflow"), ...errorResponses },
-});
+const get = route(
+  {
+    method: "get",
+    path: "/apps/{app_id}/workflows/{workflow_id}",
+    operationId: "getWorkflow",
+    tags,
+    summary: "Get a Workflow",
+    description: "The workflow with its current version.",
+    request: { params: WorkflowParams },
+    responses: { 200: json(AppsWorkflowDetail, "The workflow") },
+  },
+  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+);
 
-const versions = createRoute({
-  method: "get",
-  path: "/apps/{app_id}/workflows/{workflow_id}/versions",
-  operationId: "getWorkflowVersions",
-  tags,
-  summary: "Get Workflow Versions",
-  description: "Every version, newest first.",
-  request: { params: WorkflowParams, query: PageQuery },
-  responses: { 200: json(listOf(AppsWorkflowVersion, "AppsWorkflowVersionList"), "A page of versions"), ...errorResponses },
-});
+const versions = route(
+  {
+    method: "get",
+    path: "/apps/{app_id}/workflows/{workflow_id}/versions",
+    operationId: "getWorkflowVersions",
+    tags,
+    summary: "Get Workflow Versions",
+    description: "Every version, newest first.",
+    request: { params: WorkflowParams, query: PageQuery },
+    responses: { 200: json(listOf(AppsWorkflowVersion, "AppsWorkflowVersionList"), "A page of versions") },
+  },
+  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+);
 
-const version = createRoute({
-  method: "get",
-  path: "/apps/{app_id}/workflows/{workflow_id}/versions/{version}",
-  operationId: "getWorkflowVersion",
-  tags,
-  summary: "Get a Workflow Version",
-  request: { params: VersionParams },
-  responses: { 200: json(AppsWorkflowVersion, "The version"), ...errorResponses },
-});
+const version = route(
+  {
+    method: "get",
+    path: "/apps/{app_id}/workflows/{workflow_id}/versions/{version}",
+    operationId: "getWorkflowVersion",
+    tags,
+    summary: "Get a Workflow Version",
+    request: { params: VersionParams },
+    responses: { 200: json(AppsWorkflowVersion, "The version") },
+  },
+  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+);
 
 /** Seed: seeds/apps.md, Workflows: "Get Workflows", "Get a Workflow", "Get Workflow Versions", "Get a Workflow Version". */
 export function registerWorkflowRoutes({ app }: Dialect) {

@@ -1,8 +1,6 @@
-import { createRoute } from "@hono/zod-openapi";
 import { requestDetails } from "../../api/middleware/errors";
-import { idempotent } from "../../api/middleware/idempotency";
 import { afterCursor } from "../../api/paging";
-import { ErrorEnvelope, errorResponses, IdParam, json, jsonBody, optionalJsonBody, PageQuery } from "../../api/schemas";
+import { IdParam, json, jsonBody, optionalJsonBody, PageQuery, route } from "../../api/schemas";
 import { definitionProblems, type WorkflowDefinition } from "../../domain/definition";
 import { AppError, type ErrorDetail, validationFailed } from "../../domain/errors";
 import { getRun, listRuns, startRun } from "../../services/runs";
@@ -15,7 +13,7 @@ const tags = ["Workflows"];
 const WorkflowParam = IdParam("workflow_id");
 const ExecutionParams = WorkflowParam.merge(IdParam("execution_id"));
 
-const create = createRoute({
+const create = route({
   method: "post",
   path: "/workflows",
   operationId: "createWorkflow",
@@ -25,41 +23,50 @@ const create = createRoute({
     "Each step is checked against its type's configuration and against the type its predecessor produces; " +
     "every problem is listed in one 400. The workflow is not executed.",
   request: { body: jsonBody(CreateWorkflowRequest) },
-  responses: { 201: json(CreatedWorkflow, "The workflow was created"), ...errorResponses },
+  responses: { 201: json(CreatedWorkflow, "The workflow was created") },
 });
 
-const execute = createRoute({
-  method: "post",
-  path: "/workflows/{workflow_id}/execute",
-  operationId: "executeWorkflow",
-  tags,
-  summary: "Execute a workflow",
-  description:
-    "Checks the input against the workflow's input schema, then queues the execution. " +
-    "Send an Idempotency-Key header to make a retry safe.",
-  request: { params: WorkflowParam, body: optionalJsonBody(ExecuteRequest) },
-  responses: { 202: json(ExecutionStarted, "The execution was queued"), ...errorResponses },
-});
+const execute = route(
+  {
+    method: "post",
+    path: "/workflows/{workflow_id}/execute",
+    operationId: "executeWorkflow",
+    tags,
+    summary: "Execute a workflow",
+    description:
+      "Checks the input against the workflow's input schema, then queues the execution. " +
+      "Send an Idempotency-Key header to make a retry safe.",
+    request: { params: WorkflowParam, body: optionalJsonBody(ExecuteRequest) },
+    responses: { 202: json(ExecutionStarted, "The execution was queued") },
+  },
+  { idempotent: true, errors: ["WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
+);
 
-const list = createRoute({
-  method: "get",
-  path: "/workflows/{workflow_id}/executions",
-  operationId: "listExecutions",
-  tags,
-  summary: "List a workflow's executions, newest first",
-  request: { params: WorkflowParam, query: PageQuery },
-  responses: { 200: json(ExecutionList, "A page of executions"), ...errorResponses },
-});
+const list = route(
+  {
+    method: "get",
+    path: "/workflows/{workflow_id}/executions",
+    operationId: "listExecutions",
+    tags,
+    summary: "List a workflow's executions, newest first",
+    request: { params: WorkflowParam, query: PageQuery },
+    responses: { 200: json(ExecutionList, "A page of executions") },
+  },
+  { errors: ["WORKFLOW_NOT_FOUND"] },
+);
 
-const get = createRoute({
-  method: "get",
-  path: "/workflows/{workflow_id}/executions/{execution_id}",
-  operationId: "getExecution",
-  tags,
-  summary: "Get an execution with its tasks",
-  request: { params: ExecutionParams },
-  responses: { 200: json(Execution, "The execution"), 410: json(ErrorEnvelope, "Purged by its retention policy"), ...errorResponses },
-});
+const get = route(
+  {
+    method: "get",
+    path: "/workflows/{workflow_id}/executions/{execution_id}",
+    operationId: "getExecution",
+    tags,
+    summary: "Get an execution with its tasks",
+    request: { params: ExecutionParams },
+    responses: { 200: json(Execution, "The execution") },
+  },
+  { errors: ["WORKFLOW_NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
+);
 
 /**
  * The native definition of a Data Flow workflow, or one 400 listing every problem (those of
@@ -73,8 +80,6 @@ function nativeDefinition(raw: Record<string, unknown>, schemaProblems: ErrorDet
 }
 
 export function registerDataflowRoutes({ app }: Dialect) {
-  app.use("/workflows/:workflow_id/execute", idempotent());
-
   /** Seed: seeds/dataflow.md, "Workflow Creation". */
   app.openapi(
     create,
@@ -87,7 +92,7 @@ export function registerDataflowRoutes({ app }: Dialect) {
       // On failure the validator passes the raw body along as `data`.
       const data = (result as { data?: unknown }).data;
       const raw = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-      nativeDefinition(raw, requestDetails(result.error, result.target));
+      nativeDefinition(raw, requestDetails(result.error, result.target, data));
     },
   );
 

@@ -1,6 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { idempotent } from "../../api/middleware/idempotency";
-import { errorResponses, json, jsonBody } from "../../api/schemas";
+import { z } from "@hono/zod-openapi";
+import { json, jsonBody, route } from "../../api/schemas";
 import { getRun, startRun } from "../../services/runs";
 import type { Dialect } from "../kit";
 import { toLeapRun } from "./mappers";
@@ -8,43 +7,46 @@ import { LeapRun, StartLeapRun } from "./schemas";
 
 const tags = ["Runs"];
 
-const start = createRoute({
-  method: "post",
-  path: "/v1/runs",
-  operationId: "createRun",
-  tags,
-  summary: "Initiate a workflow run",
-  description:
-    "Starts a run of the workflow's current version and answers at once with the run object. " +
-    "With a `webhook_url`, the run object is POSTed there when the run completes or fails.",
-  request: {
-    body: jsonBody(StartLeapRun),
-    headers: z.object({ "idempotency-key": z.string().max(255).optional() }),
+const start = route(
+  {
+    method: "post",
+    path: "/v1/runs",
+    operationId: "createRun",
+    tags,
+    summary: "Initiate a workflow run",
+    description:
+      "Starts a run of the workflow's current version and answers at once with the run object. " +
+      "With a `webhook_url`, the run object is POSTed there when the run completes or fails.",
+    request: {
+      body: jsonBody(StartLeapRun),
+    },
+    responses: { 201: json(LeapRun, "The workflow run object") },
   },
-  responses: { 201: json(LeapRun, "The workflow run object"), ...errorResponses },
-});
+  { idempotent: true, errors: ["WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
+);
 
-const get = createRoute({
-  method: "get",
-  path: "/v1/runs/{id}",
-  operationId: "getRun",
-  tags,
-  summary: "Get a workflow run",
-  request: {
-    params: z.object({
-      id: z
-        .string()
-        .max(100)
-        .openapi({ param: { name: "id", in: "path" } }),
-    }),
+const get = route(
+  {
+    method: "get",
+    path: "/v1/runs/{id}",
+    operationId: "getRun",
+    tags,
+    summary: "Get a workflow run",
+    request: {
+      params: z.object({
+        id: z
+          .string()
+          .max(100)
+          .openapi({ param: { name: "id", in: "path" } }),
+      }),
+    },
+    responses: { 200: json(LeapRun, "The workflow run object") },
   },
-  responses: { 200: json(LeapRun, "The workflow run object"), ...errorResponses },
-});
+  { errors: ["RUN_NOT_FOUND", "RUN_PURGED"] },
+);
 
 /** Seed: seeds/leap.md, "Initiating a Workflow" and "Understanding the Workflow Run Object". */
 export function registerLeapRoutes({ app }: Dialect) {
-  app.use("/v1/runs", idempotent());
-
   app.openapi(start, async (c) => {
     const body = c.req.valid("json");
     const run = await startRun(c.env, c.get("appId"), {

@@ -1,3 +1,4 @@
+import type { RunEvent } from "../../engine/events";
 import { runView } from "../../engine/run-view";
 import type { WebhookFormat } from "../../webhooks/formatters";
 import { eventLog, toExecution } from "./mappers";
@@ -12,7 +13,10 @@ const SENT = new Set(["run.waiting", "run.completed", "run.failed", "run.cancell
 export const looplyWebhook: WebhookFormat = {
   sends: (event) => SENT.has(event),
   body: (event, run, steps) => {
-    const log = eventLog([{ seq: 0, type: event.type, at: new Date(event.at).toISOString(), step_id: null, data: null }], true);
+    const log = eventLog(
+      [{ seq: 0, type: event.type as RunEvent["type"], at: new Date(event.at).toISOString(), step_id: null, data: null }],
+      true,
+    );
     return { event: event.type, item: toExecution(runView(run, steps), run.appId, log, { name: null, definition: run.definition }) };
   },
 };

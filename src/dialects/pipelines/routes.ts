@@ -10,7 +10,7 @@ import { createWorkflow, deleteWorkflow, updateWorkflow } from "../../services/w
 import type { Dialect } from "../kit";
 import { nativeWorkflow, variablesNeeded } from "./definition";
 import { NATIVE_STATUSES } from "./mappers";
-import { CreateWorkflow, WorkflowListResponse, WorkflowPublic, WorkflowStatus, WorkflowUpdate } from "./schemas";
+import { CreateWorkflow, HTTPError, WorkflowListResponse, WorkflowPublic, WorkflowStatus, WorkflowUpdate } from "./schemas";
 import { queryBoolean, queryInteger, unprocessable } from "./validation";
 import { conflictAnswer, errorAnswers, readWorkflow, WorkflowIdParam, workflowPublic } from "./views";
 
@@ -29,7 +29,11 @@ const create = createRoute({
     "Creates a workflow from the provided definition; with start=true (default) it starts at once. " +
     "Send an Idempotency-Key header to make a retry safe.",
   request: { query: z.object({ start: queryBoolean(true) }), body: jsonBody(CreateWorkflow) },
-  responses: { 201: json(WorkflowPublic, "The created workflow with all its steps"), ...errorAnswers },
+  responses: {
+    201: json(WorkflowPublic, "The created workflow with all its steps"),
+    ...errorAnswers,
+    413: json(HTTPError, "The request body, or the input it makes, is too large"),
+  },
 });
 
 const ListQuery = z.object({

@@ -135,11 +135,10 @@ export async function sendStepRequest(spec: HttpRequestSpec, ctx: StepContext, f
   } catch {
     throw new StepError("INVALID_URL", `${spec.url} is not a valid URL`, false);
   }
-  ctx.countHttpCall();
   try {
     return await guardedFetch(
       url,
-      { method: spec.method, headers, body, signal: ctx.signal, followRedirects },
+      { method: spec.method, headers, body, signal: ctx.signal, followRedirects, onRequest: ctx.countHttpCall },
       allowsPrivateNetwork(ctx.env),
     );
   } catch (error) {
@@ -173,10 +172,17 @@ export async function readBody(response: Response, mode: "auto" | "json" | "text
 /** Whether a failed status is worth retrying: 5xx, 408 and 429. */
 export const retryableStatus = (status: number) => status >= 500 || status === 408 || status === 429;
 
+const isTemplate = (value: unknown) => typeof value === "string" && value.includes("{{");
+
 export const http: StepType<HttpConfig> = {
   type: "http",
   config: httpConfig,
   produces: "any",
+  literalUrls: ({ url, path_params }) => {
+    const params = (path_params && typeof path_params === "object" ? path_params : {}) as Record<string, string | number>;
+    if (typeof url !== "string" || isTemplate(url) || Object.values(params).some(isTemplate)) return [];
+    return [{ field: "url", url: buildUrl({ url, path_params: params }) }];
+  },
   execute: async (config, ctx) => {
     const method = (config.method ?? "GET").toUpperCase();
     if (!(METHODS as readonly string[]).includes(method)) {

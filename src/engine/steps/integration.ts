@@ -54,6 +54,7 @@ export const integration: StepType<IntegrationConfig> = {
   type: "integration",
   config: integrationConfig,
   produces: "any",
+  literalUrls: ({ base_url }) => (typeof base_url === "string" && !base_url.includes("{{") ? [{ field: "base_url", url: base_url }] : []),
   execute: async (config, ctx) => {
     const provider = PROVIDERS[config.provider];
     const credential = ctx.vars[provider.credential];

@@ -59,6 +59,11 @@ export interface StepType<C = Record<string, unknown>> {
   waits?: boolean;
   /** Does no I/O: runs to completion within the expression limits, so it needs no attempt timer. */
   pure?: boolean;
+  /**
+   * The URLs a raw config names without templates, by config field, so creation can refuse a
+   * private one at once; templated URLs are checked when they are rendered.
+   */
+  literalUrls?(config: Record<string, unknown>): Array<{ field: string; url: string }>;
   execute(config: C, ctx: StepContext): Promise<StepOutcome>;
   /**
    * What a callback's body means for a step waiting on one: its output (default: the body as

@@ -29,7 +29,14 @@ const BASE = "/v2/workflows";
 
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 
-const read = <Q extends z.ZodObject, R extends z.ZodType>(name: string, summary: string, query: Q, answer: R, notFound?: string) =>
+const read = <Q extends z.ZodObject, R extends z.ZodType>(
+  name: string,
+  summary: string,
+  query: Q,
+  answer: R,
+  notFound?: string,
+  gone?: string,
+) =>
   createRoute({
     method: "get",
     path: `${BASE}/${name}`,
@@ -37,7 +44,12 @@ const read = <Q extends z.ZodObject, R extends z.ZodType>(name: string, summary:
     tags,
     summary,
     request: { query },
-    responses: { 200: ok(answer, "Success"), ...commonErrors, ...(notFound ? { 404: message(notFound) } : {}) },
+    responses: {
+      200: ok(answer, "Success"),
+      ...commonErrors,
+      ...(notFound ? { 404: message(notFound) } : {}),
+      ...(gone ? { 410: message(gone) } : {}),
+    },
   });
 
 const executionById = read(
@@ -46,6 +58,7 @@ const executionById = read(
   ExecutionQuery,
   ExecutionRead,
   "Execution does not exist (or is another organization's)",
+  "The execution's data was purged by its retention policy",
 );
 const history = read(
   "getWorkflowExecutionHistory",
