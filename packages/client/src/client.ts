@@ -1,0 +1,50 @@
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "./generated/openapi.js";
+import { deliveriesOf, eventsOf, schedulesOf, webhooksOf, workflowsOf } from "./resources.js";
+import { Runs } from "./runs.js";
+
+export interface SteplineOptions {
+  /** The deployment's origin, e.g. `https://stepline.example.workers.dev` or `http://localhost:8787`. */
+  baseUrl: string;
+  /** An API key (`sk_...`) or a JWT whose `sub` is the app id; sent as `Authorization: Bearer`. */
+  apiKey: string;
+  /** A fetch to use instead of the global one (a proxy, a test double, a service binding's `fetch`). */
+  fetch?: typeof fetch;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * The Stepline API. `api` makes any call of the OpenAPI document, typed from it
+ * (`api.GET("/v1/runs/{id}", { params: { path: { id } } })` answers `{ data, error, response }`);
+ * the helpers beside it throw a SteplineError instead, and cover what a raw call makes
+ * awkward: waiting for a run, its live stream, webhook signatures.
+ *
+ * @example
+ *   const stepline = new Stepline({ baseUrl: "http://localhost:8787", apiKey: "sk_..." });
+ *   const run = await stepline.runs.start(workflowId, { name: "Ada" }, { wait: true });
+ *   console.log(run.output);
+ */
+export class Stepline {
+  readonly api: Client<paths>;
+  readonly runs: Runs;
+  readonly workflows: ReturnType<typeof workflowsOf>;
+  readonly events: ReturnType<typeof eventsOf>;
+  readonly schedules: ReturnType<typeof schedulesOf>;
+  readonly deliveries: ReturnType<typeof deliveriesOf>;
+  readonly webhooks: ReturnType<typeof webhooksOf>;
+
+  constructor(options: SteplineOptions) {
+    this.api = createClient<paths>({
+      baseUrl: options.baseUrl,
+      fetch: options.fetch,
+      headers: { ...options.headers, authorization: `Bearer ${options.apiKey}` },
+    });
+    this.runs = new Runs(this.api);
+    this.workflows = workflowsOf(this.api);
+    this.events = eventsOf(this.api);
+    this.schedules = schedulesOf(this.api);
+    this.deliveries = deliveriesOf(this.api);
+    this.webhooks = webhooksOf(this.api);
+  }
+}

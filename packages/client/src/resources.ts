@@ -1,0 +1,60 @@
+import type { Client } from "openapi-fetch";
+import { type CallOptions, unwrap } from "./call.js";
+import type { paths } from "./generated/openapi.js";
+import type { PageQuery, ScheduleListQuery, SentEvent, WebhookEvent, WorkflowDefinition, WorkflowListQuery } from "./types.js";
+import { verifyWebhook, type WebhookHeaders } from "./webhooks.js";
+
+type Api = Client<paths>;
+
+export const workflowsOf = (api: Api) => ({
+  list: (query: WorkflowListQuery = {}, { signal }: CallOptions = {}) =>
+    unwrap(api.GET("/v1/workflows", { params: { query }, signal }), signal),
+  get: (workflowId: string, { signal }: CallOptions = {}) =>
+    unwrap(api.GET("/v1/workflows/{id}", { params: { path: { id: workflowId } }, signal }), signal),
+  /** Creates a workflow (version 1); a definition with mistakes is one VALIDATION_FAILED listing them all. */
+  create: (definition: WorkflowDefinition, { signal }: CallOptions = {}) =>
+    unwrap(api.POST("/v1/workflows", { body: definition, signal }), signal),
+  versions: (workflowId: string, query: PageQuery = {}, { signal }: CallOptions = {}) =>
+    unwrap(api.GET("/v1/workflows/{id}/versions", { params: { path: { id: workflowId }, query }, signal }), signal),
+});
+
+export const eventsOf = (api: Api) => ({
+  /** Sends an event to a run's `wait_for_event` step; `status` says whether it was applied now or kept for a later step. */
+  send: (runId: string, name: string, payload?: unknown, options: CallOptions & { id?: string } = {}): Promise<SentEvent> =>
+    unwrap(
+      api.POST("/v1/runs/{id}/events", {
+        params: { path: { id: runId } },
+        body: { name, payload, ...(options.id === undefined ? {} : { id: options.id }) },
+        signal: options.signal,
+      }),
+      options.signal,
+    ),
+});
+
+export const schedulesOf = (api: Api) => ({
+  list: (query: ScheduleListQuery = {}, { signal }: CallOptions = {}) =>
+    unwrap(api.GET("/v1/schedules", { params: { query }, signal }), signal),
+  pause: (scheduleId: string, { signal }: CallOptions = {}) =>
+    unwrap(api.PATCH("/v1/schedules/{id}", { params: { path: { id: scheduleId } }, body: { paused: true }, signal }), signal),
+  resume: (scheduleId: string, { signal }: CallOptions = {}) =>
+    unwrap(api.PATCH("/v1/schedules/{id}", { params: { path: { id: scheduleId } }, body: { paused: false }, signal }), signal),
+});
+
+export const deliveriesOf = (api: Api) => ({
+  /** A run's webhook deliveries, newest first. */
+  list: (runId: string, query: PageQuery = {}, { signal }: CallOptions = {}) =>
+    unwrap(api.GET("/v1/runs/{id}/deliveries", { params: { path: { id: runId }, query }, signal }), signal),
+  /** One delivery with its body and every attempt. */
+  get: (deliveryId: string, { signal }: CallOptions = {}) =>
+    unwrap(api.GET("/v1/deliveries/{id}", { params: { path: { id: deliveryId } }, signal }), signal),
+  /** Sends a delivery again now. */
+  redeliver: (deliveryId: string, { signal }: CallOptions = {}) =>
+    unwrap(api.POST("/v1/deliveries/{id}/redeliver", { params: { path: { id: deliveryId } }, signal }), signal),
+});
+
+export const webhooksOf = (api: Api) => ({
+  /** The app's `whsec_` signing secret (and the previous one while it still signs). */
+  secret: ({ signal }: CallOptions = {}) => unwrap(api.GET("/v1/webhook-secret", { signal }), signal),
+  /** See verifyWebhook. */
+  verify: <T = WebhookEvent>(body: string, headers: WebhookHeaders, secret: string): T => verifyWebhook<T>(body, headers, secret),
+});
