@@ -1,4 +1,5 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient from "openapi-fetch";
+import type { SteplineApi } from "./api.js";
 import type { paths } from "./generated/openapi.js";
 import { deliveriesOf, eventsOf, schedulesOf, webhooksOf, workflowsOf } from "./resources.js";
 import { Runs } from "./runs.js";
@@ -26,7 +27,7 @@ export interface SteplineOptions {
  *   console.log(run.output);
  */
 export class Stepline {
-  readonly api: Client<paths>;
+  readonly api: SteplineApi;
   readonly runs: Runs;
   readonly workflows: ReturnType<typeof workflowsOf>;
   readonly events: ReturnType<typeof eventsOf>;
@@ -35,11 +36,13 @@ export class Stepline {
   readonly webhooks: ReturnType<typeof webhooksOf>;
 
   constructor(options: SteplineOptions) {
+    // The same client, typed by SteplineApi: openapi-fetch infers a call's options as a type
+    // parameter, which lets a misspelt body field through; SteplineApi checks them as written.
     this.api = createClient<paths>({
       baseUrl: options.baseUrl,
       fetch: options.fetch,
       headers: { ...options.headers, authorization: `Bearer ${options.apiKey}` },
-    });
+    }) as unknown as SteplineApi;
     this.runs = new Runs(this.api);
     this.workflows = workflowsOf(this.api);
     this.events = eventsOf(this.api);

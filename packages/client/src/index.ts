@@ -1,3 +1,4 @@
+export type { SteplineApi } from "./api.js";
 export { type CallOptions, unwrap } from "./call.js";
 export { Stepline, type SteplineOptions } from "./client.js";
 export { type ErrorDetail, SteplineError, serviceError } from "./errors.js";

@@ -1,12 +1,9 @@
-import type { Client } from "openapi-fetch";
+import type { SteplineApi } from "./api.js";
 import { type CallOptions, unwrap } from "./call.js";
-import type { paths } from "./generated/openapi.js";
 import type { PageQuery, ScheduleListQuery, SentEvent, WebhookEvent, WorkflowDefinition, WorkflowListQuery } from "./types.js";
 import { verifyWebhook, type WebhookHeaders } from "./webhooks.js";
 
-type Api = Client<paths>;
-
-export const workflowsOf = (api: Api) => ({
+export const workflowsOf = (api: SteplineApi) => ({
   list: (query: WorkflowListQuery = {}, { signal }: CallOptions = {}) =>
     unwrap(api.GET("/v1/workflows", { params: { query }, signal }), signal),
   get: (workflowId: string, { signal }: CallOptions = {}) =>
@@ -18,7 +15,7 @@ export const workflowsOf = (api: Api) => ({
     unwrap(api.GET("/v1/workflows/{id}/versions", { params: { path: { id: workflowId }, query }, signal }), signal),
 });
 
-export const eventsOf = (api: Api) => ({
+export const eventsOf = (api: SteplineApi) => ({
   /** Sends an event to a run's `wait_for_event` step; `status` says whether it was applied now or kept for a later step. */
   send: (runId: string, name: string, payload?: unknown, options: CallOptions & { id?: string } = {}): Promise<SentEvent> =>
     unwrap(
@@ -31,7 +28,7 @@ export const eventsOf = (api: Api) => ({
     ),
 });
 
-export const schedulesOf = (api: Api) => ({
+export const schedulesOf = (api: SteplineApi) => ({
   list: (query: ScheduleListQuery = {}, { signal }: CallOptions = {}) =>
     unwrap(api.GET("/v1/schedules", { params: { query }, signal }), signal),
   pause: (scheduleId: string, { signal }: CallOptions = {}) =>
@@ -40,7 +37,7 @@ export const schedulesOf = (api: Api) => ({
     unwrap(api.PATCH("/v1/schedules/{id}", { params: { path: { id: scheduleId } }, body: { paused: false }, signal }), signal),
 });
 
-export const deliveriesOf = (api: Api) => ({
+export const deliveriesOf = (api: SteplineApi) => ({
   /** A run's webhook deliveries, newest first. */
   list: (runId: string, query: PageQuery = {}, { signal }: CallOptions = {}) =>
     unwrap(api.GET("/v1/runs/{id}/deliveries", { params: { path: { id: runId }, query }, signal }), signal),
@@ -52,7 +49,7 @@ export const deliveriesOf = (api: Api) => ({
     unwrap(api.POST("/v1/deliveries/{id}/redeliver", { params: { path: { id: deliveryId } }, signal }), signal),
 });
 
-export const webhooksOf = (api: Api) => ({
+export const webhooksOf = (api: SteplineApi) => ({
   /** The app's `whsec_` signing secret (and the previous one while it still signs). */
   secret: ({ signal }: CallOptions = {}) => unwrap(api.GET("/v1/webhook-secret", { signal }), signal),
   /** See verifyWebhook. */

@@ -1,7 +1,6 @@
-import type { Client } from "openapi-fetch";
+import type { SteplineApi } from "./api.js";
 import { type CallOptions, unwrap } from "./call.js";
 import { SteplineError } from "./errors.js";
-import type { paths } from "./generated/openapi.js";
 import { type StreamOptions, streamRunEvents } from "./stream.js";
 import { ENDED_STATUSES, type ReplayBody, type Run, type RunEvent, type RunListQuery, type RunStatus, type StartRunBody } from "./types.js";
 
@@ -57,9 +56,9 @@ function deadline(signal: AbortSignal | undefined, timeout: number | undefined) 
 
 /** Runs: start, follow, wait for, list and control them. */
 export class Runs {
-  readonly #api: Client<paths>;
+  readonly #api: SteplineApi;
 
-  constructor(api: Client<paths>) {
+  constructor(api: SteplineApi) {
     this.#api = api;
   }
 

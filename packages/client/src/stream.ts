@@ -1,7 +1,6 @@
-import type { Client } from "openapi-fetch";
+import type { SteplineApi } from "./api.js";
 import { unwrap } from "./call.js";
 import { errorFromAnswer, networkError, SteplineError } from "./errors.js";
-import type { paths } from "./generated/openapi.js";
 import { readSse, type SseControl } from "./sse.js";
 import { END_EVENTS, ENDED_STATUSES, type RunEvent } from "./types.js";
 
@@ -43,7 +42,7 @@ const retryable = (status: number) => status === 429 || status >= 500;
  * ends after `run.completed`, `run.failed` or `run.cancelled`, or when the stream closes on a
  * run that has already ended.
  */
-export async function* streamRunEvents(api: Client<paths>, runId: string, options: StreamOptions = {}): AsyncGenerator<RunEvent> {
+export async function* streamRunEvents(api: SteplineApi, runId: string, options: StreamOptions = {}): AsyncGenerator<RunEvent> {
   const { signal, maxRetries = 8 } = options;
   const control: SseControl = {};
   let last = options.lastEventId ?? 0;
@@ -62,8 +61,8 @@ export async function* streamRunEvents(api: Client<paths>, runId: string, option
         const error = errorFromAnswer(answer.response, answer.error);
         if (!retryable(answer.response.status)) throw error;
         failure = error;
-      } else if (answer.data) {
-        for await (const frame of readSse(answer.data, control)) {
+      } else if (answer.response.body) {
+        for await (const frame of readSse(answer.response.body, control)) {
           const event = JSON.parse(frame.data) as RunEvent;
           if (event.seq <= last) continue;
           last = event.seq;
