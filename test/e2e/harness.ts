@@ -29,11 +29,12 @@ const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 // wrangler's `#!/usr/bin/env node` must find the Node 22 the project installs, not the system one.
-const childEnv = (): NodeJS.ProcessEnv => ({
+const childEnv = (registry?: string): NodeJS.ProcessEnv => ({
   ...process.env,
   PATH: `${path.dirname(process.execPath)}${path.delimiter}${BIN}${path.delimiter}${process.env.PATH ?? ""}`,
   WRANGLER_SEND_METRICS: "false",
   CI: "1",
+  ...(registry ? { WRANGLER_REGISTRY_PATH: registry } : {}),
 });
 
 export interface StartOptions {
@@ -43,6 +44,13 @@ export interface StartOptions {
   vars?: Record<string, string>;
   /** Preferred port; a free one is chosen when it is taken or not given. */
   port?: number;
+  /** Another Worker's wrangler config, run instead of Stepline (no migrations; ready once it answers at all). */
+  config?: string;
+  /**
+   * A dev registry folder of its own: Workers started with the same one reach each other over
+   * service bindings, and never a `stepline` someone else runs on the machine.
+   */
+  registry?: string;
 }
 
 export interface Stepline {
@@ -136,15 +144,16 @@ function capture(child: ChildProcess, logFile: string, max = 20_000) {
   return () => tail;
 }
 
-async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
+/** Stepline is ready when /healthz answers 200; another Worker once it answers anything but a 5xx. */
+async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string, stepline: boolean): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`wrangler dev exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`);
     }
     try {
-      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (res.ok) return;
+      const res = await fetch(stepline ? `${url}/healthz` : url, { signal: AbortSignal.timeout(2_000) });
+      if (stepline ? res.ok : res.status < 500) return;
     } catch {
       // not listening yet
     }
@@ -178,12 +187,14 @@ async function waitForGroupExit(child: ChildProcess, pid: number, timeoutMs: num
 export async function startStepline(options: StartOptions = {}): Promise<Stepline> {
   const persistTo = path.resolve(ROOT, options.persistTo ?? path.join(".e2e", `${Date.now()}-${randomBytes(4).toString("hex")}`));
   mkdirSync(persistTo, { recursive: true });
-  await migrate(persistTo);
+  const stepline = options.config === undefined;
+  if (stepline) await migrate(persistTo);
 
   const port = options.port !== undefined && (await portIsFree(options.port)) ? options.port : await freePort();
   const vars = { ...DEFAULT_VARS, ...options.vars };
   const args = [
     "dev",
+    ...(stepline ? [] : ["--config", options.config as string]),
     "--port",
     String(port),
     "--ip",
@@ -193,9 +204,9 @@ export async function startStepline(options: StartOptions = {}): Promise<Steplin
     "--persist-to",
     persistTo,
     "--show-interactive-dev-session=false",
-    ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+    ...(stepline ? Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]) : []),
   ];
-  const child = spawn(WRANGLER, args, { cwd: ROOT, env: childEnv(), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(WRANGLER, args, { cwd: ROOT, env: childEnv(options.registry), detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const pid = child.pid;
   if (pid === undefined) throw new Error("wrangler dev did not start");
   running.add(pid);
@@ -212,7 +223,7 @@ export async function startStepline(options: StartOptions = {}): Promise<Steplin
   };
 
   try {
-    await waitUntilHealthy(url, child, output);
+    await waitUntilHealthy(url, child, output, stepline);
   } catch (error) {
     await end("SIGKILL");
     throw error;
@@ -229,11 +240,15 @@ export async function startStepline(options: StartOptions = {}): Promise<Steplin
     kill: () => end("SIGKILL"),
     restart: async () => {
       if (running.has(pid)) await end("SIGTERM");
-      return startStepline({ persistTo, vars: options.vars, port });
+      return startStepline({ ...options, persistTo, port });
     },
   };
   return handle;
 }
+
+/** Another Worker (one that calls Stepline over a service binding, say) under its own `wrangler dev`. */
+export const startWorker = (config: string, options: Omit<StartOptions, "config"> = {}): Promise<Stepline> =>
+  startStepline({ ...options, config });
 
 /** A response body read field by field in assertions. */
 // biome-ignore lint/suspicious/noExplicitAny: tests assert on the body's fields directly
