@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Stepline, SteplineError } from "@stepline/client";
 import type { Command, Context, OptionSpec } from "./command.js";
@@ -8,7 +9,8 @@ import { workflowCommands } from "./commands/workflows.js";
 import { resolveCredentials, UsageError } from "./config.js";
 import { json, paintFor } from "./format.js";
 
-export const VERSION = "0.1.0";
+/** The version of this package, from its package.json (dist/cli.js -> ../package.json). */
+const version = (): string => JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
 const COMMANDS: Command[] = [loginCommand, ...workflowCommands, ...runCommands, ...otherCommands];
 
@@ -63,6 +65,7 @@ function help(prefix: string[]): string {
     "Credentials come from --url/--key, else STEPLINE_URL/STEPLINE_KEY, else `stepline login`",
     "(saved to STEPLINE_CONFIG, else $XDG_CONFIG_HOME/stepline/config.json or ~/.config/stepline/config.json).",
     "Exit codes: 0 success, 1 the API refused or the run did not complete, 2 a usage mistake.",
+    "`stepline <command> --help` describes a command; `stepline --version` prints the version.",
   ].join("\n");
 }
 
@@ -117,7 +120,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const loose = parseArgs({ args: argv, options: parseOptions(ALL_OPTIONS), allowPositionals: true, strict: false });
     if (argv.length === 1 && argv[0] === "--version") {
-      process.stdout.write(`${VERSION}\n`);
+      process.stdout.write(`${version()}\n`);
       return 0;
     }
     const command = findCommand(loose.positionals);
