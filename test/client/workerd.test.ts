@@ -1,6 +1,7 @@
 import { env, SELF } from "cloudflare:test";
 import { Stepline, SteplineError, serviceError, verifyWebhook } from "@stepline/client";
 import { expect, it } from "vitest";
+import { readSse, type SseFrame } from "../../packages/client/src/sse";
 import { signatureHeader } from "../../src/webhooks/sign";
 import { newApp } from "../helpers";
 
@@ -63,4 +64,32 @@ it("reads an error thrown across the service binding back into its code and deta
   expect(invalid).toMatchObject({ code: "VALIDATION_FAILED", status: 0, details: [{ path: "steps[0].type" }] });
   expect(invalid.message).toMatch(/^The workflow definition is not valid/);
   expect(await viaBinding("getRun", "no-such-run")).toMatchObject({ code: "RUN_NOT_FOUND", details: [] });
+});
+
+it("parses Server-Sent Events however the bytes are split: any line ending, comments, multi-line data, a BOM", async () => {
+  const text =
+    '\uFEFFretry: 1500\n\n: keep-alive\r\nid: 1\r\nevent: run.created\r\ndata: {"seq":1}\r\n\r\n' +
+    "id: 2\revent: step.completed\rdata: line one\rdata:line two\r\r" +
+    "data: no id or event\n\nid: 3\ndata: cut off before its blank line\n";
+  const expected: SseFrame[] = [
+    { id: "1", event: "run.created", data: '{"seq":1}' },
+    { id: "2", event: "step.completed", data: "line one\nline two" },
+    { id: "2", event: "message", data: "no id or event" },
+  ];
+  const bytes = new TextEncoder().encode(text);
+  for (let cut = 0; cut <= bytes.length; cut++) {
+    const chunks = [bytes.slice(0, cut), bytes.slice(cut)];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next) controller.enqueue(next);
+        else controller.close();
+      },
+    });
+    const control: { retryMs?: number } = {};
+    const frames: SseFrame[] = [];
+    for await (const frame of readSse(body, control)) frames.push(frame);
+    expect(frames, `split at byte ${cut}`).toEqual(expected);
+    expect(control.retryMs).toBe(1500);
+  }
 });

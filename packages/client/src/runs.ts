@@ -30,23 +30,15 @@ export interface ListRunsQuery extends Omit<RunListQuery, "status"> {
   status?: RunStatus | RunStatus[];
 }
 
-/** A signal that fires when the caller's does or when `timeout` ms have passed, and whether the timeout fired. */
-function deadline(signal: AbortSignal | undefined, timeout: number | undefined) {
+/** A signal that fires when the caller's does, or with `timeoutError` once `timeout` ms have passed. */
+function deadline(signal: AbortSignal | undefined, timeout: number | undefined, timeoutError: () => Error) {
   const controller = new AbortController();
-  let timedOut = false;
   const abort = () => controller.abort(signal?.reason);
   if (signal?.aborted) abort();
   signal?.addEventListener("abort", abort, { once: true });
-  const timer =
-    timeout === undefined
-      ? undefined
-      : setTimeout(() => {
-          timedOut = true;
-          controller.abort(new SteplineError("TIMEOUT", `the run did not end within ${timeout} ms`));
-        }, timeout);
+  const timer = timeout === undefined ? undefined : setTimeout(() => controller.abort(timeoutError()), timeout);
   return {
     signal: controller.signal,
-    timedOut: () => timedOut,
     dispose: () => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", abort);
@@ -135,15 +127,16 @@ export class Runs {
   async waitFor(runId: string, options: WaitOptions = {}): Promise<Run> {
     const run = await this.get(runId, options);
     if (ENDED_STATUSES.has(run.status)) return run;
-    const limit = deadline(options.signal, options.timeout);
+    const limit = deadline(
+      options.signal,
+      options.timeout,
+      () => new SteplineError("TIMEOUT", `run ${runId} did not end within ${options.timeout} ms`),
+    );
     try {
       for await (const _ of this.stream(runId, { signal: limit.signal })) {
         // Only the end matters here; the stream returns after the run's last event.
       }
       return await this.get(runId, { signal: limit.signal });
-    } catch (error) {
-      if (limit.timedOut()) throw new SteplineError("TIMEOUT", `run ${runId} did not end within ${options.timeout} ms`);
-      throw error;
     } finally {
       limit.dispose();
     }
