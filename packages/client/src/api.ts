@@ -7,7 +7,8 @@ type Init<P extends keyof paths, M extends Method> = MaybeOptionalInit<paths[P],
 
 /**
  * One HTTP method of the typed API. The options are checked against the operation as a plain
- * object literal, so a misspelt body or query field is a compile error.
+ * object literal, so a misspelt body or query field is a compile error. `data` is typed as the
+ * JSON answer; with `parseAs` other than "json", read `response` instead.
  */
 type Call<M extends Method> = <P extends ClientPathsWithMethod<Client<paths>, M>>(
   path: P,
