@@ -53,7 +53,7 @@ export class Stepline extends WorkerEntrypoint<Env, { appId?: string }> {
 
   startRun(
     workflowId: string,
-    options: { input?: unknown; version?: number; profile?: string; metadata?: unknown; webhookUrl?: string } = {},
+    options: { input?: unknown; version?: number; profile?: string; metadata?: Record<string, unknown>; webhookUrl?: string } = {},
   ) {
     return this.call(() => startRun(this.env, this.appId(), { ...options, workflowId, trigger: "rpc" }));
   }

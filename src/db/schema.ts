@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { WorkflowDefinition } from "../domain/definition";
 
 // Times are epoch milliseconds; the API renders them as ISO strings.
 // Every list query pages by (scope, id DESC) and has an index that starts with its filters,
@@ -38,9 +39,9 @@ export const workflows = sqliteTable(
     currentVersion: integer("current_version").notNull(),
     latestVersion: integer("latest_version").notNull(),
     webhookUrl: text("webhook_url"),
-    retention: text("retention", { mode: "json" }),
-    concurrency: text("concurrency", { mode: "json" }),
-    rateLimit: text("rate_limit", { mode: "json" }),
+    retention: text("retention", { mode: "json" }).$type<WorkflowDefinition["retention"]>(),
+    concurrency: text("concurrency", { mode: "json" }).$type<WorkflowDefinition["concurrency"]>(),
+    rateLimit: text("rate_limit", { mode: "json" }).$type<WorkflowDefinition["rate_limit"]>(),
     discoverable: integer("discoverable", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
@@ -82,7 +83,7 @@ export const runs = sqliteTable(
     scheduleId: text("schedule_id"),
     parentRunId: text("parent_run_id"),
     profile: text("profile").notNull().default("default"),
-    metadata: text("metadata", { mode: "json" }),
+    metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>(),
     errorCode: text("error_code"),
     // Monotonic counter from the run's object: an older summary never overwrites a newer one.
     stateSeq: integer("state_seq").notNull().default(0),

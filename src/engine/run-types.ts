@@ -22,7 +22,7 @@ export interface CreateRunParams {
   parent: { runId: string; stepId: string; appId: string } | null;
   webhookUrl: string | null;
   retention: Retention;
-  metadata: unknown;
+  metadata: Record<string, unknown> | null;
   options: Record<string, unknown>;
   limiter: LimiterRef | null;
   start: boolean;

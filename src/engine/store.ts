@@ -44,7 +44,7 @@ export interface RunRecord {
   error: RunError | null;
   webhookUrl: string | null;
   retention: Retention;
-  metadata: unknown;
+  metadata: Record<string, unknown> | null;
   /** Options of the surface that started the run (step webhooks, body format). */
   options: Record<string, unknown>;
   limiter: LimiterRef | null;

@@ -31,7 +31,7 @@ export interface StartRunRequest {
   profile?: string;
   start?: boolean;
   retention?: { max_age_seconds: number; preserve_on_failure?: boolean };
-  metadata?: unknown;
+  metadata?: Record<string, unknown> | null;
   trigger?: CreateRunParams["trigger"];
   surface?: string;
   scheduleId?: string | null;
