@@ -33,7 +33,8 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 export function patchRun(engine: RunEngine, host: PatchHost, patch: RunPatch): Result<null> {
   const run = engine.run;
   // Merging an object patch (the schema allows no other) always yields an object.
-  const metadata = patch.metadata === undefined ? run.metadata : (mergePatch(run.metadata ?? {}, patch.metadata) as Record<string, unknown>);
+  const metadata =
+    patch.metadata === undefined ? run.metadata : (mergePatch(run.metadata ?? {}, patch.metadata) as Record<string, unknown>);
   const size = byteLength(JSON.stringify(metadata ?? null));
   if (patch.metadata !== undefined && size > Limits.metadataBytes) {
     return err("VALIDATION_FAILED", `The metadata would be ${size} bytes; the limit is ${Limits.metadataBytes}`, [
