@@ -6,6 +6,7 @@ import { compatBase } from "../dialects/kit";
 import type { App, HonoEnv } from "./env";
 import { requireAdmin, requireApp } from "./middleware/auth";
 import { limitBody } from "./middleware/body-limit";
+import { emptyBodyIsNoBody } from "./middleware/empty-body";
 import { handleError, handleNotFound, validationHook } from "./middleware/errors";
 import { requestId } from "./middleware/request-id";
 import { serveDocument } from "./openapi";
@@ -35,6 +36,7 @@ export function buildApp(): App {
   const app = new OpenAPIHono<HonoEnv>({ defaultHook: validationHook });
   app.use("*", requestId());
   app.use("*", limitBody());
+  app.use("*", emptyBodyIsNoBody());
   app.onError(handleError);
   app.notFound(handleNotFound(app));
 

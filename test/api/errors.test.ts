@@ -85,6 +85,23 @@ describe("the error envelope", () => {
     expect((await app.call("GET", `/v1/workflows/${wf.body.id}/runs`)).body.data).toEqual([]);
   });
 
+  it("a JSON content type with an empty body is no body: optional bodies are absent, required ones name their fields", async () => {
+    const app = await newApp();
+    const wf = await app.call(
+      "POST",
+      "/v1/workflows",
+      greeting({ steps: [{ id: "wait", type: "wait_for_event", config: { event: "go" } }] }),
+    );
+    const started = await app.call("POST", `/v1/workflows/${wf.body.id}/runs`, "");
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const cancelled = await app.call("POST", `/v1/runs/${started.body.id}/cancel`, "");
+    expect(cancelled.status).toBe(200);
+    const created = await app.call("POST", "/v1/workflows", "");
+    expect(created.status).toBe(400);
+    expect(created.body.error.code).toBe("VALIDATION_FAILED");
+    expect(created.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(["name", "steps"]));
+  });
+
   it("a body that is not sent as JSON is a 415", async () => {
     const app = await newApp();
     const res = await app.call("POST", "/v1/workflows", JSON.stringify(greeting()), { "content-type": "text/plain" });
