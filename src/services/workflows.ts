@@ -71,13 +71,13 @@ function assertWebhookUrl(env: Env, url: string | null | undefined): void {
   if (problem) throw validationFailed([{ path: "webhook_url", message: problem }]);
 }
 
-export async function createWorkflow(env: Env, appId: string, body: WorkflowDefinition) {
+export async function createWorkflow(env: Env, appId: string, body: WorkflowDefinition, id = newId()) {
   assertValidDefinition(body, [], env);
   assertWebhookUrl(env, body.webhook_url);
   const now = Date.now();
   const definition = pickVersioned(body);
   const row: WorkflowRow = {
-    id: newId(),
+    id,
     appId,
     name: body.name,
     description: body.description ?? null,

@@ -59,3 +59,18 @@ it("compares bodies as JSON values: reordered keys and other whitespace replay; 
   }
   expect((await call("GET", path)).body.data).toHaveLength(1);
 });
+
+it("creates a workflow once for a repeated Idempotency-Key, and refuses the key with another definition", async () => {
+  const { call } = await newApp();
+  const definition = { name: "once", steps: [{ id: "a", type: "transform", config: { value: 1 } }] };
+  const headers = { "idempotency-key": "create-workflow" };
+  const first = await call("POST", "/v1/workflows", definition, headers);
+  const retry = await call("POST", "/v1/workflows", definition, headers);
+  expect(first.status).toBe(201);
+  expect(retry.status).toBe(201);
+  expect(retry.body.id).toBe(first.body.id);
+  expect(retry.headers.get("idempotent-replayed")).toBe("true");
+  const other = await call("POST", "/v1/workflows", { ...definition, name: "twice" }, headers);
+  expect(other.status).toBe(422);
+  expect((await call("GET", "/v1/workflows")).body.data.map((w: { id: string }) => w.id)).toEqual([first.body.id]);
+});

@@ -116,7 +116,12 @@ describe("the OpenAPI document tells the whole truth", () => {
 
   it("documents the headers the server reads and writes", async () => {
     const { doc, ops } = await operations();
-    const idempotent = ["POST /v1/workflows/{id}/runs", "POST /v1/runs/{id}/replay", "POST /v1/discover/workflows/{id}/runs"];
+    const idempotent = [
+      "POST /v1/workflows",
+      "POST /v1/workflows/{id}/runs",
+      "POST /v1/runs/{id}/replay",
+      "POST /v1/discover/workflows/{id}/runs",
+    ];
     for (const { method, path, op } of ops) {
       const route = `${method.toUpperCase()} ${path}`;
       const refs = (op.parameters ?? []).map((p) => p.$ref);

@@ -51,16 +51,20 @@ function definitionHook(
 const tags = ["Workflows"];
 const notFound = { errors: ["WORKFLOW_NOT_FOUND"] } as const;
 
-const create = route({
-  method: "post",
-  path: "/v1/workflows",
-  operationId: "createWorkflow",
-  tags,
-  summary: "Create a workflow (version 1)",
-  description: "Every problem with the definition comes back in one 400, each with the path of the field.",
-  request: { body: jsonBody(WorkflowDefinition) },
-  responses: { 201: json(WorkflowWithDefinition, "The workflow") },
-});
+const create = route(
+  {
+    method: "post",
+    path: "/v1/workflows",
+    operationId: "createWorkflow",
+    tags,
+    summary: "Create a workflow (version 1)",
+    description:
+      "Every problem with the definition comes back in one 400, each with the path of the field. Send an Idempotency-Key header to make retries safe.",
+    request: { body: jsonBody(WorkflowDefinition) },
+    responses: { 201: json(WorkflowWithDefinition, "The workflow") },
+  },
+  { idempotent: true },
+);
 
 const list = route({
   method: "get",
@@ -174,7 +178,11 @@ export function versionCursor(cursor: string | undefined): number | null {
 }
 
 export function registerWorkflows(app: App) {
-  app.openapi(create, async (c) => c.json(await createWorkflow(c.env, c.get("appId"), c.req.valid("json")), 201), definitionHook);
+  app.openapi(
+    create,
+    async (c) => c.json(await createWorkflow(c.env, c.get("appId"), c.req.valid("json"), c.get("createdId")), 201),
+    definitionHook,
+  );
 
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
