@@ -2,6 +2,7 @@ import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { HonoEnv } from "../api/env";
 import { appForCredential } from "../api/middleware/auth";
+import { limitBody } from "../api/middleware/body-limit";
 import { errorResponse, requestError, toAppError } from "../api/middleware/errors";
 import { registerSharedComponents } from "../api/openapi";
 import { AppError } from "../domain/errors";
@@ -68,6 +69,7 @@ export function dialectApp(spec: DialectSpec): Dialect {
     if (appError.code === "INTERNAL") console.error(`request ${c.get("requestId")} failed`, error);
     return answerError(spec, c, appError);
   });
+  app.use("*", limitBody());
   app.use("*", async (c, next) => {
     if (c.req.path === docPath) return next();
     const token = spec.credential(c);

@@ -10,7 +10,7 @@ import type { Dialect, DialectContext } from "../../kit";
 import { resumeExecution, terminateExecution } from "../executions";
 import { currentState } from "../mappers";
 import { ResumeBody, Resumed, ResumeProblem, TerminateBody, Terminated, ToggleBody, Toggled, TriggerBody, Triggered } from "../schemas";
-import { commonErrors, message, versionNumber } from "./shared";
+import { commonErrors, message, tooLarge, versionNumber } from "./shared";
 
 const tags = ["Workflow API"];
 const BASE = "/v2/workflows";
@@ -46,6 +46,8 @@ const triggerRoute = <P extends z.ZodObject>(path: string, operationId: string, 
     responses: {
       200: { description: "Triggered", content: { "application/json": { schema: Triggered } } },
       ...commonErrors,
+      ...tooLarge,
+      ...tooLarge,
       400: message('Unknown workflow or version: `{"message":"incorrect workflow id"}`; or input that breaks the input schema'),
     },
   });
@@ -78,6 +80,7 @@ const resume = createRoute({
   responses: {
     200: { description: "WORKFLOW_RESTARTED", content: { "application/json": { schema: Resumed } } },
     ...commonErrors,
+    ...tooLarge,
     404: problem("EXECUTION_NOT_FOUND"),
     409: problem("EXECUTION_IN_PROGRESS, NO_RESUMABLE_EXECUTION or ALREADY_RESTARTED"),
     500: problem("WORKFLOW_RESTART_FAILED"),
@@ -97,6 +100,7 @@ const terminate = createRoute({
   responses: {
     200: { description: "Terminated", content: { "application/json": { schema: Terminated } } },
     ...commonErrors,
+    ...tooLarge,
     404: message('No such execution, or it is not running: `{"message":"execution not found"}`'),
   },
 });
@@ -111,6 +115,7 @@ const toggle = createRoute({
   responses: {
     200: { description: "Every schedule of the workflow is paused or active", content: { "application/json": { schema: Toggled } } },
     ...commonErrors,
+    ...tooLarge,
     404: message("No such workflow or version, or the workflow has no schedule"),
     409: message("An action other than PAUSE or PLAY"),
   },

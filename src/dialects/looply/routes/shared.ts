@@ -12,6 +12,9 @@ export const commonErrors = {
   500: message('Server-side error: `{"message":"something went wrong"}`'),
 } as const;
 
+/** What a route that reads a body adds: a body over 1 MiB, or an input over 256 KiB. */
+export const tooLarge = { 413: message("The body, or the input it makes, is too large") } as const;
+
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 30;
 
