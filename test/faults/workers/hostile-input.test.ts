@@ -6,7 +6,17 @@ import { recordFigure } from "./figures";
 
 /** Everything an app has stored, as one string: a 4xx must leave it exactly as it was. */
 async function snapshot(appId: string): Promise<string> {
-  const tables = ["workflows", "workflow_versions", "runs", "schedules", "variables", "api_keys", "webhook_deliveries", "idempotency_keys"];
+  const tables = [
+    "workflows",
+    "workflow_versions",
+    "runs",
+    "schedules",
+    "variables",
+    "api_keys",
+    "webhook_deliveries",
+    "idempotency_keys",
+    "installations",
+  ];
   const parts = await Promise.all(
     tables.map((t) =>
       env.DB.prepare(`SELECT * FROM ${t} WHERE app_id = ? ORDER BY 1`)
@@ -99,4 +109,54 @@ it("answers every hostile request without a 5xx, with the envelope on every 4xx,
   );
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   await recordFigure("hostile_input", { cases, five_xx: fiveXx, routes: routes.length });
+}, 120_000);
+
+const DIALECTS = ["leap", "apps", "dataflow", "looply", "pipelines"];
+
+it("answers hostile requests to every dialect route without a 5xx, with a JSON error body on every 4xx, changing nothing", async () => {
+  const { call, key, id: appId } = await newApp();
+  const wf = await createWorkflow(call, { steps: [{ id: "w", type: "wait_for_event", config: { event: "go" } }] });
+  const run = await startRun(call, wf);
+  await waitForRun(call, run.id, (r) => r.status === "waiting");
+  const routes: Array<{ path: string; method: string }> = [];
+  for (const name of DIALECTS) {
+    const doc = (await request("GET", `/compat/${name}/openapi.json`)).body as { paths: Record<string, Record<string, unknown>> };
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) routes.push({ path: `/compat/${name}${path}`, method: method.toUpperCase() });
+    }
+  }
+  // Path values the routes accept when they are right: the caller's app, its workflow and run.
+  const pathValue = fc.oneof(fc.constant(appId), fc.constant(wf), fc.constant(run.id), fc.string({ maxLength: 40 }), fc.constant("%00"));
+  let cases = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom(...routes),
+      pathValue,
+      nasty,
+      fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(fc.string({ maxLength: 30 }), fc.constant(wf), fc.constant(run.id))),
+      async (route, id, body, query) => {
+        const path = route.path.replace(/\{(\w+)\}/g, () => encodeURIComponent(id));
+        const qs = new URLSearchParams(query).toString();
+        const before = await snapshot(appId);
+        const res = await request(
+          route.method,
+          `${path}${qs ? `?${qs}` : ""}`,
+          ["POST", "PUT", "PATCH"].includes(route.method) ? body : undefined,
+          {
+            "content-type": "application/json",
+            "x-api-key": key,
+            authorization: `Bearer ${key}`,
+          },
+        );
+        cases += 1;
+        expect(res.status, `${route.method} ${path} ${body.slice(0, 80)}`).toBeLessThan(500);
+        if (res.status >= 400) {
+          expect(res.body && typeof res.body === "object", `${route.method} ${path} answered ${res.status} without a JSON body`).toBe(true);
+          expect(await snapshot(appId), `${route.method} ${path} changed state with a ${res.status}`).toBe(before);
+        }
+      },
+    ),
+    { numRuns: 300, seed: 20261201 },
+  );
+  await recordFigure("hostile_input_dialects", { cases, routes: routes.length });
 }, 120_000);
