@@ -35,6 +35,27 @@ it("starts a run with wait, streams its log and throws typed errors inside worke
   expect(missing).toMatchObject({ code: "RUN_NOT_FOUND", status: 404 });
 });
 
+it("sends the key as X-Api-Key alone when asked to, and as a bearer token by default", async () => {
+  const { key } = await newApp();
+  const sent: Headers[] = [];
+  const recording = (keyHeader?: "x-api-key") =>
+    new Stepline({
+      baseUrl: "http://stepline.test",
+      apiKey: key,
+      keyHeader,
+      fetch: (input, init) => {
+        sent.push(new Headers((input as Request).headers));
+        return SELF.fetch(input as Request, init);
+      },
+    });
+  expect((await recording("x-api-key").workflows.list()).data).toEqual([]);
+  expect(sent[0].get("x-api-key")).toBe(key);
+  expect(sent[0].has("authorization")).toBe(false);
+  expect((await recording().workflows.list()).data).toEqual([]);
+  expect(sent[1].get("authorization")).toBe(`Bearer ${key}`);
+  expect(sent[1].has("x-api-key")).toBe(false);
+});
+
 it("verifies what Stepline's signer signs, with either secret across a rotation, and nothing tampered with", () => {
   const current = "whsec_Y3VycmVudC1zZWNyZXQtb2YtdGhpcnR5LXR3by1ieXRlcw==";
   const previous = "whsec_cHJldmlvdXMtc2VjcmV0LW9mLXRoaXJ0eS10d28tYnl0ZQ==";

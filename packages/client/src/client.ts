@@ -9,6 +9,11 @@ export interface SteplineOptions {
   baseUrl: string;
   /** An API key (`sk_...`) or a JWT whose `sub` is the app id; sent as `Authorization: Bearer`. */
   apiKey: string;
+  /**
+   * `"x-api-key"` sends the key as `X-Api-Key` instead of `Authorization: Bearer` (a page
+   * that keeps the Authorization header for something else, a proxy that strips it).
+   */
+  keyHeader?: "authorization" | "x-api-key";
   /** A fetch to use instead of the global one (a proxy, a test double, a service binding's `fetch`). */
   fetch?: typeof fetch;
   /** Headers sent with every request. */
@@ -41,7 +46,10 @@ export class Stepline {
     this.api = createClient<paths>({
       baseUrl: options.baseUrl,
       fetch: options.fetch,
-      headers: { ...options.headers, authorization: `Bearer ${options.apiKey}` },
+      headers: {
+        ...options.headers,
+        ...(options.keyHeader === "x-api-key" ? { "x-api-key": options.apiKey } : { authorization: `Bearer ${options.apiKey}` }),
+      },
     }) as unknown as SteplineApi;
     this.runs = new Runs(this.api);
     this.workflows = workflowsOf(this.api);
