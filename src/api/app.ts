@@ -1,14 +1,15 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import type { MiddlewareHandler } from "hono";
-import { DIALECTS, mountDialects } from "../dialects";
-import { COMPAT, compatBase } from "../dialects/kit";
+import { mountDialects } from "../dialects";
+import { COMPAT } from "../dialects/kit";
+import { registerDocs } from "./docs";
 import type { App, HonoEnv } from "./env";
 import { requireAdmin, requireApp } from "./middleware/auth";
 import { limitBody } from "./middleware/body-limit";
 import { emptyBodyIsNoBody } from "./middleware/empty-body";
 import { handleError, handleNotFound, validationHook } from "./middleware/errors";
 import { requestId } from "./middleware/request-id";
+import { securityHeaders } from "./middleware/security-headers";
 import { serveDocument } from "./openapi";
 import { registerAdmin } from "./v1/admin";
 import { registerCallbacks } from "./v1/callbacks";
@@ -35,6 +36,7 @@ const authenticate: MiddlewareHandler<HonoEnv> = (c, next) => {
 export function buildApp(): App {
   const app = new OpenAPIHono<HonoEnv>({ defaultHook: validationHook });
   app.use("*", requestId());
+  app.use("*", securityHeaders());
   // Dialects refuse a large body themselves, so the answer has their error body.
   const limit = limitBody();
   app.use("*", (c, next) => (c.req.path.startsWith(`${COMPAT}/`) ? next() : limit(c, next)));
@@ -59,15 +61,6 @@ export function buildApp(): App {
   mountDialects(app);
 
   serveDocument(app);
-  app.get(
-    "/docs",
-    Scalar({
-      pageTitle: "Stepline API",
-      sources: [
-        { title: "Stepline", slug: "stepline", url: "/openapi.json" },
-        ...DIALECTS.map(({ spec }) => ({ title: spec.title, slug: spec.name, url: `${compatBase(spec.name)}/openapi.json` })),
-      ],
-    }),
-  );
+  registerDocs(app);
   return app;
 }
