@@ -1,0 +1,92 @@
+import dagre from "@dagrejs/dagre";
+import type { Step } from "@stepline/client";
+import { Controls, type Edge, MarkerType, type Node, Position, ReactFlow } from "@xyflow/react";
+import { useMemo } from "react";
+import { dependencyEdges } from "../lib/dag";
+
+const NODE_WIDTH = 184;
+const NODE_HEIGHT = 56;
+
+type Direction = "LR" | "TB";
+
+/** Positions from dagre; React Flow draws them. */
+function layout(steps: Step[], statuses: Record<string, string> | undefined, direction: Direction) {
+  const graph = new dagre.graphlib.Graph();
+  graph.setGraph({ rankdir: direction, nodesep: 24, ranksep: 48 });
+  graph.setDefaultEdgeLabel(() => ({}));
+  const links = dependencyEdges(steps);
+  for (const step of steps) graph.setNode(step.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const { from, to } of links) graph.setEdge(from, to);
+  dagre.layout(graph);
+
+  const horizontal = direction === "LR";
+  const nodes: Node[] = steps.map((step) => {
+    const { x, y } = graph.node(step.id);
+    const status = statuses?.[step.id];
+    return {
+      id: step.id,
+      position: { x: x - NODE_WIDTH / 2, y: y - NODE_HEIGHT / 2 },
+      data: {
+        label: (
+          <>
+            <strong>{step.name ?? step.id}</strong>
+            <span>
+              {step.type}
+              {status ? ` · ${status}` : ""}
+            </span>
+          </>
+        ),
+      },
+      className: `dag-node${status ? ` status-${status}` : ""}`,
+      style: { width: NODE_WIDTH, height: NODE_HEIGHT },
+      sourcePosition: horizontal ? Position.Right : Position.Bottom,
+      targetPosition: horizontal ? Position.Left : Position.Top,
+      ariaLabel: `Step ${step.id} (${step.type})${status ? `, ${status}` : ""}`,
+    };
+  });
+  const edges: Edge[] = links.map(({ from, to }) => ({
+    id: `${from}->${to}`,
+    source: from,
+    target: to,
+    markerEnd: { type: MarkerType.ArrowClosed },
+    animated: statuses?.[to] === "running",
+  }));
+  return { nodes, edges };
+}
+
+/**
+ * A workflow's steps as a graph, one node per step and one edge per dependency, coloured by
+ * each step's status when `statuses` is given. Narrow screens lay it out top to bottom.
+ */
+export function Dag({
+  steps,
+  statuses,
+  onSelect,
+  label,
+}: {
+  steps: Step[];
+  statuses?: Record<string, string>;
+  onSelect?: (stepId: string) => void;
+  label: string;
+}) {
+  const direction: Direction = window.matchMedia("(max-width: 640px)").matches ? "TB" : "LR";
+  const { nodes, edges } = useMemo(() => layout(steps, statuses, direction), [steps, statuses, direction]);
+  return (
+    <figure className="dag" aria-label={label}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
+        minZoom={0.2}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        onNodeClick={(_, node) => onSelect?.(node.id)}
+        preventScrolling={false}
+      >
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </figure>
+  );
+}

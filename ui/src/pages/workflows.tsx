@@ -1,0 +1,69 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { ErrorMessage, Loading } from "../components/states";
+import { formatTime } from "../lib/format";
+import { Link, useSearchParams } from "../router";
+import { useStepline } from "../session";
+
+/** Every workflow of the app, newest first, filtered by a part of the name as you type. */
+export function WorkflowsPage() {
+  const stepline = useStepline();
+  const [params, setParams] = useSearchParams();
+  const search = params.get("q") ?? "";
+  const query = useInfiniteQuery({
+    queryKey: ["workflows"],
+    queryFn: ({ pageParam, signal }) => stepline.workflows.list({ limit: 100, cursor: pageParam }, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
+  });
+  const all = query.data?.pages.flatMap((page) => page.data) ?? [];
+  const needle = search.trim().toLowerCase();
+  const shown = needle ? all.filter((w) => w.name.toLowerCase().includes(needle)) : all;
+
+  return (
+    <section>
+      <h1>Workflows</h1>
+      <div className="toolbar">
+        <label htmlFor="workflow-search">Search by name</label>
+        <input id="workflow-search" type="search" value={search} onChange={(e) => setParams({ q: e.target.value })} />
+      </div>
+      {query.isPending ? (
+        <Loading label="Loading workflows" />
+      ) : query.isError ? (
+        <ErrorMessage error={query.error} retry={() => query.refetch()} />
+      ) : shown.length === 0 ? (
+        <p className="muted">{all.length === 0 ? "No workflows yet: create one with POST /v1/workflows." : "No workflow matches."}</p>
+      ) : (
+        <table className="list">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Version</th>
+              <th scope="col">Updated</th>
+              <th scope="col">Description</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((workflow) => (
+              <tr key={workflow.id}>
+                <td data-label="Name">
+                  <Link to={`/workflows/${workflow.id}`}>{workflow.name}</Link>
+                </td>
+                <td data-label="Version">
+                  v{workflow.current_version}
+                  {workflow.latest_version !== workflow.current_version && ` (latest v${workflow.latest_version})`}
+                </td>
+                <td data-label="Updated">{formatTime(workflow.updated_at)}</td>
+                <td data-label="Description">{workflow.description ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {query.hasNextPage && (
+        <button type="button" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          {query.isFetchingNextPage ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </section>
+  );
+}
