@@ -6,7 +6,10 @@ import { request } from "../helpers";
 const attribute = (html: string, id: string, name: string) => {
   const tag = new RegExp(`<[^>]*id="${id}"[^>]*>`).exec(html)?.[0] ?? "";
   const value = new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1] ?? "";
-  return value.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&amp;/g, "&");
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&amp;/g, "&");
 };
 
 it("serves /docs under a policy that allows only this origin, with no inline script, offering all six documents", async () => {

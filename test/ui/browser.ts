@@ -19,12 +19,19 @@ const ARGS = [
   "--disable-sync",
 ];
 
+export interface LoggedRequest {
+  url: string;
+  headers: Record<string, string>;
+}
+
 export interface Browser {
   context: BrowserContext;
-  /** Every URL any page of the context requested, in order. */
-  requests: string[];
-  /** Console errors and uncaught exceptions of every page (CSP violations land here). */
-  problems: string[];
+  /** Every request any page of the context made, in order. */
+  requests: LoggedRequest[];
+  /** Content-Security-Policy violations the pages reported. */
+  violations: string[];
+  /** Uncaught exceptions of the pages. */
+  crashes: string[];
   page(width: number): Promise<Page>;
   close(): Promise<void>;
 }
@@ -36,24 +43,25 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
-    ignoreDefaultArgs: ["--headless=new"],
     viewport: { width: 1280, height: 900 },
   });
-  const requests: string[] = [];
-  const problems: string[] = [];
-  context.on("request", (request) => requests.push(request.url()));
+  const requests: LoggedRequest[] = [];
+  const violations: string[] = [];
+  const crashes: string[] = [];
+  context.on("request", (request) => requests.push({ url: request.url(), headers: request.headers() }));
   const watch = (page: Page) => {
     page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`${page.url()}: ${message.text()}`);
+      if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
     });
-    page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
+    page.on("pageerror", (error) => crashes.push(`${page.url()}: ${error.message}`));
   };
   context.pages().forEach(watch);
   context.on("page", watch);
   return {
     context,
     requests,
-    problems,
+    violations,
+    crashes,
     async page(width) {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });

@@ -7,13 +7,19 @@ import { ErrorMessage, QueryView } from "./states";
 import { Status } from "./status";
 
 /** The run's webhook deliveries, each with its attempts on demand and a button to send it again. */
-export function Deliveries({ runId, active }: { runId: string; active: boolean }) {
+// A run's last webhooks are written just after it ends: keep looking a little longer.
+const SETTLE_MS = 15_000;
+
+export function Deliveries({ runId, endedAt }: { runId: string; endedAt: string | null }) {
   const stepline = useStepline();
   const deliveries = useQuery({
     queryKey: ["deliveries", runId],
     queryFn: ({ signal }) => stepline.deliveries.list(runId, { limit: 100 }, { signal }),
-    // Pending deliveries change on their own (retries): keep looking while there are any.
-    refetchInterval: (query) => (active || query.state.data?.data.some((d) => d.status === "pending") ? 3_000 : false),
+    // Deliveries change on their own (attempts, retries): look again while any is pending.
+    refetchInterval: (query) =>
+      !endedAt || Date.now() - Date.parse(endedAt) < SETTLE_MS || query.state.data?.data.some((d) => d.status === "pending")
+        ? 3_000
+        : false,
   });
   return (
     <QueryView query={deliveries} label="Loading deliveries">

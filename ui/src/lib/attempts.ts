@@ -21,8 +21,8 @@ const CLOSING: Record<string, AttemptOutcome> = {
 
 /**
  * Every attempt of every step, read from the run's event log: a `step.started` opens one, the
- * step's next completed, failed, retrying, cancelled or interrupted event closes it. Outputs
- * reused by a replay have no attempt.
+ * step's next completed, failed, retrying, cancelled or interrupted event closes it; a pure
+ * step's single event is a whole attempt. Outputs reused by a replay have no attempt.
  */
 export function attemptsFrom(events: RunEvent[]): Attempt[] {
   const attempts: Attempt[] = [];
@@ -38,13 +38,18 @@ export function attemptsFrom(events: RunEvent[]): Attempt[] {
       continue;
     }
     const current = open.get(event.step_id);
-    if (!current) continue;
-    if (event.type === "step.waiting") {
+    if (current && event.type === "step.waiting") {
       current.outcome = "waiting";
-    } else if (event.type in CLOSING) {
+    } else if (current && event.type in CLOSING) {
       current.end = at;
       current.outcome = CLOSING[event.type];
       open.delete(event.step_id);
+    } else if (!current && event.type in CLOSING) {
+      // A pure step (transform, note, ...) logs no start: its one event carries its duration.
+      const data = (event.data ?? {}) as { attempt?: number; duration_ms?: number; reused_from?: string };
+      if (data.reused_from !== undefined) continue;
+      const start = at - (data.duration_ms ?? 0);
+      attempts.push({ stepId: event.step_id, attempt: data.attempt ?? 1, start, end: at, outcome: CLOSING[event.type] });
     }
   }
   return attempts;

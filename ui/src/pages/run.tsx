@@ -62,7 +62,7 @@ export function RunPage({ id }: { id: string }) {
           <h2>Event log</h2>
           <EventLog events={stream.events} phase={stream.phase} error={stream.error} />
           <h2>Webhook deliveries</h2>
-          <Deliveries runId={r.id} active={!ENDED.has(r.status)} />
+          <Deliveries runId={r.id} endedAt={r.ended_at} />
         </section>
       )}
     </QueryView>
@@ -70,11 +70,17 @@ export function RunPage({ id }: { id: string }) {
 }
 
 function RunFacts({ run }: { run: Run }) {
+  const stepline = useStepline();
+  // The same query as the workflow's page: its name, and its definition for a later visit.
+  const workflow = useQuery({
+    queryKey: ["workflow", run.workflow_id],
+    queryFn: ({ signal }) => stepline.workflows.get(run.workflow_id, { signal }),
+  });
   return (
     <dl className="facts">
       <dt>Workflow</dt>
       <dd>
-        <Link to={`/workflows/${run.workflow_id}`}>{run.workflow_id}</Link> v{run.version}
+        <Link to={`/workflows/${run.workflow_id}`}>{workflow.data?.name ?? run.workflow_id}</Link> v{run.version}
       </dd>
       <dt>Progress</dt>
       <dd>

@@ -1,0 +1,248 @@
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2eCall, newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "../e2e/harness";
+import { type Browser, launchBrowser } from "./browser";
+
+/**
+ * The dashboard in Debian's chromium against a real `wrangler dev`: sign-in, a run started
+ * from the generated form and followed live, an event sent and a run cancelled from the page,
+ * a failed webhook redelivered, the other pages, /docs, at 1280 and 390 px, with every
+ * request the browser made checked to stay on this origin.
+ */
+const SCREENSHOTS = path.resolve(import.meta.dirname, "__screenshots__");
+
+let server: Stepline;
+let receiver: Receiver;
+let browser: Browser;
+let page: Page;
+let key: string;
+let call: E2eCall;
+let workflowId: string;
+let receiverUp = false;
+
+const DEFINITION = {
+  name: "Greet after approval",
+  input_schema: {
+    type: "object",
+    required: ["name"],
+    properties: { name: { type: "string", title: "Name" }, times: { type: "integer" }, loud: { type: "boolean" } },
+  },
+  steps: [
+    { id: "greeting", type: "transform", config: { value: "Hello, {{ input.name }}!" } },
+    { id: "count", type: "transform", depends_on: [], config: { value: "{{ input.times * 2 }}" } },
+    { id: "pause", type: "sleep", depends_on: ["greeting"], config: { duration: "4s" } },
+    { id: "approval", type: "wait_for_event", depends_on: ["pause", "count"], config: { event: "approved", timeout: "1h" } },
+    { id: "answer", type: "transform", config: { value: { by: "{{ steps.approval.output.payload.by }}", n: "{{ steps.count.output }}" } } },
+  ],
+};
+const DEPENDENCIES = 4; // greeting→pause, pause→approval, count→approval, approval→answer
+
+beforeAll(async () => {
+  [server, receiver, browser] = await Promise.all([
+    // One attempt per webhook: a delivery the receiver refuses is failed at once, ready to redeliver.
+    startStepline({ vars: { WEBHOOK_RETRY_SCHEDULE: "0", WEBHOOK_SWEEP_SECONDS: "2" } }),
+    startReceiver(() => (receiverUp ? {} : { status: 503, body: "down" })),
+    launchBrowser(),
+  ]);
+  ({ key, call } = await newE2eApp(server.url, "dashboard"));
+  const created = await call("POST", "/v1/workflows", { ...DEFINITION, webhook_url: `${receiver.url}/hook` });
+  expect(created.status).toBe(201);
+  workflowId = created.body.id;
+  page = await browser.page(1280);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await receiver?.close();
+  await server?.stop();
+  if (server) rmSync(server.persistTo, { recursive: true, force: true });
+});
+
+const nodeOf = (stepId: string) => page.locator(`.react-flow__node[data-id="${stepId}"]`);
+const runStatus = () => page.locator("h1 .status");
+
+async function signIn(apiKey: string) {
+  await page.goto(`${server.url}/`);
+  const field = page.getByLabel("API key");
+  await field.fill(apiKey);
+  await field.press("Enter");
+}
+
+/** No page is wider than the screen: nothing scrolls sideways at 390 px. */
+async function fitsWidth() {
+  return page.evaluate<boolean>("document.documentElement.scrollWidth <= window.innerWidth");
+}
+
+describe("the dashboard", () => {
+  it("signs in with a key kept in session storage and sent as X-Api-Key; refuses a wrong one; signs out", async () => {
+    await signIn("sk_not_a_key");
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("refused");
+    await signIn(key);
+    await page.getByRole("heading", { name: "Runs" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/runs");
+    expect(await page.evaluate('sessionStorage.getItem("stepline.apiKey")')).toBe(key);
+    const apiCalls = browser.requests.filter((r) => new URL(r.url).pathname.startsWith("/v1/") && r.headers["x-api-key"] === key);
+    expect(apiCalls.length).toBeGreaterThan(0);
+    expect(browser.requests.some((r) => r.headers.authorization)).toBe(false);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByLabel("API key").waitFor();
+    expect(await page.evaluate('sessionStorage.getItem("stepline.apiKey")')).toBeNull();
+  });
+
+  it("goes back to sign-in when the API answers 401 to a kept key", async () => {
+    await page.evaluate('sessionStorage.setItem("stepline.apiKey", "sk_revoked_or_wrong")');
+    await page.goto(`${server.url}/workflows`);
+    await page.getByText("The API refused the key. Sign in again.").waitFor();
+    expect(await page.evaluate('sessionStorage.getItem("stepline.apiKey")')).toBeNull();
+    await signIn(key);
+    await page.getByRole("heading", { name: "Runs" }).waitFor();
+  });
+
+  it("finds the workflow by name, draws one node per step and one edge per dependency, and starts a run from the generated form", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workflows" }).click();
+    await page.getByLabel("Search by name").fill("after appr");
+    await page.getByRole("link", { name: DEFINITION.name }).click();
+    await page.getByRole("heading", { name: DEFINITION.name }).waitFor();
+    await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(DEPENDENCIES);
+    expect(await page.locator(".react-flow__node").count()).toBe(DEFINITION.steps.length);
+
+    await page.getByLabel("Name").fill("Ada");
+    await page.getByLabel("times").fill("3");
+    await page.getByRole("button", { name: "Start run" }).click();
+    await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
+  });
+
+  it("turns the run's steps green live, without a reload, then completes it with an event sent from the page", async () => {
+    const runId = new URL(page.url()).pathname.split("/").at(-1) as string;
+    await page.evaluate("window.loadedOnce = true");
+    // The four-second sleep is seen waiting, then completed, with nothing done on the page.
+    await expect.poll(() => nodeOf("pause").getAttribute("class")).toContain("status-waiting");
+    await expect.poll(() => nodeOf("pause").getAttribute("class"), { timeout: 15_000 }).toContain("status-completed");
+    await expect.poll(() => nodeOf("approval").getAttribute("class")).toContain("status-waiting");
+    expect(await nodeOf("greeting").getAttribute("class")).toContain("status-completed");
+    expect(await nodeOf("count").getAttribute("class")).toContain("status-completed");
+    await expect.poll(() => page.locator(".react-flow__node").count()).toBe(DEFINITION.steps.length);
+    expect(await page.locator(".react-flow__edge").count()).toBe(DEPENDENCIES);
+
+    await page.getByText("Waiting for: approved").waitFor();
+    await page.getByLabel("Payload (JSON)").fill('{"by": "Grace"}');
+    await page.getByRole("button", { name: "Send event" }).click();
+    await expect.poll(() => runStatus().textContent(), { timeout: 15_000 }).toBe("completed");
+    await page.locator('.event-log li[data-type="event.received"]').waitFor();
+    for (const step of DEFINITION.steps) expect(await nodeOf(step.id).getAttribute("class")).toContain("status-completed");
+    await page.locator('.event-log li[data-type="run.completed"]').waitFor();
+    await expect.poll(() => page.locator(".timeline-bar.outcome-completed").count()).toBe(DEFINITION.steps.length);
+    expect(await page.evaluate("window.loadedOnce")).toBe(true);
+
+    const run = await call("GET", `/v1/runs/${runId}`);
+    expect(run.body).toMatchObject({ status: "completed", input: { name: "Ada", times: 3 }, output: { by: "Grace", n: 6 } });
+
+    await page.screenshot({ path: path.join(SCREENSHOTS, "run-1280.png"), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.locator('.react-flow__node[data-id="answer"]').waitFor();
+    await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(DEPENDENCIES);
+    expect(await fitsWidth()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "run-390.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it("cancels another run from its page with the keyboard, and redelivers its failed webhook", async () => {
+    const started = await call("POST", `/v1/workflows/${workflowId}/runs`, { input: { name: "Alan", times: 1 } });
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Runs" }).click();
+    await page.getByRole("link", { name: `Run ${started.body.id}` }).click();
+    await expect.poll(() => runStatus().textContent()).toMatch(/running|waiting/);
+
+    await page.getByRole("button", { name: "Cancel run" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Yes, cancel the run" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => runStatus().textContent()).toBe("cancelled");
+    expect((await call("GET", `/v1/runs/${started.body.id}`)).body.status).toBe("cancelled");
+
+    // The receiver refused it once; with a one-attempt schedule that failed the delivery.
+    const delivery = page.locator(".delivery").filter({ has: page.locator("code", { hasText: "run.cancelled" }) });
+    await expect.poll(() => delivery.getAttribute("data-status"), { timeout: 20_000 }).toBe("failed");
+    receiverUp = true;
+    await delivery.getByRole("button", { name: "Redeliver" }).click();
+    await expect.poll(() => delivery.getAttribute("data-status"), { timeout: 20_000 }).toBe("delivered");
+    const id = await delivery.getAttribute("data-delivery");
+    const received = receiver.requests.filter((r) => r.headers["webhook-id"] === id);
+    expect(received.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.parse(received.at(-1)?.body ?? "{}")).toMatchObject({ type: "run.cancelled", data: { id: started.body.id } });
+    await delivery.locator("summary", { hasText: "Attempts" }).click();
+    await expect.poll(() => delivery.locator("tbody tr").count()).toBeGreaterThanOrEqual(2);
+  });
+
+  it("filters runs by status, pauses a schedule, shows secrets only as set, and diffs two versions, at both widths", async () => {
+    await call("POST", `/v1/workflows/${workflowId}/schedules`, { cron: "0 9 * * 1-5", timezone: "Europe/Berlin" });
+    await call("PUT", "/v1/profiles/default/variables/REGION", { value: "eu-west" });
+    await call("PUT", "/v1/profiles/default/variables/API_TOKEN", { value: "s3cr3t-value", secret: true });
+    const patched = await call("PATCH", `/v1/workflows/${workflowId}`, {
+      steps: [...DEFINITION.steps, { id: "audit", type: "note", config: { text: "approved" } }],
+    });
+    expect(patched.body.current_version).toBe(2);
+
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      await page.goto(`${server.url}/runs`);
+      await page.getByLabel("Status").selectOption("cancelled");
+      await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
+      expect(new URL(page.url()).searchParams.get("status")).toBe("cancelled");
+      expect(await fitsWidth()).toBe(true);
+
+      await page.goto(`${server.url}/schedules`);
+      const toggle = page.getByRole("button", { name: width === 1280 ? "Pause" : "Resume" });
+      await toggle.click();
+      await page.getByRole("button", { name: width === 1280 ? "Resume" : "Pause" }).waitFor();
+      expect(await page.locator("td[data-label='Next fires'] li").count()).toBe(width === 1280 ? 0 : 3);
+      expect(await fitsWidth()).toBe(true);
+
+      await page.goto(`${server.url}/profiles`);
+      await page.getByText("eu-west").waitFor();
+      expect(await page.getByRole("row", { name: /API_TOKEN/ }).textContent()).toContain("secret · set");
+      expect(await page.content()).not.toContain("s3cr3t-value");
+      expect(await fitsWidth()).toBe(true);
+
+      await page.goto(`${server.url}/workflows/${workflowId}`);
+      await page.getByText("v1 → v2").waitFor();
+      expect(await page.locator(".diff-added").allTextContents()).toContainEqual(expect.stringContaining('"id": "audit"'));
+      await expect.poll(() => page.locator(".react-flow__node").count()).toBe(DEFINITION.steps.length + 1);
+      expect(await fitsWidth()).toBe(true);
+    }
+    const schedules = await call("GET", "/v1/schedules");
+    expect(schedules.body.data[0].paused).toBe(false);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it("serves /docs from the Worker's own assets with all six documents, under its policy", async () => {
+    await page.goto(`${server.url}/docs`);
+    await page.getByRole("heading", { name: "Stepline", level: 1 }).waitFor({ timeout: 30_000 });
+    const scripts = await page.evaluate("[...document.scripts].map((s) => s.src).filter(Boolean)");
+    expect(scripts).toEqual([`${server.url}/docs/scalar.js`]);
+    await page
+      .getByRole("button", { name: /Stepline/ })
+      .first()
+      .click();
+    for (const title of ["Leap", "apps platform", "Data Flow", "Looply", "pipelines"]) {
+      await page
+        .getByText(new RegExp(`Stepline: .*${title}`, "i"))
+        .first()
+        .waitFor();
+    }
+  });
+
+  it("made no request to another origin and broke no Content-Security-Policy", () => {
+    const origin = new URL(server.url).origin;
+    const elsewhere = browser.requests.map((r) => r.url).filter((url) => !/^(data|blob):/.test(url) && new URL(url).origin !== origin);
+    expect(elsewhere).toEqual([]);
+    expect(browser.requests.length).toBeGreaterThan(50);
+    expect(browser.violations).toEqual([]);
+    expect(browser.crashes).toEqual([]);
+    console.log(`screenshots: ${path.join(SCREENSHOTS, "run-1280.png")} ${path.join(SCREENSHOTS, "run-390.png")}`);
+  });
+});
