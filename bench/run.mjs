@@ -83,7 +83,8 @@ writeFileSync(
     "utf8",
   )
     .replace(/^main = .*$/m, 'main = "worker.ts"')
-    .replace(/^migrations_dir = .*$/m, 'migrations_dir = "../migrations"')}
+    .replace(/^migrations_dir = .*$/m, 'migrations_dir = "../migrations"')
+    .replace(/^directory = .*$/m, 'directory = "../ui/dist"')}
 [[workflows]]
 name = "bench-chain"
 binding = "BENCH_CHAIN"

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run dev`: local D1 migrations, a .dev.vars with random secrets, a dev app with a
-// working API key (printed), then `wrangler dev` on port 8787. Extra arguments go to wrangler.
+// `npm run dev` (after `npm run build`, which builds the dashboard into ui/dist): local D1
+// migrations, a .dev.vars with random secrets, a dev app with a working API key (printed), then
+// `wrangler dev` on port 8787, serving the API and the dashboard. Extra arguments go to wrangler.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -54,7 +55,7 @@ if (!key || query(`SELECT 1 FROM api_keys WHERE hash = '${hashOf(key)}' AND revo
 }
 
 console.log(
-  `\nDev API key: ${key}\n  export STEPLINE_KEY=${key}\n  curl -H "X-Api-Key: $STEPLINE_KEY" http://localhost:8787/v1/workflows\n`,
+  `\nDev API key: ${key}\n  Dashboard: http://localhost:8787/ (sign in with the key)\n  export STEPLINE_KEY=${key}\n  curl -H "X-Api-Key: $STEPLINE_KEY" http://localhost:8787/v1/workflows\n`,
 );
 
 const dev = spawn("npx", ["wrangler", "dev", "--port", "8787", ...process.argv.slice(2)], {
