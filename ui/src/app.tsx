@@ -4,7 +4,7 @@ import { Shell } from "./components/shell";
 import { Loading } from "./components/states";
 import { SignIn } from "./pages/sign-in";
 import { matchPath, navigate, usePath } from "./router";
-import { clientFor, forgetKey, isUnauthorized, type Session, SessionContext, storedKey, storeKey } from "./session";
+import { clientFor, forgetKey, isTransient, isUnauthorized, type Session, SessionContext, storedKey, storeKey } from "./session";
 
 // Each page is its own chunk: the run page's first load carries the graph, the others do not.
 const WorkflowsPage = lazy(() => import("./pages/workflows").then((m) => ({ default: m.WorkflowsPage })));
@@ -66,7 +66,7 @@ export function App() {
       queryCache: new QueryCache({ onError }),
       mutationCache: new MutationCache({ onError }),
       defaultOptions: {
-        queries: { retry: (count, error) => !isUnauthorized(error) && count < 1, refetchOnWindowFocus: false },
+        queries: { retry: (count, error) => isTransient(error) && count < 2, refetchOnWindowFocus: false },
       },
     });
   }, [session]);

@@ -13,6 +13,9 @@ export const clientFor = (apiKey: string) => new Stepline({ baseUrl: window.loca
 
 export const isUnauthorized = (error: unknown) => error instanceof SteplineError && error.status === 401;
 
+/** Worth asking again: no answer at all, or the server was briefly unwell; a 4xx will not change. */
+export const isTransient = (error: unknown) => !(error instanceof SteplineError) || error.status === 0 || error.status >= 500;
+
 export interface Session {
   stepline: Stepline;
   signOut: (reason?: string) => void;

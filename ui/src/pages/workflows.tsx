@@ -1,10 +1,11 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { ErrorMessage, Loading } from "../components/states";
 import { formatTime } from "../lib/format";
 import { Link, useSearchParams } from "../router";
 import { useStepline } from "../session";
 
-/** Every workflow of the app, newest first, filtered by a part of the name as you type. */
+/** Every workflow of the app, newest first, searched by a part of the name as you type. */
 export function WorkflowsPage() {
   const stepline = useStepline();
   const [params, setParams] = useSearchParams();
@@ -17,6 +18,11 @@ export function WorkflowsPage() {
   });
   const all = query.data?.pages.flatMap((page) => page.data) ?? [];
   const needle = search.trim().toLowerCase();
+  // The API matches exact names only: a search reads the remaining pages, then filters here.
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  useEffect(() => {
+    if (needle && hasNextPage && !isFetchingNextPage) fetchNextPage();
+  }, [needle, hasNextPage, isFetchingNextPage, fetchNextPage]);
   const shown = needle ? all.filter((w) => w.name.toLowerCase().includes(needle)) : all;
 
   return (
