@@ -1,8 +1,9 @@
 import type { RunStatus } from "@stepline/client";
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { ErrorMessage, Loading } from "../components/states";
 import { Status } from "../components/status";
 import { between, formatDuration, formatTime, shortId } from "../lib/format";
+import { useWorkflowNames } from "../lib/use-workflow-names";
 import { Link, useSearchParams } from "../router";
 import { useStepline } from "../session";
 
@@ -30,11 +31,7 @@ export function RunsPage() {
     getNextPageParam: (page) => page.next_cursor ?? undefined,
     refetchInterval: live ? REFRESH_MS : false,
   });
-  const workflows = useQuery({
-    queryKey: ["workflows", "names"],
-    queryFn: ({ signal }) => stepline.workflows.list({ limit: 100 }, { signal }),
-  });
-  const nameOf = (id: string) => workflows.data?.data.find((w) => w.id === id)?.name ?? shortId(id);
+  const { workflows, nameOf } = useWorkflowNames();
   const list = runs.data?.pages.flatMap((page) => page.data) ?? [];
 
   return (
@@ -54,7 +51,7 @@ export function RunsPage() {
           <label htmlFor="filter-workflow">Workflow</label>
           <select id="filter-workflow" value={filter.workflow_id ?? ""} onChange={(e) => setParams({ workflow_id: e.target.value })}>
             <option value="">any</option>
-            {workflows.data?.data.map((w) => (
+            {workflows.map((w) => (
               <option key={w.id} value={w.id}>
                 {w.name}
               </option>

@@ -4,6 +4,7 @@ import { Cron } from "croner";
 import { ErrorMessage, Loading } from "../components/states";
 import { Status } from "../components/status";
 import { formatTime } from "../lib/format";
+import { useWorkflowNames } from "../lib/use-workflow-names";
 import { Link } from "../router";
 import { useStepline } from "../session";
 
@@ -35,6 +36,7 @@ export function SchedulesPage() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["schedules"] }),
   });
   const list = schedules.data?.pages.flatMap((page) => page.data) ?? [];
+  const { nameOf } = useWorkflowNames();
 
   return (
     <section>
@@ -64,9 +66,7 @@ export function SchedulesPage() {
             {list.map((schedule) => (
               <tr key={schedule.id}>
                 <td data-label="Workflow">
-                  <Link to={`/workflows/${schedule.workflow_id}`}>
-                    <code>{schedule.workflow_id}</code>
-                  </Link>
+                  <Link to={`/workflows/${schedule.workflow_id}`}>{nameOf(schedule.workflow_id)}</Link>
                 </td>
                 <td data-label="Cron">
                   <code>{schedule.cron}</code> <small>{schedule.timezone}</small>
