@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
-import { DASHBOARD_CSP, SECURITY_HEADERS } from "../src/api/csp";
+import { DASHBOARD_CSP, SECURITY_HEADERS } from "../src/api/csp.ts";
 
 const OUT = path.resolve(import.meta.dirname, "dist");
 const require = createRequire(import.meta.url);
