@@ -1,5 +1,6 @@
 import "@xyflow/react/dist/base.css";
-import "./styles.css";
+import "./styles/base.css";
+import "./styles/views.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app";
