@@ -54,11 +54,19 @@ if (!key || query(`SELECT 1 FROM api_keys WHERE hash = '${hashOf(key)}' AND revo
   writeFileSync(keyFile, `${key}\n`);
 }
 
+// `npm run dev -- --port 9000` picks another port; 8787 otherwise.
+const args = process.argv.slice(2);
+const portAt = args.findIndex((a) => a === "--port" || a.startsWith("--port="));
+const port = portAt < 0 ? "8787" : args[portAt].includes("=") ? args[portAt].split("=")[1] : args[portAt + 1];
+const origin = `http://localhost:${port}`;
+
 console.log(
-  `\nDev API key: ${key}\n  Dashboard: http://localhost:8787/ (sign in with the key)\n  export STEPLINE_KEY=${key}\n  curl -H "X-Api-Key: $STEPLINE_KEY" http://localhost:8787/v1/workflows\n`,
+  `\nDev API key: ${key}\n  Dashboard: ${origin}/ (sign in with the key)\n  export STEPLINE_KEY=${key}\n  curl -H "X-Api-Key: $STEPLINE_KEY" ${origin}/v1/workflows\n`,
 );
 
-const dev = spawn("npx", ["wrangler", "dev", "--port", "8787", ...process.argv.slice(2)], {
+// Callback URLs handed to services must name this server.
+const publicUrl = args.some((a) => a.startsWith("PUBLIC_URL:")) ? [] : ["--var", `PUBLIC_URL:${origin}`];
+const dev = spawn("npx", ["wrangler", "dev", ...(portAt < 0 ? ["--port", port] : []), ...publicUrl, ...args], {
   stdio: "inherit",
   env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
 });
