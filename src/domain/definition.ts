@@ -56,11 +56,7 @@ export type StepDefinition = z.infer<typeof StepDefinition>;
 
 export const Retention = z
   .object({
-    max_age_seconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(10 * 365 * 86_400),
+    max_age_seconds: z.number().int().min(1).max(Limits.retentionMaxSeconds),
     preserve_on_failure: z.boolean().optional(),
   })
   .strict()

@@ -18,4 +18,5 @@ export const Limits = {
   idempotencyKeyLength: 255,
   idempotencyTtlMs: 24 * 60 * 60 * 1000,
   metadataBytes: 16 * 1024,
+  retentionMaxSeconds: 10 * 365 * 86_400,
 } as const;

@@ -79,12 +79,7 @@ export const ReplayBody = z
 
 export const RetentionPatchBody = z
   .object({
-    max_age_seconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(10 * 365 * 86_400)
-      .optional(),
+    max_age_seconds: z.number().int().min(1).max(Limits.retentionMaxSeconds).optional(),
     preserve_on_failure: z.boolean().optional(),
   })
   .strict();

@@ -1,19 +1,12 @@
 import { dependenciesOf, type StepDefinition, type VersionDefinition } from "../../domain/definition";
 import type { RunView } from "../../engine/run-view";
+import { UPPERCASE_RUN_STATUS } from "../statuses";
 import { versionId } from "../version-id";
 import type { AppsRun, AppsStatus, AppsStep, AppsWorkflow, AppsWorkflowVersion } from "./schemas";
 
 type NativeStatus = RunView["status"];
 
-const STATUS: Record<NativeStatus, AppsStatus> = {
-  queued: "PENDING",
-  running: "RUNNING",
-  waiting: "RUNNING",
-  paused: "PAUSED",
-  completed: "COMPLETED",
-  failed: "FAILED",
-  cancelled: "CANCELLED",
-};
+const STATUS: Record<NativeStatus, AppsStatus> = UPPERCASE_RUN_STATUS;
 
 export const appsStatus = (status: NativeStatus): AppsStatus => STATUS[status];
 

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { PageQuery } from "../../api/schemas";
+import { Limits } from "../../domain/limits";
 
 /**
  * The apps platform's shapes, written from seeds/apps.md ("Run Discoverable Workflow": the run
@@ -143,12 +144,7 @@ export const RunRequest = z
 
 export const RetentionRequest = z
   .object({
-    max_age_in_seconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(10 * 365 * 86_400)
-      .optional(),
+    max_age_in_seconds: z.number().int().min(1).max(Limits.retentionMaxSeconds).optional(),
     preserve_on_failure: z.boolean().optional(),
   })
   .strict()

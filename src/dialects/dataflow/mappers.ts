@@ -3,6 +3,7 @@ import type { RunStatus, StepStatus } from "../../engine/events";
 import type { RunView } from "../../engine/run-view";
 import { stepType } from "../../engine/steps/registry";
 import type { runListView } from "../../services/runs";
+import { UPPERCASE_STEP_STATUS } from "../statuses";
 import type { DataflowValue, Execution, ExecutionSummary, Task } from "./schemas";
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === "object" && !Array.isArray(value);
@@ -80,15 +81,7 @@ const STATUS: Record<RunStatus, Execution["status"]> = {
   cancelled: "CANCELLED",
 };
 
-const TASK_STATUS: Record<StepStatus, Task["status"]> = {
-  pending: "PENDING",
-  running: "RUNNING",
-  waiting: "RUNNING",
-  completed: "COMPLETED",
-  failed: "FAILED",
-  skipped: "SKIPPED",
-  cancelled: "CANCELLED",
-};
+const TASK_STATUS: Record<StepStatus, Task["status"]> = UPPERCASE_STEP_STATUS;
 
 /** Text travels as `{ text }`; any other value (a number, an http response) is shown as `{ value }`. */
 export function dataflowValue(value: unknown): DataflowValue {

@@ -1,20 +1,13 @@
 import type { StepDefinition } from "../../domain/definition";
 import { dependenciesOf } from "../../domain/definition";
 import type { RunView } from "../../engine/run-view";
+import { UPPERCASE_RUN_STATUS, UPPERCASE_STEP_STATUS } from "../statuses";
 import type { PipelinesTask } from "./definition";
 import type { WorkflowPublic, WorkflowStepPublic } from "./schemas";
 
 type Status = WorkflowPublic["status"];
 
-const STATUS: Record<RunView["status"], Status> = {
-  queued: "PENDING",
-  running: "RUNNING",
-  waiting: "RUNNING",
-  paused: "PAUSED",
-  completed: "COMPLETED",
-  failed: "FAILED",
-  cancelled: "CANCELLED",
-};
+const STATUS: Record<RunView["status"], Status> = UPPERCASE_RUN_STATUS;
 
 /** The native statuses behind each pipelines status, for list filters. */
 export const NATIVE_STATUSES: Record<Status, RunView["status"][]> = {
@@ -28,15 +21,7 @@ export const NATIVE_STATUSES: Record<Status, RunView["status"][]> = {
 
 export const pipelinesStatus = (status: RunView["status"]): Status => STATUS[status];
 
-const STEP_STATUS: Record<string, WorkflowStepPublic["status"]> = {
-  pending: "PENDING",
-  running: "RUNNING",
-  waiting: "RUNNING",
-  completed: "COMPLETED",
-  failed: "FAILED",
-  skipped: "SKIPPED",
-  cancelled: "CANCELLED",
-};
+const STEP_STATUS: Record<string, WorkflowStepPublic["status"]> = UPPERCASE_STEP_STATUS;
 
 type Dict = Record<string, unknown>;
 const isObject = (v: unknown): v is Dict => !!v && typeof v === "object" && !Array.isArray(v);
