@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Body, eventually, request } from "../helpers";
-import { created, executed, finished, flowApp, SEED_WORKFLOW, text } from "./dataflow.support";
+import { created, executed, finished, flowApp, SEED_WORKFLOW, text } from "./dataflow-support";
 import { dialectDocument, documentSchema } from "./support";
 
 /** Seed: seeds/dataflow.md. Requests a Data Flow client gets wrong, the executions list and the document. */

@@ -5,7 +5,7 @@ import type { RunObject } from "../../src/engine/run-object";
 import type { RunView } from "../../src/engine/run-view";
 import { startRun as startRunService } from "../../src/services/runs";
 import { type Body, createWorkflow, eventually, runObject, waitForRun } from "../helpers";
-import { created, executed, finished, flowApp, SEED_INPUT, SEED_WORKFLOW, text } from "./dataflow.support";
+import { created, executed, finished, flowApp, SEED_INPUT, SEED_WORKFLOW, text } from "./dataflow-support";
 import { webhookReceiver } from "./support";
 
 /** Seed: seeds/dataflow.md. The seed's workflow followed line by line, its executions and webhooks. */
