@@ -1,28 +1,41 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
-import stepline from "../src/index";
-
-export { LimiterObject, RunObject, ScheduleObject, WebhookSweeper } from "../src/index";
+import stepline, * as entry from "../src/index";
+import { meter, metered, meteredEnv, nextEpoch, resetMeter } from "./meter";
 
 /**
  * The bench-only worker: Stepline unchanged, plus a Cloudflare Workflows implementation of
  * the same work, so both are measured in one `wrangler dev` process. Each reference instance
- * pushes its completion to the bench's collector, as Stepline's notify step does.
+ * pushes its completion to the bench's collector, as Stepline's notify step does. Stepline's
+ * objects and bindings are wrapped by the meter only while it is on (`/bench/meter`).
  */
+
+export const RunObject = metered(entry.RunObject, "RunObject");
+export const ScheduleObject = metered(entry.ScheduleObject, "ScheduleObject");
+export const LimiterObject = metered(entry.LimiterObject, "LimiterObject");
+export const WebhookSweeper = metered(entry.WebhookSweeper, "WebhookSweeper");
 
 interface ChainParams {
   id: string;
   n: number;
   sleepMs: number;
   collector: string;
+  /** Each middle step fetches this URL (the http-chain figure) instead of adding one. */
+  fetchUrl?: string;
 }
 
 export class ChainWorkflow extends WorkflowEntrypoint<Env, ChainParams> {
   async run(event: WorkflowEvent<ChainParams>, step: WorkflowStep) {
-    const { id, n, sleepMs, collector } = event.payload;
+    const { id, n, sleepMs, collector, fetchUrl } = event.payload;
     const t0 = await step.do("mark", async () => Date.now());
     let value = 0;
     // n steps in all, as on the Stepline side: mark, n - 2 steps, notify.
-    for (let i = 0; i < n - 2; i++) value = await step.do(`s${i}`, async () => value + 1);
+    for (let i = 0; i < n - 2; i++) {
+      value = await step.do(`s${i}`, async () => {
+        if (!fetchUrl) return value + 1;
+        const res = await fetch(fetchUrl, { method: "POST", body: JSON.stringify({ id, i }) });
+        return res.status === 200 ? value + 1 : value;
+      });
+    }
     if (sleepMs > 0) await step.sleep("nap", sleepMs);
     await step.do("notify", async () => {
       await fetch(`${collector}/done`, { method: "POST", body: JSON.stringify({ id, t0, value }) });
@@ -48,10 +61,31 @@ async function reference(request: Request, env: BenchEnv): Promise<Response> {
   return new Response("not found", { status: 404 });
 }
 
+/** GET /bench/meter reads the counters; POST ?on=1 answers them, resets them and turns the meter on (on=0: off). */
+function meterRoute(request: Request): Response {
+  const counts = meter.counts;
+  if (request.method === "POST") resetMeter(new URL(request.url).searchParams.get("on") === "1");
+  return Response.json(counts);
+}
+
 export default {
   ...stepline,
   fetch(request, env, ctx) {
-    if (new URL(request.url).pathname.startsWith("/bench/reference/")) return reference(request, env as BenchEnv);
-    return stepline.fetch(request, env, ctx);
+    const path = new URL(request.url).pathname;
+    if (path === "/bench/meter") return meterRoute(request);
+    if (path.startsWith("/bench/reference/")) return reference(request, env as BenchEnv);
+    if (meter.on) {
+      meter.counts.workerRequests += 1;
+      nextEpoch();
+    }
+    return stepline.fetch(request, meteredEnv(env), ctx);
+  },
+  queue(batch, env, ctx) {
+    if (meter.on) {
+      nextEpoch();
+      meter.counts.queueInvocations += 1;
+      meter.counts.queueDeliveries += batch.messages.length;
+    }
+    return stepline.queue(batch, meteredEnv(env), ctx);
   },
 } satisfies ExportedHandler<Env>;
