@@ -39,24 +39,35 @@ export function createRunRecord(params: CreateRunParams): { run: RunRecord; step
     outputsPurgedAt: null,
   };
   const reused = params.reuse?.outputs ?? {};
-  const steps: StepRecord[] = params.definition.steps.map((def, index) => {
-    const reuse = Object.hasOwn(reused, def.id);
-    const output = reuse ? (reused[def.id] ?? null) : null;
-    return {
-      id: def.id,
-      index,
-      status: reuse ? "completed" : "pending",
-      attempts: 0,
-      input: null,
-      output,
-      outputJson: reuse ? JSON.stringify(output) : null,
-      error: null,
-      wait: null,
-      startedAt: reuse ? now : null,
-      endedAt: reuse ? now : null,
-      usedFallback: false,
-      taskId: null,
-    };
+  const steps = params.definition.steps.map((def, index): StepRecord => {
+    if (!Object.hasOwn(reused, def.id)) return pendingStep(def.id, index);
+    const output = reused[def.id] ?? null;
+    return { ...pendingStep(def.id, index), status: "completed", output, outputJson: JSON.stringify(output), startedAt: now, endedAt: now };
   });
   return { run, steps };
+}
+
+function pendingStep(id: string, index: number): StepRecord {
+  return {
+    id,
+    index,
+    status: "pending",
+    attempts: 0,
+    input: null,
+    output: null,
+    outputJson: null,
+    error: null,
+    wait: null,
+    startedAt: null,
+    endedAt: null,
+    usedFallback: false,
+    taskId: null,
+  };
+}
+
+/** The run's steps after a restart: the stored ones, and the pending ones that have no row. */
+export function restoreSteps(run: RunRecord, stored: Map<string, StepRecord>): StepRecord[] {
+  // A purged run keeps no steps.
+  if (run.purgedAt !== null) return [];
+  return run.definition.steps.map((def, index) => stored.get(def.id) ?? pendingStep(def.id, index));
 }

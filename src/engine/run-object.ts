@@ -7,7 +7,7 @@ import { IndexSync } from "./index-sync";
 import { Masker, NO_SECRETS } from "./masking";
 import { type ControlHost, RunControl } from "./run-control";
 import { type EngineHost, RunEngine, WATCHDOG_MS } from "./run-engine";
-import { createRunRecord } from "./run-factory";
+import { createRunRecord, restoreSteps } from "./run-factory";
 import { patchRun, purgeOutputs } from "./run-patch";
 import type { ChildResult, CreateRunParams, EventInput, RetentionPatch, RunPatch } from "./run-types";
 import { type RunView, runView } from "./run-view";
@@ -58,13 +58,14 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     this.store = new RunStore(ctx.storage.sql);
     this.index = new IndexSync(this);
     this.outbox = new WebhookOutbox(this);
+    // A new object has nothing to restore (and no alarm), so its first request runs at once.
+    if (!this.store.exists()) return;
     void ctx.blockConcurrencyWhile(async () => {
       this.alarmAt = await ctx.storage.getAlarm();
-      if (!this.store.exists()) return;
       this.store.init();
       const run = this.store.loadRun();
       if (!run) return;
-      this.attach(run, this.store.loadSteps());
+      this.attach(run, restoreSteps(run, this.store.loadSteps()));
       this.resumeAfterRestart();
     });
   }
@@ -101,6 +102,9 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
       const result = this.ctx.storage.transactionSync(fn);
       events = this.pendingEvents;
       return result;
+    } catch (error) {
+      this.store.tables.forget();
+      throw error;
     } finally {
       this.pendingEvents = null;
       for (const event of events) this.deliver(event);
@@ -222,7 +226,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     this.store.init();
     const { engine, control } = this.transaction(() => {
       this.store.insertRun(run);
-      for (const step of steps) this.store.insertStep(step);
+      for (const step of steps) if (step.status === "completed") this.store.saveStep(step);
       const attached = this.attach(run, steps);
       attached.engine.emit("run.created", null, { trigger: run.trigger, version: run.version }, run.createdAt);
       for (const step of steps) {

@@ -1,6 +1,7 @@
 import type { VersionDefinition } from "../domain/definition";
 import { EventKind, type EventName, eventName, type LoggedEvent, type RunStatus, type StepStatus } from "./events";
 import type { Trigger } from "./run-types";
+import { Tables } from "./store-schema";
 
 /**
  * The run object's SQLite storage. The object keeps the run and its steps in memory and
@@ -118,45 +119,6 @@ export interface Timer {
   data: unknown;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS run (
-  k INTEGER PRIMARY KEY CHECK (k = 1),
-  id TEXT NOT NULL, app_id TEXT NOT NULL, workflow_id TEXT NOT NULL, version INTEGER NOT NULL,
-  status TEXT NOT NULL, trigger TEXT NOT NULL, surface TEXT NOT NULL, profile TEXT NOT NULL,
-  schedule_id TEXT, parent TEXT, output TEXT, error TEXT,
-  webhook_url TEXT, retention TEXT NOT NULL, metadata TEXT, options TEXT NOT NULL, limiter TEXT,
-  created_at INTEGER NOT NULL, started_at INTEGER, ended_at INTEGER, updated_at INTEGER NOT NULL,
-  retention_due_at INTEGER, purged_at INTEGER,
-  state_seq INTEGER NOT NULL, synced_seq INTEGER NOT NULL, steps_executed INTEGER NOT NULL, http_calls INTEGER NOT NULL,
-  deleted_at INTEGER, outputs_purged_at INTEGER, process_id TEXT
-);
--- The definition and input never change and can be large: apart from the run row, so that
--- the row's frequent small updates do not rewrite them.
-CREATE TABLE IF NOT EXISTS run_data (k INTEGER PRIMARY KEY CHECK (k = 1), definition TEXT NOT NULL, input TEXT);
-CREATE TABLE IF NOT EXISTS steps (
-  id TEXT PRIMARY KEY, idx INTEGER NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
-  input TEXT, output TEXT, error TEXT, wait TEXT, started_at INTEGER, ended_at INTEGER, used_fallback INTEGER NOT NULL,
-  task_id TEXT
-);
-CREATE TABLE IF NOT EXISTS step_items (step_id TEXT NOT NULL, idx INTEGER NOT NULL, output TEXT, PRIMARY KEY (step_id, idx));
-CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind INTEGER NOT NULL, step_id TEXT, data TEXT);
-CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, kind TEXT NOT NULL, due_at INTEGER NOT NULL, step_id TEXT, data TEXT);
-CREATE INDEX IF NOT EXISTS timers_due ON timers (due_at);
-CREATE TABLE IF NOT EXISTS inbox (id TEXT PRIMARY KEY, name TEXT NOT NULL, payload TEXT, received_at INTEGER NOT NULL, consumed_by TEXT);
-CREATE TABLE IF NOT EXISTS kv (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, event TEXT NOT NULL, url TEXT NOT NULL, payload TEXT NOT NULL, created_at INTEGER NOT NULL);
-`;
-
-/**
- * Columns added after run objects were first deployed: objects created before them get them
- * on their first write of one (reads of the row see null until then).
- */
-const LATER_COLUMNS = [
-  { table: "run", column: "deleted_at", type: "INTEGER" },
-  { table: "run", column: "outputs_purged_at", type: "INTEGER" },
-  { table: "steps", column: "task_id", type: "TEXT" },
-];
-
 const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
 const parse = <T>(text: unknown): T => (typeof text === "string" ? JSON.parse(text) : (null as T));
 
@@ -165,18 +127,20 @@ type Row = Record<string, SqlStorageValue>;
 export class RunStore {
   private lastSeq = 0;
   private earliest: number | null | undefined;
-  private laterColumnsReady = false;
+  readonly tables: Tables;
 
-  constructor(private readonly sql: SqlStorage) {}
+  constructor(private readonly sql: SqlStorage) {
+    this.tables = new Tables(sql);
+  }
 
   /** Whether this object holds a run. Reading does not create the object's storage, so a
    * request for an unknown id leaves nothing behind. */
   exists(): boolean {
-    return this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'run'").toArray().length > 0;
+    return this.tables.has("run");
   }
 
   init(): void {
-    this.sql.exec(SCHEMA);
+    this.tables.createCore();
   }
 
   loadRun(): RunRecord | null {
@@ -224,19 +188,9 @@ export class RunStore {
     };
   }
 
-  /** Adds the later columns to tables created before them; checked once per instance. */
-  private ensureLaterColumns(): void {
-    if (this.laterColumnsReady) return;
-    for (const { table, column, type } of LATER_COLUMNS) {
-      const ddl = String(this.sql.exec("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", table).one().sql);
-      if (!new RegExp(`\\b${column}\\b`).test(ddl)) this.sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
-    }
-    this.laterColumnsReady = true;
-  }
-
   /** Writes what can change on a run outside its status: webhook, metadata, soft delete, purged outputs. */
   saveRunAttributes(run: RunRecord): void {
-    this.ensureLaterColumns();
+    this.tables.ensureLaterColumns();
     this.sql.exec(
       "UPDATE run SET webhook_url = ?, metadata = ?, deleted_at = ?, outputs_purged_at = ? WHERE k = 1",
       run.webhookUrl,
@@ -247,7 +201,7 @@ export class RunStore {
   }
 
   saveTaskId(stepId: string, taskId: string): void {
-    this.ensureLaterColumns();
+    this.tables.ensureLaterColumns();
     this.sql.exec("UPDATE steps SET task_id = ? WHERE id = ?", taskId, stepId);
   }
 
@@ -310,55 +264,36 @@ export class RunStore {
     );
   }
 
-  insertStep(step: StepRecord): void {
+  /**
+   * Writes a step: its row is made the first time (pending steps have none) and updated after.
+   * The input is written only when it changed, so retries do not rewrite a large one.
+   */
+  saveStep(step: StepRecord, withInput = false): void {
     this.sql.exec(
-      "INSERT INTO steps (id, idx, status, attempts, input, output, error, wait, started_at, ended_at, used_fallback) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      `INSERT INTO steps (id, idx, status, attempts, output, error, wait, started_at, ended_at, used_fallback, input)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, attempts = excluded.attempts, output = excluded.output,
+         error = excluded.error, wait = excluded.wait, started_at = excluded.started_at, ended_at = excluded.ended_at,
+         used_fallback = excluded.used_fallback${withInput ? ", input = excluded.input" : ""}`,
       step.id,
       step.index,
       step.status,
       step.attempts,
-      json(step.input),
       step.outputJson,
       json(step.error),
       json(step.wait),
       step.startedAt,
       step.endedAt,
       step.usedFallback ? 1 : 0,
+      withInput ? json(step.input) : null,
     );
   }
 
-  saveStep(step: StepRecord, withInput = false): void {
-    const values = [
-      step.status,
-      step.attempts,
-      step.outputJson,
-      json(step.error),
-      json(step.wait),
-      step.startedAt,
-      step.endedAt,
-      step.usedFallback ? 1 : 0,
-    ];
-    if (withInput) {
-      this.sql.exec(
-        "UPDATE steps SET status = ?, attempts = ?, output = ?, error = ?, wait = ?, started_at = ?, ended_at = ?, used_fallback = ?, input = ? WHERE id = ?",
-        ...values,
-        json(step.input),
-        step.id,
-      );
-    } else {
-      this.sql.exec(
-        "UPDATE steps SET status = ?, attempts = ?, output = ?, error = ?, wait = ?, started_at = ?, ended_at = ?, used_fallback = ? WHERE id = ?",
-        ...values,
-        step.id,
-      );
-    }
-  }
-
-  loadSteps(): StepRecord[] {
-    return this.sql
-      .exec("SELECT * FROM steps ORDER BY idx")
-      .toArray()
-      .map((row) => ({
+  /** The stored steps by id: those that have started (or were reused by a replay). */
+  loadSteps(): Map<string, StepRecord> {
+    const steps = new Map<string, StepRecord>();
+    for (const row of this.sql.exec("SELECT * FROM steps")) {
+      steps.set(row.id as string, {
         id: row.id as string,
         index: row.idx as number,
         status: row.status as StepStatus,
@@ -372,7 +307,9 @@ export class RunStore {
         endedAt: row.ended_at as number | null,
         usedFallback: row.used_fallback === 1,
         taskId: (row.task_id as string | null | undefined) ?? null,
-      }));
+      });
+    }
+    return steps;
   }
 
   /** Appends to the log; the sequence is gap-free because only this object writes it. */
@@ -400,11 +337,13 @@ export class RunStore {
   }
 
   saveItem(stepId: string, index: number, outputJson: string): void {
+    this.tables.ensure("step_items");
     this.sql.exec("INSERT OR REPLACE INTO step_items (step_id, idx, output) VALUES (?, ?, ?)", stepId, index, outputJson);
   }
 
   loadItems(stepId: string): Map<number, unknown> {
     const items = new Map<number, unknown>();
+    if (!this.tables.has("step_items")) return items;
     for (const row of this.sql.exec("SELECT idx, output FROM step_items WHERE step_id = ?", stepId)) {
       items.set(row.idx as number, parse(row.output));
     }
@@ -412,7 +351,7 @@ export class RunStore {
   }
 
   clearItems(stepId: string): void {
-    this.sql.exec("DELETE FROM step_items WHERE step_id = ?", stepId);
+    if (this.tables.has("step_items")) this.sql.exec("DELETE FROM step_items WHERE step_id = ?", stepId);
   }
 
   addTimer(timer: Timer): void {
@@ -465,19 +404,22 @@ export class RunStore {
 
   /** Keeps an event for a step that has not reached its wait yet. */
   addInbox(id: string, name: string, payloadJson: string | null, at: number): void {
+    this.tables.ensure("inbox");
     this.sql.exec("INSERT INTO inbox (id, name, payload, received_at) VALUES (?, ?, ?, ?)", id, name, payloadJson, at);
   }
 
   hasInbox(id: string): boolean {
-    return this.sql.exec("SELECT 1 FROM inbox WHERE id = ?", id).toArray().length > 0;
+    return this.tables.has("inbox") && this.sql.exec("SELECT 1 FROM inbox WHERE id = ?", id).toArray().length > 0;
   }
 
   countInbox(name: string): number {
+    if (!this.tables.has("inbox")) return 0;
     return Number(this.sql.exec("SELECT COUNT(*) AS n FROM inbox WHERE consumed_by IS NULL AND name = ?", name).one().n);
   }
 
   /** The oldest unconsumed event with one of these names. */
   takeInbox(names: string[], stepId: string): { name: string; payload: unknown } | null {
+    if (!this.tables.has("inbox")) return null;
     const row = this.sql
       .exec(
         `SELECT id, name, payload FROM inbox WHERE consumed_by IS NULL AND name IN (${names.map(() => "?").join(", ")}) ORDER BY received_at LIMIT 1`,
@@ -491,6 +433,7 @@ export class RunStore {
 
   /** Marks an event that went straight to a waiting step, so a repeat of its id is refused. */
   recordConsumed(id: string, name: string, at: number, stepId: string): void {
+    this.tables.ensure("inbox");
     this.sql.exec("INSERT INTO inbox (id, name, payload, received_at, consumed_by) VALUES (?, ?, NULL, ?, ?)", id, name, at, stepId);
   }
 
@@ -499,9 +442,12 @@ export class RunStore {
    * bodies not yet handed to D1 go too, and the small values (flags, test hooks) with them.
    */
   purge(): void {
-    this.sql.exec("DELETE FROM steps; DELETE FROM step_items; DELETE FROM events; DELETE FROM inbox; DELETE FROM outbox; DELETE FROM kv;");
+    for (const table of ["steps", "events", "step_items", "inbox", "outbox", "kv"] as const) {
+      if (table === "steps" || table === "events" || this.tables.has(table)) this.sql.exec(`DELETE FROM ${table}`);
+    }
     this.earliest = undefined;
-    this.sql.exec("UPDATE run SET output = NULL, error = NULL, metadata = NULL; UPDATE run_data SET input = NULL;");
+    this.sql.exec("UPDATE run SET output = NULL, error = NULL, metadata = NULL");
+    this.sql.exec("UPDATE run_data SET input = NULL");
   }
 
   /**
@@ -509,7 +455,9 @@ export class RunStore {
    * the run, its steps' statuses, errors and times readable.
    */
   purgeOutputs(): void {
-    this.sql.exec("UPDATE steps SET input = NULL, output = NULL; DELETE FROM step_items; UPDATE run SET output = NULL;");
+    this.sql.exec("UPDATE steps SET input = NULL, output = NULL");
+    if (this.tables.has("step_items")) this.sql.exec("DELETE FROM step_items");
+    this.sql.exec("UPDATE run SET output = NULL");
     this.sql.exec(
       "UPDATE events SET data = json_remove(data, '$.output') WHERE kind = ? AND data IS NOT NULL",
       EventKind["step.completed"],
@@ -518,6 +466,7 @@ export class RunStore {
 
   /** Webhooks waiting to be handed to D1 and the queue; written with the event that caused them. */
   addOutbox(entry: OutboxEntry, at: number): void {
+    this.tables.ensure("outbox");
     this.sql.exec(
       "INSERT INTO outbox (id, event, url, payload, created_at) VALUES (?, ?, ?, ?, ?)",
       entry.id,
@@ -529,6 +478,7 @@ export class RunStore {
   }
 
   outbox(): OutboxEntry[] {
+    if (!this.tables.has("outbox")) return [];
     return this.sql
       .exec("SELECT id, event, url, payload FROM outbox ORDER BY created_at")
       .toArray()
@@ -536,17 +486,22 @@ export class RunStore {
   }
 
   deleteOutbox(id: string): void {
-    this.sql.exec("DELETE FROM outbox WHERE id = ?", id);
+    if (this.tables.has("outbox")) this.sql.exec("DELETE FROM outbox WHERE id = ?", id);
   }
 
   /** Small named values: flags of the run and test hooks. */
   getValue(name: string): string | null {
+    if (!this.tables.has("kv")) return null;
     const row = this.sql.exec("SELECT value FROM kv WHERE name = ?", name).toArray()[0];
     return (row?.value as string | undefined) ?? null;
   }
 
   setValue(name: string, value: string | null): void {
-    if (value === null) this.sql.exec("DELETE FROM kv WHERE name = ?", name);
-    else this.sql.exec("INSERT OR REPLACE INTO kv (name, value) VALUES (?, ?)", name, value);
+    if (value === null) {
+      if (this.tables.has("kv")) this.sql.exec("DELETE FROM kv WHERE name = ?", name);
+      return;
+    }
+    this.tables.ensure("kv");
+    this.sql.exec("INSERT OR REPLACE INTO kv (name, value) VALUES (?, ?)", name, value);
   }
 }

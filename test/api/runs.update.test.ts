@@ -159,10 +159,10 @@ describe("run objects created before task ids, soft delete and output purges", (
       store.init();
       const loaded = store.loadRun();
       expect(loaded).toMatchObject({ deletedAt: null, outputsPurgedAt: null });
-      expect(store.loadSteps()[0].taskId).toBeNull();
+      expect(store.loadSteps().get("approval")?.taskId).toBeNull();
       store.saveTaskId("approval", "job-1");
       store.saveRunAttributes({ ...(loaded as NonNullable<typeof loaded>), deletedAt: 123 });
-      expect(store.loadSteps()[0].taskId).toBe("job-1");
+      expect(store.loadSteps().get("approval")?.taskId).toBe("job-1");
       expect(store.loadRun()?.deletedAt).toBe(123);
     });
   });
