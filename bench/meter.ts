@@ -264,8 +264,26 @@ function meterStorage(ctx: DurableObjectState, className: string): void {
   };
   bump(meter.counts.objectsCreated, className);
   let harnessBytes = 0;
+  // A cursor counts the rows of its last statement only, so a script runs one statement at a time.
+  const run = (query: string, bindings: unknown[]) => {
+    const script = bindings.length === 0 ? query.replace(/--[^\n]*/g, "") : "";
+    const statements = script ? script.split(";").filter((q) => q.trim()) : [query];
+    if (statements.length < 2) return exec(query, ...bindings);
+    let cursor = exec(statements[0]);
+    let written = cursor.rowsWritten;
+    let read = cursor.rowsRead;
+    for (const statement of statements.slice(1)) {
+      cursor = exec(statement);
+      written += cursor.rowsWritten;
+      read += cursor.rowsRead;
+    }
+    meter.counts.sqlStatements += statements.length - 1;
+    meter.counts.sqlRowsWritten += written - cursor.rowsWritten;
+    meter.counts.sqlRowsRead += read - cursor.rowsRead;
+    return cursor;
+  };
   sql.exec = ((query: string, ...bindings: unknown[]) => {
-    const cursor = exec(query, ...bindings);
+    const cursor = run(query, bindings);
     // wrangler's local wrapper records each object's name in a table of its own: not Stepline's.
     if (query.includes("__miniflare")) {
       harnessBytes = 4096;
@@ -276,7 +294,9 @@ function meterStorage(ctx: DurableObjectState, className: string): void {
     meter.counts.sqlRowsWritten += cursor.rowsWritten;
     if (cursor.rowsWritten > 0 || /^\s*CREATE/i.test(query)) {
       wrote();
-      if (!firstStepSeen && className === "RunObject" && /^\s*UPDATE steps/i.test(query)) {
+      // A step's first write with a status other than pending (a step's insert binds it third).
+      const status = /^\s*UPDATE steps/i.test(query) ? bindings[0] : /^\s*INSERT INTO steps/i.test(query) ? bindings[2] : undefined;
+      if (!firstStepSeen && className === "RunObject" && status !== undefined && status !== "pending") {
         firstStepSeen = true;
         meter.counts.commitsBeforeFirstStep.push(commits - 1);
       }
