@@ -10,6 +10,7 @@ interface SyncHost {
   readonly store: RunStore;
   currentRun(): RunRecord | null;
   rearm(): void;
+  committed(): Promise<void>;
 }
 
 /**
@@ -20,21 +21,32 @@ interface SyncHost {
  */
 export class IndexSync {
   private inflight: Promise<void> | null = null;
+  /** A write is requested and has not read the run yet: it will see any later change. */
+  private pending = false;
   private again = false;
   private retrying = false;
 
   constructor(private readonly host: SyncHost) {}
 
   request(): void {
+    if (this.pending) return;
     if (this.inflight) {
       this.again = true;
       return;
     }
-    // Wait for the current turn to finish: steps that need no I/O run to the end within it,
-    // so a short run is often indexed once, already ended.
-    this.inflight = new Promise((resolve) => setTimeout(resolve, 0))
-      .then(() => this.push())
+    this.pending = true;
+    // Write once the current task's writes are durable: steps that need no I/O run to the end
+    // within the task, so a short run is often indexed once, already ended. (A timer would do
+    // as well on an idle object, but a busy event loop runs timers late.) The D1 write could
+    // not leave before that commit anyway: the output gate holds it.
+    this.inflight = this.host
+      .committed()
+      .then(() => {
+        this.pending = false;
+        return this.push();
+      })
       .finally(() => {
+        this.pending = false;
         this.inflight = null;
         if (this.again) {
           this.again = false;
@@ -52,6 +64,7 @@ export class IndexSync {
     const run = this.host.currentRun();
     if (!run) return;
     const seq = run.stateSeq;
+    if (run.syncedSeq >= seq && !this.retrying) return;
     try {
       await upsertRunIndex(this.host.bindings, runSummary(run));
       if (run.purgedAt !== null) await purgeRunCopies(this.host.bindings, run.appId, run.id);

@@ -131,6 +131,11 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     this.index.request();
   }
 
+  /** Resolves once the writes made so far are durable (after the current task has ended). */
+  committed(): Promise<void> {
+    return this.ctx.storage.sync();
+  }
+
   requestIndexSync(): void {
     this.index.request();
   }
