@@ -89,10 +89,10 @@ export async function revokeKey(env: Env, appId: string, keyId: string) {
 }
 
 // Each isolate remembers recent key lookups for a few seconds so that a burst of requests
-// costs one D1 read. A revocation clears the entry in its own isolate at once and in the
-// others within KEY_CACHE_MS.
+// costs one D1 read (concurrent requests share it). A revocation clears the entry in its own
+// isolate at once and in the others within KEY_CACHE_MS.
 const KEY_CACHE_MS = 5_000;
-const keyCache = new Map<string, { appId: string | null; until: number }>();
+const keyCache = new Map<string, { appId: Promise<string | null>; until: number }>();
 
 function forgetKey(hash: string) {
   keyCache.delete(hash);
@@ -104,14 +104,22 @@ export async function appForKey(env: Env, key: string): Promise<string | null> {
   const hash = await sha256Hex(key);
   const cached = keyCache.get(hash);
   if (cached && cached.until > Date.now()) return cached.appId;
+  const appId = lookupKey(env, hash);
+  if (keyCache.size > 10_000) keyCache.clear();
+  const entry = { appId, until: Date.now() + KEY_CACHE_MS };
+  keyCache.set(hash, entry);
+  appId.catch(() => {
+    if (keyCache.get(hash) === entry) keyCache.delete(hash);
+  });
+  return appId;
+}
+
+async function lookupKey(env: Env, hash: string): Promise<string | null> {
   const row = await env.DB.prepare("SELECT app_id, hash, revoked_at FROM api_keys WHERE hash = ?")
     .bind(hash)
     .first<{ app_id: string; hash: string; revoked_at: number | null }>();
   // The lookup is by digest; comparing the stored digest in constant time as well keeps
   // the check independent of how the index compares strings.
   const matches = row !== null && crypto.subtle.timingSafeEqual(new TextEncoder().encode(row.hash), new TextEncoder().encode(hash));
-  const appId = matches && row.revoked_at === null ? row.app_id : null;
-  if (keyCache.size > 10_000) keyCache.clear();
-  keyCache.set(hash, { appId, until: Date.now() + KEY_CACHE_MS });
-  return appId;
+  return matches && row.revoked_at === null ? row.app_id : null;
 }

@@ -97,6 +97,7 @@ export async function putVariable(env: Env, appId: string, profile: string, name
     .insert(variables)
     .values({ appId, profile, name, value, secret, createdAt: now, updatedAt: now })
     .onConflictDoUpdate({ target: [variables.appId, variables.profile, variables.name], set: { value, secret, updatedAt: now } });
+  forgetRunVariables(appId, profile);
   return getVariable(env, appId, profile, name);
 }
 
@@ -105,6 +106,7 @@ export async function deleteVariable(env: Env, appId: string, profile: string, n
   await database(env)
     .delete(variables)
     .where(and(eq(variables.appId, appId), eq(variables.profile, profile), eq(variables.name, name)));
+  forgetRunVariables(appId, profile);
   return view;
 }
 
@@ -114,8 +116,32 @@ export interface RunVariables {
   secrets: string[];
 }
 
+// Every run reads its profile's variables before its first step. Each isolate reuses what it
+// read for up to a second (concurrent runs share one read); a change drops it at once in the
+// isolate that made it, so a variable changed elsewhere reaches new runs within a second.
+const RUN_VARIABLES_TTL_MS = 1_000;
+const runVariables = new Map<string, { value: Promise<RunVariables>; until: number }>();
+
+function forgetRunVariables(appId: string, profile: string): void {
+  runVariables.delete(slot(appId, profile, ""));
+}
+
 /** A profile's variables for a run, secrets decrypted. */
-export async function loadRunVariables(env: Env, appId: string, profile: string): Promise<RunVariables> {
+export function loadRunVariables(env: Env, appId: string, profile: string): Promise<RunVariables> {
+  const key = slot(appId, profile, "");
+  const hit = runVariables.get(key);
+  if (hit && hit.until > Date.now()) return hit.value;
+  const value = readRunVariables(env, appId, profile);
+  if (runVariables.size > 1000) runVariables.clear();
+  const entry = { value, until: Date.now() + RUN_VARIABLES_TTL_MS };
+  runVariables.set(key, entry);
+  value.catch(() => {
+    if (runVariables.get(key) === entry) runVariables.delete(key);
+  });
+  return value;
+}
+
+async function readRunVariables(env: Env, appId: string, profile: string): Promise<RunVariables> {
   const rows = await database(env)
     .select()
     .from(variables)

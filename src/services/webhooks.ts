@@ -232,16 +232,26 @@ export async function redeliver(env: Env, appId: string, id: string) {
 
 // ---- signing secrets --------------------------------------------------------------------------
 
-const secretCache = new Map<string, { secrets: SigningSecrets; until: number }>();
+// A batch of deliveries for one app shares one read of its secrets (kept 30 s per isolate).
+const SECRET_CACHE_MS = 30_000;
+const secretCache = new Map<string, { secrets: Promise<SigningSecrets>; until: number }>();
 
-export async function signingSecrets(env: Env, appId: string): Promise<SigningSecrets> {
+export function signingSecrets(env: Env, appId: string): Promise<SigningSecrets> {
   const hit = secretCache.get(appId);
   if (hit && hit.until > Date.now()) return hit.secrets;
+  const secrets = readSigningSecrets(env, appId);
+  const entry = { secrets, until: Date.now() + SECRET_CACHE_MS };
+  secretCache.set(appId, entry);
+  secrets.catch(() => {
+    if (secretCache.get(appId) === entry) secretCache.delete(appId);
+  });
+  return secrets;
+}
+
+async function readSigningSecrets(env: Env, appId: string): Promise<SigningSecrets> {
   const row = await database(env).select().from(apps).where(eq(apps.id, appId)).get();
   if (!row) throw new AppError("NOT_FOUND", `app ${appId} was not found`);
-  const secrets = { current: row.webhookSecret, previous: row.previousWebhookSecret, rotatedAt: row.webhookSecretRotatedAt };
-  secretCache.set(appId, { secrets, until: Date.now() + 30_000 });
-  return secrets;
+  return { current: row.webhookSecret, previous: row.previousWebhookSecret, rotatedAt: row.webhookSecretRotatedAt };
 }
 
 function secretView(secrets: SigningSecrets) {
@@ -269,6 +279,6 @@ export async function rotateWebhookSecret(env: Env, appId: string) {
     .update(apps)
     .set({ webhookSecret: secrets.current, previousWebhookSecret: secrets.previous, webhookSecretRotatedAt: now })
     .where(eq(apps.id, appId));
-  secretCache.set(appId, { secrets, until: now + 30_000 });
+  secretCache.set(appId, { secrets: Promise.resolve(secrets), until: now + SECRET_CACHE_MS });
   return secretView(secrets);
 }

@@ -298,21 +298,25 @@ export async function workflowNames(env: Env, appId: string, ids: string[]): Pro
 }
 
 // Starting runs reads the same workflow row again and again. Each isolate reuses a row for
-// up to a second; its own writes drop it at once, so a change made elsewhere reaches new runs
-// within a second.
+// up to a second (concurrent starts share one read); its own writes drop it at once, so a
+// change made elsewhere reaches new runs within a second.
 const RUNNABLE_TTL_MS = 1_000;
-const runnable = new Map<string, { row: WorkflowRow; until: number }>();
+const runnable = new Map<string, { appId: string; row: Promise<WorkflowRow>; until: number }>();
 
 function forgetRunnable(id: string): void {
   runnable.delete(id);
 }
 
-async function findRunnable(env: Env, appId: string, id: string): Promise<WorkflowRow> {
+function findRunnable(env: Env, appId: string, id: string): Promise<WorkflowRow> {
   const hit = runnable.get(id);
-  if (hit && hit.until > Date.now() && hit.row.appId === appId) return hit.row;
-  const row = await findWorkflow(env, appId, id);
+  if (hit && hit.until > Date.now() && hit.appId === appId) return hit.row;
+  const row = findWorkflow(env, appId, id);
   if (runnable.size > 1000) runnable.clear();
-  runnable.set(id, { row, until: Date.now() + RUNNABLE_TTL_MS });
+  const entry = { appId, row, until: Date.now() + RUNNABLE_TTL_MS };
+  runnable.set(id, entry);
+  row.catch(() => {
+    if (runnable.get(id) === entry) runnable.delete(id);
+  });
   return row;
 }
 

@@ -64,6 +64,19 @@ it("masks a secret pushed through a transform, an http header, an error and the 
   expect(everything[0]).toContain("failed with ***");
 });
 
+it("starts each run with the variables as they are, even right after one changed or was deleted", async () => {
+  const { call } = await newApp();
+  const wf = await createWorkflow(call, { steps: [{ id: "a", type: "transform", config: { value: "{{ vars.REGION }}" } }] });
+  const outputOfRun = async () => (await waitForRun(call, (await startRun(call, wf, { profile: "prod" })).id)).output;
+  await call("PUT", "/v1/profiles/prod/variables/REGION", { value: "eu" });
+  await call("PUT", "/v1/profiles/prod/variables/KEEP", { value: "k" });
+  expect(await outputOfRun()).toBe("eu");
+  await call("PUT", "/v1/profiles/prod/variables/REGION", { value: "us" });
+  expect(await outputOfRun()).toBe("us");
+  await call("DELETE", "/v1/profiles/prod/variables/REGION");
+  expect(await outputOfRun()).toBeNull();
+});
+
 it("refuses a run in a profile that does not exist", async () => {
   const { call } = await newApp();
   const wf = await createWorkflow(call, { steps: [{ id: "a", type: "transform", config: { value: 1 } }] });
