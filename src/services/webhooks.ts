@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, ne } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, lte, ne, or } from "drizzle-orm";
 import { apps, webhookAttempts, webhookDeliveries } from "../db/schema";
 import { AppError } from "../domain/errors";
 import { page } from "../lib/cursor";
@@ -74,15 +74,26 @@ export async function loadDelivery(env: Env, id: string): Promise<DeliveryRow | 
   return database(env).select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get();
 }
 
-/** Takes the delivery for one attempt; false when another consumer holds it or the message is stale. */
-export async function leaseDelivery(env: Env, id: string, mid: string, now: number, leaseMs: number): Promise<boolean> {
-  const result = await env.DB.prepare(
-    `UPDATE webhook_deliveries SET lease_expires_at = ? WHERE id = ? AND message_id = ? AND status = 'pending'
-       AND (lease_expires_at IS NULL OR lease_expires_at < ?)`,
-  )
-    .bind(now + leaseMs, id, mid, now)
-    .run();
-  return result.meta.changes === 1;
+/**
+ * Takes a due delivery for one attempt and reads it, in one statement. Null when the message
+ * is stale, another consumer holds the delivery, or its attempt is not due within `earlyMs`.
+ */
+export async function leaseDueDelivery(env: Env, id: string, mid: string, now: number, leaseMs: number, earlyMs: number) {
+  const row = await database(env)
+    .update(webhookDeliveries)
+    .set({ leaseExpiresAt: now + leaseMs })
+    .where(
+      and(
+        eq(webhookDeliveries.id, id),
+        eq(webhookDeliveries.messageId, mid),
+        eq(webhookDeliveries.status, "pending"),
+        or(isNull(webhookDeliveries.leaseExpiresAt), lt(webhookDeliveries.leaseExpiresAt, now)),
+        or(isNull(webhookDeliveries.nextAttemptAt), lte(webhookDeliveries.nextAttemptAt, now + earlyMs)),
+      ),
+    )
+    .returning()
+    .get();
+  return row ?? null;
 }
 
 export interface AttemptRecord {

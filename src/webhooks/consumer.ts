@@ -3,7 +3,7 @@ import { checkUrl, type UnsafeUrlError } from "../net/ssrf";
 import {
   type AttemptRecord,
   type DeliveryRow,
-  leaseDelivery,
+  leaseDueDelivery,
   loadDelivery,
   markDeadLettered,
   type QueueMessage,
@@ -15,6 +15,8 @@ import { signatureHeader } from "./sign";
 
 const TIMEOUT_MS = 15_000;
 const LEASE_MS = TIMEOUT_MS + 15_000;
+/** A message may come up to a second before its attempt is due (delays are whole seconds). */
+const EARLY_MS = 1000;
 /** Queues cap one delay at 12 hours; longer waits take several hops. */
 const MAX_QUEUE_DELAY_S = 12 * 3600;
 
@@ -30,11 +32,16 @@ async function deliverMessage(message: Message<QueueMessage>, env: Env): Promise
   try {
     const { id, mid } = message.body;
     const now = Date.now();
-    const row = await loadDelivery(env, id);
-    if (row?.status !== "pending" || row.messageId !== mid) return message.ack();
-    const wait = (row.nextAttemptAt ?? now) - now;
-    if (wait > 1000) return message.retry({ delaySeconds: delaySeconds(wait) });
-    if (!(await leaseDelivery(env, id, mid, now, LEASE_MS))) return message.ack();
+    const row = await leaseDueDelivery(env, id, mid, now, LEASE_MS, EARLY_MS);
+    if (!row) {
+      // Rarely taken: a message that came early waits for its attempt; any other is acked.
+      const current = await loadDelivery(env, id);
+      const wait = (current?.nextAttemptAt ?? now) - now;
+      if (current?.status === "pending" && current.messageId === mid && wait > EARLY_MS) {
+        return message.retry({ delaySeconds: delaySeconds(wait) });
+      }
+      return message.ack();
+    }
     const record = await attempt(env, row);
     await recordAttempt(env, id, record);
     if (record.status === "pending" && record.nextAttemptAt !== null) {
