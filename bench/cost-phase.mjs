@@ -6,7 +6,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { costPerMillion, printCostTable, referenceUsage, steplineUsage } from "./cost.mjs";
 import { median, sleep } from "./harness.mjs";
-import { breakdown, COMPONENTS, loadSourceMap, profile } from "./profile.mjs";
+import { breakdown, COMPONENTS, loadSourceMap, mapToSources, profile } from "./profile.mjs";
 
 /** Runs keep their data 30 days (Stepline's default retention; Workflows keep state as long on Workers Paid). */
 const RETENTION_MONTHS = 1;
@@ -68,13 +68,11 @@ export async function measureCost({ root, persist, base, api, auth, dev, collect
   const reference = await profile(dev.inspectorPort, () => throughput("reference", runs, 20));
   const stateBytes = Math.max(0, (await workflowStateBytes(persist)) - stateBefore) / runs;
 
-  for (const [name, p] of [
-    ["stepline", stepline],
-    ["reference", reference],
-  ])
-    writeFileSync(path.join(root, "bench", "results", `cost-${name}.cpuprofile`), JSON.stringify(p.profile));
-  const sb = breakdown(stepline.profile, sourceMap, runs);
-  const rb = breakdown(reference.profile, sourceMap, runs);
+  for (const [name, p] of Object.entries({ stepline, reference })) {
+    writeFileSync(path.join(root, "bench", "results", `cost-${name}.cpuprofile`), JSON.stringify(mapToSources(p.profile, sourceMap)));
+  }
+  const sb = breakdown(stepline.profile, runs);
+  const rb = breakdown(reference.profile, runs);
   console.log(`\nCPU of the bench worker's isolate per run, by component (${runs} runs, 20 in flight; ms per run):`);
   console.log(`${"component".padEnd(26)} ${"stepline".padStart(10)} ${"reference".padStart(10)}`);
   for (const c of COMPONENTS)
@@ -104,8 +102,8 @@ export async function measureCost({ root, persist, base, api, auth, dev, collect
     `  D1: ${per(counts.d1Queries)} queries in ${per(counts.d1Batches)} batches, ${per(counts.d1RowsWritten)} rows written, ` +
       `${per(counts.d1RowsRead)} rows read, ${(counts.d1BytesPerRun / 1024).toFixed(2)} KiB stored`,
   );
-  for (const [statement, n] of Object.entries(counts.d1ByStatement).sort((a, b) => b[1] - a[1]))
-    console.log(`     ${per(n)}  ${statement}`);
+  for (const [statement, { queries, rowsWritten }] of Object.entries(counts.d1ByStatement).sort((a, b) => b[1].queries - a[1].queries))
+    console.log(`     ${per(queries)} x ${statement}${rowsWritten ? `: ${per(rowsWritten)} rows written` : ""}`);
   console.log(`  queue messages ${per(counts.queueMessages)}, deliveries ${per(counts.queueDeliveries)}`);
   console.log(`  later, the retention purge: 1 alarm, ${purge.rowsWritten.toFixed(1)} rows written`);
 

@@ -27,7 +27,7 @@ export interface Counts {
   d1Batches: number;
   d1RowsRead: number;
   d1RowsWritten: number;
-  d1ByStatement: Record<string, number>;
+  d1ByStatement: Record<string, { queries: number; rowsWritten: number }>;
   /** The database's size after the first and the latest metered query. */
   d1SizeFirst: number | null;
   d1SizeLast: number | null;
@@ -76,8 +76,17 @@ const bump = (record: Record<string, number>, key: string, by = 1) => {
 
 type Meta = { rows_read?: number; rows_written?: number; size_after?: number } | undefined;
 
-function countMeta(meta: Meta): void {
-  meter.counts.d1RowsRead += meta?.rows_read ?? 0;
+/** The first words of a statement, so the report can say which queries a run makes. */
+const statementKind = (sql: string) => sql.trim().replace(/\s+/g, " ").split(" ").slice(0, 4).join(" ").replace(/[`"]/g, "");
+
+function countQuery(sql: string, meta: Meta, rowsRead = meta?.rows_read ?? 0): void {
+  const name = statementKind(sql);
+  meter.counts.d1ByStatement[name] ??= { queries: 0, rowsWritten: 0 };
+  const kind = meter.counts.d1ByStatement[name];
+  kind.queries += 1;
+  kind.rowsWritten += meta?.rows_written ?? 0;
+  meter.counts.d1Queries += 1;
+  meter.counts.d1RowsRead += rowsRead;
   meter.counts.d1RowsWritten += meta?.rows_written ?? 0;
   if (typeof meta?.size_after === "number") {
     meter.counts.d1SizeFirst ??= meta.size_after;
@@ -85,43 +94,40 @@ function countMeta(meta: Meta): void {
   }
 }
 
-/** The first words of a statement, so the report can say which queries a run makes. */
-const statementKind = (sql: string) => sql.trim().replace(/\s+/g, " ").split(" ").slice(0, 4).join(" ").replace(/[`"]/g, "");
-
 const INNER = Symbol("inner");
-type Metered<T> = T & { [INNER]: T };
+type Metered = D1PreparedStatement & { [INNER]: D1PreparedStatement; sql: string };
+const WRITES = /^\s*(insert|update|delete)/i;
 
 function meteredStatement(statement: D1PreparedStatement, sql: string): D1PreparedStatement {
-  const count = () => {
-    meter.counts.d1Queries += 1;
-    bump(meter.counts.d1ByStatement, statementKind(sql));
-  };
   const wrapped = {
     [INNER]: statement,
+    sql,
     bind: (...values: unknown[]) => meteredStatement(statement.bind(...values), sql),
     async run() {
-      count();
       const result = await afterIo(statement.run());
-      countMeta(result.meta);
+      countQuery(sql, result.meta);
       return result;
     },
     async all() {
-      count();
       const result = await afterIo(statement.all());
-      countMeta(result.meta);
+      countQuery(sql, result.meta);
       return result;
     },
-    // first() and raw() do not report meta: rows returned stand in for rows read.
+    // first() and raw() do not report meta: rows returned stand in for rows read, and a
+    // write (UPDATE ... RETURNING) goes through all() to learn what it wrote.
     async first(column?: string) {
-      count();
       const row = await afterIo(column === undefined ? statement.first() : statement.first(column));
-      meter.counts.d1RowsRead += row === null ? 0 : 1;
+      countQuery(sql, undefined, row === null ? 0 : 1);
       return row;
     },
     async raw(options?: { columnNames?: boolean }) {
-      count();
+      if (WRITES.test(sql) && !options?.columnNames) {
+        const result = await afterIo(statement.all<Record<string, unknown>>());
+        countQuery(sql, result.meta);
+        return result.results.map((row) => Object.values(row));
+      }
       const rows = await afterIo(statement.raw(options as { columnNames: true }));
-      meter.counts.d1RowsRead += rows.length;
+      countQuery(sql, undefined, rows.length);
       return rows;
     },
   };
@@ -137,9 +143,10 @@ function meteredD1(db: D1Database): D1Database {
     prepare: (sql: string) => meteredStatement(db.prepare(sql), sql),
     async batch(statements: D1PreparedStatement[]) {
       meter.counts.d1Batches += 1;
-      const results = await afterIo(db.batch(statements.map((s) => (s as Metered<D1PreparedStatement>)[INNER] ?? s)));
-      meter.counts.d1Queries += statements.length;
-      for (const result of results) countMeta(result.meta);
+      const results = await afterIo(db.batch(statements.map((s) => (s as Metered)[INNER] ?? s)));
+      results.forEach((result, i) => {
+        countQuery((statements[i] as Metered).sql ?? "batch", result.meta);
+      });
       return results;
     },
     exec: (sql: string) => db.exec(sql),

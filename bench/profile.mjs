@@ -53,8 +53,22 @@ export function loadSourceMap(root) {
     const entry = map.findEntry(line, column);
     if (!entry?.originalSource) return null;
     if (!cache.has(entry.originalSource)) cache.set(entry.originalSource, path.relative(root, path.resolve(dir, entry.originalSource)));
-    return { source: cache.get(entry.originalSource), line: entry.originalLine };
+    return { source: cache.get(entry.originalSource), line: entry.originalLine, column: entry.originalColumn };
   };
+}
+
+/**
+ * Points the profile's frames at the source files (repository paths) instead of the bundle, so
+ * a saved profile reads on its own, in DevTools or with `breakdown`.
+ */
+export function mapToSources(cpuProfile, sourceMap) {
+  if (!sourceMap) return cpuProfile;
+  for (const node of cpuProfile.nodes) {
+    const frame = node.callFrame;
+    const entry = frame.url === "worker.js" ? sourceMap(frame.lineNumber, frame.columnNumber) : null;
+    if (entry) Object.assign(frame, { url: entry.source, lineNumber: entry.line, columnNumber: entry.column });
+  }
+  return cpuProfile;
 }
 
 export const COMPONENTS = ["API layer", "run creation", "run object start-up", "steps", "D1", "webhooks", "runtime (native, GC)", "other"];
@@ -78,7 +92,9 @@ function classify(stack) {
   if (stack.some((f) => WEBHOOKS.test(f.source))) return "webhooks";
   // The synchronous part of a stub's first call makes the object and its SQLite file (for the
   // reference, the binding's create() makes its instance's object).
-  if (leaf.fn === "startRunOf" || (leaf.fn === "create" && leaf.url.startsWith("workflows:"))) return "run object start-up";
+  const own = stack.filter((f) => f.source !== "bench/meter.ts");
+  const caller = own[own.length - 1];
+  if (caller?.fn === "startRunOf" || (leaf.fn === "create" && leaf.url.startsWith("workflows:"))) return "run object start-up";
   if (stack.some((f) => f.url.includes("__mf_do_wrapper"))) return "run object start-up";
   if (stack.some((f) => f.source === "src/engine/store.ts" && STARTUP_FUNCTIONS.has(f.fn))) return "run object start-up";
   // The meter's wrappers (cost phase) are looked through, to the code they wrap.
@@ -101,19 +117,14 @@ function sideOf(stack, component) {
 }
 
 /**
- * CPU ms per run by component, the worker's share of it (native runtime time split in
- * proportion), and the share of the window the isolate was busy. A sample's stack is mapped
- * through the source map once per profile node.
+ * CPU ms per run by component (of a profile mapped to sources), the worker's share of it
+ * (native runtime time split in proportion), and the share of the window the isolate was busy.
  */
-export function breakdown(cpuProfile, sourceMap, runs) {
+export function breakdown(cpuProfile, runs) {
   const nodes = new Map(cpuProfile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of cpuProfile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const frame = (n) => {
-    const { functionName, url, lineNumber, columnNumber } = n.callFrame;
-    const entry = url === "worker.js" && sourceMap ? sourceMap(lineNumber, columnNumber) : null;
-    return { fn: functionName || "(anonymous)", url, source: entry?.source ?? url };
-  };
+  const frame = (n) => ({ fn: n.callFrame.functionName || "(anonymous)", url: n.callFrame.url, source: n.callFrame.url });
   const byNode = new Map();
   const componentOf = (id) => {
     if (!byNode.has(id)) {
@@ -144,15 +155,13 @@ export function breakdown(cpuProfile, sourceMap, runs) {
   return { perRun, totalMsPerRun: busy / 1000 / runs, workerMsPerRun, busyShare: all ? busy / all : 0 };
 }
 
-/** The functions with the most self time, for a closer look (`--profile`). */
-export function topSelf(cpuProfile, sourceMap, count = 25) {
+/** The functions with the most self time (of a profile mapped to sources), for a closer look. */
+export function topSelf(cpuProfile, count = 25) {
   const nodes = new Map(cpuProfile.nodes.map((n) => [n.id, n]));
   const self = new Map();
   cpuProfile.samples.forEach((sample, i) => {
-    const { functionName, url, lineNumber, columnNumber } = nodes.get(sample).callFrame;
-    const entry = url === "worker.js" && sourceMap ? sourceMap(lineNumber, columnNumber) : null;
-    const where = entry ? `${entry.source}:${entry.line + 1}` : `${url}:${lineNumber + 1}`;
-    const key = `${functionName || "(anonymous)"} ${where}`;
+    const { functionName, url, lineNumber } = nodes.get(sample).callFrame;
+    const key = `${functionName || "(anonymous)"} ${url}:${lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + (cpuProfile.timeDeltas[i] ?? 0));
   });
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, count);

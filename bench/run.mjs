@@ -17,7 +17,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { measureCost } from "./cost-phase.mjs";
 import { median, pct, randomId, sleep, slope, startCollector, startWrangler, workerdUsage } from "./harness.mjs";
-import { loadSourceMap, profile, topSelf } from "./profile.mjs";
+import { loadSourceMap, mapToSources, profile, topSelf } from "./profile.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = Object.fromEntries(process.argv.slice(2).map((a) => [...a.replace(/^--/, "").split("="), "true"].slice(0, 2)));
@@ -204,9 +204,10 @@ if (wants("throughput")) {
       if (args.profile && round === 0) {
         const profiled = await profile(dev.inspectorPort, work);
         r = profiled.result;
-        writeFileSync(path.join(resultsDir, `throughput-${engine}.cpuprofile`), JSON.stringify(profiled.profile));
+        const mapped = mapToSources(profiled.profile, sourceMap);
+        writeFileSync(path.join(resultsDir, `throughput-${engine}.cpuprofile`), JSON.stringify(mapped));
         console.log(`\nCPU profile of throughput-${engine} (self time, ms):`);
-        for (const [name, us] of topSelf(profiled.profile, sourceMap)) console.log(`${(us / 1000).toFixed(1).padStart(9)}  ${name}`);
+        for (const [name, us] of topSelf(mapped)) console.log(`${(us / 1000).toFixed(1).padStart(9)}  ${name}`);
         console.log();
       } else r = await work();
       const cpuMsPerRun = ((workerdUsage(dev.pgid).cpuSeconds - cpuBefore) * 1000) / total;
