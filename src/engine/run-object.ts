@@ -229,6 +229,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     }
     const { run, steps } = createRunRecord(params);
     this.store.init();
+    this.store.startEmpty();
     const { engine, control } = this.transaction(() => {
       this.store.insertRun(run);
       for (const step of steps) if (step.status === "completed") this.store.saveStep(step);

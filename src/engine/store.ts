@@ -143,6 +143,11 @@ export class RunStore {
     this.tables.createCore();
   }
 
+  /** A run just created has no timers: none to look up until one is added. */
+  startEmpty(): void {
+    this.earliest = null;
+  }
+
   loadRun(): RunRecord | null {
     const row = this.sql.exec("SELECT * FROM run JOIN run_data USING (k) WHERE k = 1").toArray()[0] as Row | undefined;
     if (!row) return null;
@@ -355,7 +360,8 @@ export class RunStore {
   }
 
   addTimer(timer: Timer): void {
-    this.earliest = undefined;
+    // Known only when it is the one timer; a replaced timer may have moved later.
+    this.earliest = this.earliest === null ? timer.dueAt : undefined;
     this.sql.exec(
       "INSERT OR REPLACE INTO timers (id, kind, due_at, step_id, data) VALUES (?, ?, ?, ?, ?)",
       timer.id,
