@@ -96,6 +96,11 @@ export async function measureCost({ root, persist, base, api, auth, dev, collect
     `  SQLite: ${per(counts.sqlStatements)} statements, ${per(counts.sqlRowsWritten)} rows written, ${per(counts.sqlRowsRead)} rows read, ` +
       `${per(counts.alarmWrites)} alarm writes, ${per(counts.commits)} commits (${median(counts.commitsBeforeFirstStep)} before the first step)`,
   );
+  for (const [statement, { statements, rowsWritten }] of Object.entries(counts.sqlByStatement).sort(
+    (a, b) => b[1].rowsWritten - a[1].rowsWritten,
+  )) {
+    if (rowsWritten > 0) console.log(`     ${per(statements)} x ${statement}: ${per(rowsWritten)} rows written`);
+  }
   const sizes = Object.values(counts.databaseBytes);
   console.log(`  object database size ${(sum(counts.databaseBytes) / Math.max(1, sizes.length) / 1024).toFixed(1)} KiB`);
   console.log(

@@ -16,6 +16,7 @@ export interface Counts {
   sqlStatements: number;
   sqlRowsRead: number;
   sqlRowsWritten: number;
+  sqlByStatement: Record<string, { statements: number; rowsWritten: number }>;
   alarmWrites: number;
   /** Tasks in which an object wrote: each is one durable commit of that object. */
   commits: number;
@@ -45,6 +46,7 @@ const fresh = (): Counts => ({
   sqlStatements: 0,
   sqlRowsRead: 0,
   sqlRowsWritten: 0,
+  sqlByStatement: {},
   alarmWrites: 0,
   commits: 0,
   commitsBeforeFirstStep: [],
@@ -272,15 +274,24 @@ function meterStorage(ctx: DurableObjectState, className: string): void {
   bump(meter.counts.objectsCreated, className);
   let harnessBytes = 0;
   // A cursor counts the rows of its last statement only, so a script runs one statement at a time.
+  const execOne = (query: string, ...bindings: unknown[]) => {
+    const cursor = exec(query, ...bindings);
+    if (query.includes("__miniflare")) return cursor;
+    const name = statementKind(query.replace(/--[^\n]*/g, ""));
+    meter.counts.sqlByStatement[name] ??= { statements: 0, rowsWritten: 0 };
+    meter.counts.sqlByStatement[name].statements += 1;
+    meter.counts.sqlByStatement[name].rowsWritten += cursor.rowsWritten;
+    return cursor;
+  };
   const run = (query: string, bindings: unknown[]) => {
     const script = bindings.length === 0 ? query.replace(/--[^\n]*/g, "") : "";
     const statements = script ? script.split(";").filter((q) => q.trim()) : [query];
-    if (statements.length < 2) return exec(query, ...bindings);
-    let cursor = exec(statements[0]);
+    if (statements.length < 2) return execOne(query, ...bindings);
+    let cursor = execOne(statements[0]);
     let written = cursor.rowsWritten;
     let read = cursor.rowsRead;
     for (const statement of statements.slice(1)) {
-      cursor = exec(statement);
+      cursor = execOne(statement);
       written += cursor.rowsWritten;
       read += cursor.rowsRead;
     }
