@@ -2,7 +2,10 @@
  * The run object's tables. Every run needs the core ones, created together with its first
  * write; the others are created the first time a run needs them (a `for_each` step, an event or
  * callback, a flag, a webhook), so a plain run creates five tables instead of nine: each table
- * costs a statement and a page of the object's storage.
+ * costs rows written and a page of the object's storage. Steps and outbox entries are keyed by
+ * an integer (the step's position, the entry's sequence), so they need no second index and each
+ * write is one row, not two. Objects made before keep text keys; the store's statements work
+ * on both layouts.
  */
 
 const CORE = `
@@ -22,7 +25,7 @@ CREATE TABLE IF NOT EXISTS run (
 CREATE TABLE IF NOT EXISTS run_data (k INTEGER PRIMARY KEY CHECK (k = 1), definition TEXT NOT NULL, input TEXT);
 -- A step has a row once it has started (or was reused by a replay); the others are pending.
 CREATE TABLE IF NOT EXISTS steps (
-  id TEXT PRIMARY KEY, idx INTEGER NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
+  idx INTEGER PRIMARY KEY, id TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
   input TEXT, output TEXT, error TEXT, wait TEXT, started_at INTEGER, ended_at INTEGER, used_fallback INTEGER NOT NULL,
   task_id TEXT
 );
@@ -49,7 +52,7 @@ const ON_DEMAND = {
     "CREATE TABLE IF NOT EXISTS inbox (id TEXT PRIMARY KEY, name TEXT NOT NULL, payload TEXT, received_at INTEGER NOT NULL, consumed_by TEXT)",
   kv: "CREATE TABLE IF NOT EXISTS kv (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
   outbox:
-    "CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, event TEXT NOT NULL, url TEXT NOT NULL, payload TEXT NOT NULL, created_at INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, event TEXT NOT NULL, url TEXT NOT NULL, payload TEXT NOT NULL, created_at INTEGER NOT NULL)",
 } as const;
 
 export type OnDemandTable = keyof typeof ON_DEMAND;

@@ -270,14 +270,15 @@ export class RunStore {
   }
 
   /**
-   * Writes a step: its row is made the first time (pending steps have none) and updated after.
-   * The input is written only when it changed, so retries do not rewrite a large one.
+   * Writes a step: its row is made the first time (pending steps have none) and updated after
+   * (the conflict is on the step's key, its position or, in older objects, its id). The input
+   * is written only when it changed, so retries do not rewrite a large one.
    */
   saveStep(step: StepRecord, withInput = false): void {
     this.sql.exec(
       `INSERT INTO steps (id, idx, status, attempts, output, error, wait, started_at, ended_at, used_fallback, input)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET status = excluded.status, attempts = excluded.attempts, output = excluded.output,
+       ON CONFLICT DO UPDATE SET status = excluded.status, attempts = excluded.attempts, output = excluded.output,
          error = excluded.error, wait = excluded.wait, started_at = excluded.started_at, ended_at = excluded.ended_at,
          used_fallback = excluded.used_fallback${withInput ? ", input = excluded.input" : ""}`,
       step.id,
