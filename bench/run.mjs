@@ -6,7 +6,7 @@
 //
 //   npm run bench                                  everything
 //   npm run bench -- --only=steps,throughput       some phases (steps, http, throughput, cost, sleep, get, webhooks, memory)
-//   npm run bench -- --runs=500 --rounds=3         throughput: runs per round and engine, rounds (median reported)
+//   npm run bench -- --runs=250 --rounds=6         throughput: runs per round and engine, rounds (medians reported)
 //   npm run bench -- --state=/dev/shm/x            local state on a RAM disk
 //   npm run bench -- --only=throughput --profile   also profiles the first throughput round of each engine
 //                                                  (bench/results/*.cpuprofile) and prints the functions with most self time
@@ -190,8 +190,10 @@ async function throughput(engine, total, inFlight, options = {}) {
 
 if (wants("throughput")) {
   noteLoad("throughput");
-  const total = Number(args.runs ?? 500);
-  const rounds = Number(args.rounds ?? 3);
+  // Short rounds, engines alternating: the load other work puts on the machine changes within
+  // minutes, and each pair of neighbouring rounds sees nearly the same.
+  const total = Number(args.runs ?? 250);
+  const rounds = Number(args.rounds ?? 6);
   const sourceMap = args.profile ? loadSourceMap(root) : null;
   const rows = { stepline: [], reference: [] };
   for (let round = 0; round < rounds; round++) {
@@ -220,6 +222,9 @@ if (wants("throughput")) {
   figure("  end-to-end latency p50", "ms", med("stepline", "p50"), med("reference", "p50"), "lower");
   figure("  end-to-end latency p99", "ms", med("stepline", "p99"), med("reference", "p99"), "lower");
   figure("  workerd CPU per run", "ms", med("stepline", "cpuMsPerRun"), med("reference", "cpuMsPerRun"), "lower");
+  const paired = median(rows.stepline.map((row, i) => row.rps / rows.reference[i].rps));
+  results.throughput_paired_ratio = paired;
+  console.log(`    ratio of each round's pair, median: ${paired.toFixed(2)}`);
   for (const engine of ["stepline", "reference"]) {
     const list = rows[engine].map((row) => `${row.rps.toFixed(1)} (p99 ${row.p99.toFixed(0)}, load ${row.load.toFixed(1)})`);
     console.log(`    ${engine} rounds: ${list.join(", ")}`);
