@@ -8,8 +8,9 @@
 //   npm run bench -- --only=steps,throughput       some phases (steps, http, throughput, cost, sleep, get, webhooks, memory)
 //   npm run bench -- --runs=250 --rounds=6         throughput: runs per round and engine, rounds (medians reported)
 //   npm run bench -- --state=/dev/shm/x            local state on a RAM disk
-//   npm run bench -- --only=throughput --profile   also profiles the first throughput round of each engine
-//                                                  (bench/results/*.cpuprofile) and prints the functions with most self time
+//   npm run bench -- --only=throughput --profile   also profiles the first throughput round of each engine (and
+//                                                  Stepline's http chains), writes bench/results/*.cpuprofile
+//                                                  and prints the functions with most self time
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -167,6 +168,15 @@ if (wants("http")) {
   for (const engine of ["stepline", "reference"]) results[`http_chain_${engine}`] = samples[engine];
   figure("http-step chain overhead (slope)", "ms/step", slope(samples.stepline), slope(samples.reference), "lower");
   figure(`  http chain of ${sizes.at(-1)} (median e2e)`, "ms", samples.stepline.at(-1)[1], samples.reference.at(-1)[1], "lower");
+  if (args.profile) {
+    const profiled = await profile(dev.inspectorPort, async () => {
+      for (let i = 0; i < 5; i++) await engines.stepline(50, { http: true });
+    });
+    const mapped = mapToSources(profiled.profile, loadSourceMap(root));
+    writeFileSync(path.join(resultsDir, "http-chain-stepline.cpuprofile"), JSON.stringify(mapped));
+    console.log("\nCPU profile of five Stepline http chains of 50 (self time, ms):");
+    for (const [name, us] of topSelf(mapped)) console.log(`${(us / 1000).toFixed(1).padStart(9)}  ${name}`);
+  }
 }
 
 /** `total` runs of `n` steps, `inFlight` at a time: rate, latency percentiles and the ids. */
