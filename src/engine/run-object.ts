@@ -103,7 +103,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
       events = this.pendingEvents;
       return result;
     } catch (error) {
-      this.store.tables.forget();
+      this.store.rolledBack();
       throw error;
     } finally {
       this.pendingEvents = null;

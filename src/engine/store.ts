@@ -148,6 +148,13 @@ export class RunStore {
     this.earliest = null;
   }
 
+  /** A transaction was rolled back: what this store remembers (tables, timers, the log's last sequence) may be undone. */
+  rolledBack(): void {
+    this.tables.forget();
+    this.earliest = undefined;
+    this.lastSeq = Number(this.sql.exec("SELECT COALESCE(MAX(seq), 0) AS seq FROM events").one().seq);
+  }
+
   loadRun(): RunRecord | null {
     const row = this.sql.exec("SELECT * FROM run JOIN run_data USING (k) WHERE k = 1").toArray()[0] as Row | undefined;
     if (!row) return null;
@@ -374,12 +381,13 @@ export class RunStore {
   }
 
   deleteTimer(id: string): void {
-    this.earliest = undefined;
+    // Deleting from no timers leaves none.
+    if (this.earliest !== null) this.earliest = undefined;
     this.sql.exec("DELETE FROM timers WHERE id = ?", id);
   }
 
   deleteTimersExcept(kinds: TimerKind[]): void {
-    this.earliest = undefined;
+    if (this.earliest !== null) this.earliest = undefined;
     this.sql.exec(`DELETE FROM timers WHERE kind NOT IN (${kinds.map(() => "?").join(", ")})`, ...kinds);
   }
 
