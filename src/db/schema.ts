@@ -109,7 +109,6 @@ export const runs = sqliteTable(
     index("runs_app_status").on(t.appId, t.status, t.id),
     index("runs_workflow").on(t.workflowId, t.id),
     index("runs_workflow_status").on(t.workflowId, t.status, t.id),
-    index("runs_schedule").on(t.scheduleId, t.id),
     index("runs_status").on(t.status, t.id),
     index("runs_app_process").on(t.appId, t.processId, t.id).where(sql`${t.processId} IS NOT NULL`),
   ],
