@@ -1,4 +1,7 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
+import { z } from "@hono/zod-openapi";
+import { CancelReason } from "./api/schemas";
+import { StartRunBody } from "./api/v1/run-requests";
 import { WorkflowDefinition, zodDetails } from "./domain/definition";
 import { AppError, validationFailed } from "./domain/errors";
 import type { RunStatus } from "./engine/events";
@@ -21,6 +24,30 @@ import { assertValidDefinition, createWorkflow } from "./services/workflows";
  * props = { appId = "<your app id>" }
  * ```
  */
+const body = StartRunBody.shape;
+
+/**
+ * What a caller may set on a run it starts: the fields of POST /v1/runs, camel-cased, with the
+ * same rules. Checked here because a binding's caller can send any object, and the service's own
+ * request carries fields only Stepline sets (the run's id, its parent, reused outputs).
+ */
+const StartOptions = z
+  .object({
+    input: body.input,
+    version: body.version,
+    profile: body.profile,
+    metadata: body.metadata,
+    webhookUrl: body.webhook_url,
+    processId: body.process_id,
+  })
+  .strict();
+
+function parsed<T>(schema: z.ZodType<T>, value: unknown, path: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationFailed(zodDetails(result.error, path));
+  return result.data;
+}
+
 export class Stepline extends WorkerEntrypoint<Env, { appId?: string }> {
   private appId(): string {
     const appId = this.ctx.props?.appId;
@@ -51,11 +78,11 @@ export class Stepline extends WorkerEntrypoint<Env, { appId?: string }> {
     });
   }
 
-  startRun(
-    workflowId: string,
-    options: { input?: unknown; version?: number; profile?: string; metadata?: Record<string, unknown>; webhookUrl?: string } = {},
-  ) {
-    return this.call(() => startRun(this.env, this.appId(), { ...options, workflowId, trigger: "rpc" }));
+  startRun(workflowId: string, options: z.input<typeof StartOptions> = {}) {
+    return this.call(() => {
+      const { input, version, profile, metadata, webhookUrl, processId } = parsed(StartOptions, options, "options");
+      return startRun(this.env, this.appId(), { workflowId, input, version, profile, metadata, webhookUrl, processId, trigger: "rpc" });
+    });
   }
 
   getRun(runId: string) {
@@ -77,7 +104,9 @@ export class Stepline extends WorkerEntrypoint<Env, { appId?: string }> {
     return this.call(() => sendRunEvent(this.env, this.appId(), runId, event));
   }
 
-  cancelRun(runId: string) {
-    return this.call(() => controlRun(this.env, this.appId(), runId, "cancel"));
+  cancelRun(runId: string, reason?: string) {
+    return this.call(async () =>
+      controlRun(this.env, this.appId(), runId, "cancel", reason === undefined ? undefined : parsed(CancelReason, reason, "reason")),
+    );
   }
 }

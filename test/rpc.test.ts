@@ -59,3 +59,50 @@ it("cannot reach another app's workflows or runs", async () => {
   const list = await viaBinding<{ data: unknown[] }>("listRuns", {});
   expect(list.ok && list.value.data.some((r) => JSON.stringify(r).includes(run.id))).toBe(false);
 });
+
+it("starts a run with a process id and cancels it with a reason, as /v1 does", async () => {
+  const created = await viaBinding<{ id: string }>("createWorkflow", {
+    name: "waits over rpc",
+    steps: [{ id: "w", type: "wait_for_event", config: { event: "go" } }],
+  });
+  if (!created.ok) throw new Error(created.error);
+  const run = await viaBinding<{ id: string; process_id: string | null }>("startRun", created.value.id, { processId: "PO-4711" });
+  expect(run).toMatchObject({ ok: true, value: { process_id: "PO-4711" } });
+  if (!run.ok) return;
+  const cancelled = await viaBinding<{ status: string; error: { code: string; message: string } }>(
+    "cancelRun",
+    run.value.id,
+    "order withdrawn",
+  );
+  expect(cancelled).toMatchObject({
+    ok: true,
+    value: { status: "cancelled", error: { code: "RUN_CANCELLED", message: "order withdrawn" } },
+  });
+  const blank = await viaBinding("cancelRun", run.value.id, "   ");
+  expect(blank).toMatchObject({ ok: false, error: expect.stringMatching(/^VALIDATION_FAILED: .*"path":"reason"/) });
+});
+
+it("refuses options a caller may not set, naming them, and starts nothing", async () => {
+  const created = await viaBinding<{ id: string }>("createWorkflow", {
+    name: "guarded over rpc",
+    steps: [{ id: "a", type: "transform", config: { value: "{{ input }}" } }],
+  });
+  if (!created.ok) throw new Error(created.error);
+  const before = await viaBinding<{ data: unknown[] }>("listRuns", { workflowId: created.value.id });
+  for (const [options, path] of [
+    [{ id: "01900000-0000-7000-8000-000000000001" }, "options"],
+    [{ reuse: { outputs: { a: "forged" } } }, "options"],
+    [{ parent: { runId: "x", stepId: "y", appId: "z" } }, "options"],
+    [{ surface: "pipelines" }, "options"],
+    [{ processId: "has space" }, "options.processId"],
+    [{ webhookUrl: "ftp://example.com" }, "options.webhookUrl"],
+    [{ version: 0 }, "options.version"],
+  ] as const) {
+    const answer = await viaBinding("startRun", created.value.id, options);
+    expect(answer, JSON.stringify(options)).toMatchObject({ ok: false, error: expect.stringMatching(/^VALIDATION_FAILED: /) });
+    if (!answer.ok) expect(answer.error).toContain(`"path":"${path}"`);
+  }
+  const after = await viaBinding<{ data: unknown[] }>("listRuns", { workflowId: created.value.id });
+  expect(after.ok && after.value.data).toEqual(before.ok && before.value.data);
+  expect(after.ok && after.value.data).toEqual([]);
+});

@@ -10,10 +10,19 @@ export interface SteplineService {
   createWorkflow: (definition: WorkflowDefinition) => Promise<WorkflowWithDefinition>;
   startRun: (
     workflowId: string,
-    options?: { input?: unknown; version?: number; profile?: string; metadata?: Record<string, unknown>; webhookUrl?: string },
+    options?: {
+      input?: unknown;
+      version?: number;
+      profile?: string;
+      metadata?: Record<string, unknown>;
+      webhookUrl?: string | null;
+      /** Your name for the run, as `process_id` in /v1 (filter lists by it). */
+      processId?: string;
+    },
   ) => Promise<Run>;
   getRun: (runId: string) => Promise<Run>;
   listRuns: (filter?: { workflowId?: string; status?: RunStatus[]; limit?: number; cursor?: string }) => Promise<Page<RunSummary>>;
   sendEvent: (runId: string, event: { name: string; payload?: unknown; id?: string }) => Promise<SentEvent>;
-  cancelRun: (runId: string) => Promise<Run>;
+  /** The reason is kept as the run's error message. */
+  cancelRun: (runId: string, reason?: string) => Promise<Run>;
 }
