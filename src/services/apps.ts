@@ -4,6 +4,7 @@ import { AppError, notFound } from "../domain/errors";
 import { base64, base64url, randomBytes, sha256Hex } from "../lib/crypto";
 import { page } from "../lib/cursor";
 import { isId, newId } from "../lib/ids";
+import { IsolateCache } from "../lib/isolate-cache";
 import { iso } from "../lib/json";
 import { database } from "./db";
 
@@ -89,29 +90,19 @@ export async function revokeKey(env: Env, appId: string, keyId: string) {
 }
 
 // Each isolate remembers recent key lookups for a few seconds so that a burst of requests
-// costs one D1 read (concurrent requests share it). A revocation clears the entry in its own
-// isolate at once and in the others within KEY_CACHE_MS.
-const KEY_CACHE_MS = 5_000;
-const keyCache = new Map<string, { appId: Promise<string | null>; until: number }>();
+// costs few D1 reads. A revocation clears the entry in its own isolate at once and in the
+// others within five seconds.
+const keyCache = new IsolateCache<string | null>(5_000, 10_000);
 
 function forgetKey(hash: string) {
-  keyCache.delete(hash);
+  keyCache.forget(hash);
 }
 
 /** The app a key belongs to, or null for an unknown or revoked key. */
 export async function appForKey(env: Env, key: string): Promise<string | null> {
   if (!key.startsWith(KEY_PREFIX) || key.length > 200) return null;
   const hash = await sha256Hex(key);
-  const cached = keyCache.get(hash);
-  if (cached && cached.until > Date.now()) return cached.appId;
-  const appId = lookupKey(env, hash);
-  if (keyCache.size > 10_000) keyCache.clear();
-  const entry = { appId, until: Date.now() + KEY_CACHE_MS };
-  keyCache.set(hash, entry);
-  appId.catch(() => {
-    if (keyCache.get(hash) === entry) keyCache.delete(hash);
-  });
-  return appId;
+  return keyCache.get(hash, () => lookupKey(env, hash));
 }
 
 async function lookupKey(env: Env, hash: string): Promise<string | null> {

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { variables } from "../db/schema";
 import { AppError, validationFailed } from "../domain/errors";
 import { encodeCursor } from "../lib/cursor";
+import { IsolateCache } from "../lib/isolate-cache";
 import { iso } from "../lib/json";
 import { open, seal } from "../lib/secret-box";
 import { database } from "./db";
@@ -117,28 +118,17 @@ export interface RunVariables {
 }
 
 // Every run reads its profile's variables before its first step. Each isolate reuses what it
-// read for up to a second (concurrent runs share one read); a change drops it at once in the
-// isolate that made it, so a variable changed elsewhere reaches new runs within a second.
-const RUN_VARIABLES_TTL_MS = 1_000;
-const runVariables = new Map<string, { value: Promise<RunVariables>; until: number }>();
+// read for up to a second; a change drops it at once in the isolate that made it, so a
+// variable changed elsewhere reaches new runs within a second.
+const runVariables = new IsolateCache<RunVariables>(1_000);
 
 function forgetRunVariables(appId: string, profile: string): void {
-  runVariables.delete(slot(appId, profile, ""));
+  runVariables.forget(slot(appId, profile, ""));
 }
 
 /** A profile's variables for a run, secrets decrypted. */
 export function loadRunVariables(env: Env, appId: string, profile: string): Promise<RunVariables> {
-  const key = slot(appId, profile, "");
-  const hit = runVariables.get(key);
-  if (hit && hit.until > Date.now()) return hit.value;
-  const value = readRunVariables(env, appId, profile);
-  if (runVariables.size > 1000) runVariables.clear();
-  const entry = { value, until: Date.now() + RUN_VARIABLES_TTL_MS };
-  runVariables.set(key, entry);
-  value.catch(() => {
-    if (runVariables.get(key) === entry) runVariables.delete(key);
-  });
-  return value;
+  return runVariables.get(slot(appId, profile, ""), () => readRunVariables(env, appId, profile));
 }
 
 async function readRunVariables(env: Env, appId: string, profile: string): Promise<RunVariables> {

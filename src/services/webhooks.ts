@@ -3,6 +3,7 @@ import { apps, webhookAttempts, webhookDeliveries } from "../db/schema";
 import { AppError } from "../domain/errors";
 import { page } from "../lib/cursor";
 import { isId, newId } from "../lib/ids";
+import { IsolateCache } from "../lib/isolate-cache";
 import { iso } from "../lib/json";
 import { previousSecretExpiry, type SigningSecrets } from "../webhooks/sign";
 import { newWebhookSecret } from "./apps";
@@ -243,20 +244,11 @@ export async function redeliver(env: Env, appId: string, id: string) {
 
 // ---- signing secrets --------------------------------------------------------------------------
 
-// A batch of deliveries for one app shares one read of its secrets (kept 30 s per isolate).
-const SECRET_CACHE_MS = 30_000;
-const secretCache = new Map<string, { secrets: Promise<SigningSecrets>; until: number }>();
+// Deliveries for one app reuse one read of its secrets (kept 30 s per isolate).
+const secretCache = new IsolateCache<SigningSecrets>(30_000);
 
 export function signingSecrets(env: Env, appId: string): Promise<SigningSecrets> {
-  const hit = secretCache.get(appId);
-  if (hit && hit.until > Date.now()) return hit.secrets;
-  const secrets = readSigningSecrets(env, appId);
-  const entry = { secrets, until: Date.now() + SECRET_CACHE_MS };
-  secretCache.set(appId, entry);
-  secrets.catch(() => {
-    if (secretCache.get(appId) === entry) secretCache.delete(appId);
-  });
-  return secrets;
+  return secretCache.get(appId, () => readSigningSecrets(env, appId));
 }
 
 async function readSigningSecrets(env: Env, appId: string): Promise<SigningSecrets> {
@@ -277,7 +269,7 @@ function secretView(secrets: SigningSecrets) {
 }
 
 export async function getWebhookSecret(env: Env, appId: string) {
-  secretCache.delete(appId);
+  secretCache.forget(appId);
   return secretView(await signingSecrets(env, appId));
 }
 
@@ -290,6 +282,7 @@ export async function rotateWebhookSecret(env: Env, appId: string) {
     .update(apps)
     .set({ webhookSecret: secrets.current, previousWebhookSecret: secrets.previous, webhookSecretRotatedAt: now })
     .where(eq(apps.id, appId));
-  secretCache.set(appId, { secrets: Promise.resolve(secrets), until: now + SECRET_CACHE_MS });
+  secretCache.forget(appId);
+  secretCache.set(appId, secrets);
   return secretView(secrets);
 }

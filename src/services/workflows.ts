@@ -5,6 +5,7 @@ import { AppError, type ErrorDetail, validationFailed } from "../domain/errors";
 import { sha256Hex } from "../lib/crypto";
 import { encodeCursor, page } from "../lib/cursor";
 import { isId, newId } from "../lib/ids";
+import { IsolateCache } from "../lib/isolate-cache";
 import { canonicalJson, iso } from "../lib/json";
 import { allowsPrivateNetwork } from "../net/fetch";
 import { urlProblem } from "../net/ssrf";
@@ -161,7 +162,7 @@ export async function listWorkflows(env: Env, appId: string, filter: WorkflowFil
  * so two concurrent writers get N+1 and N+2, never the same number.
  */
 async function appendVersion(env: Env, row: WorkflowRow, definition: VersionDefinition, now: number) {
-  forgetRunnable(row.id);
+  forgetRunnable(row);
   const hash = await sha256Hex(canonicalJson(definition));
   await env.DB.batch([
     env.DB.prepare(
@@ -214,7 +215,7 @@ export async function updateWorkflow(env: Env, appId: string, id: string, patch:
   if (patch.discoverable !== undefined) metadata.discoverable = patch.discoverable;
   if (patch.current_version !== undefined) metadata.currentVersion = patch.current_version;
   await database(env).update(workflows).set(metadata).where(eq(workflows.id, row.id));
-  forgetRunnable(row.id);
+  forgetRunnable(row);
   return getWorkflow(env, appId, id);
 }
 
@@ -222,7 +223,7 @@ export async function deleteWorkflow(env: Env, appId: string, id: string) {
   const row = await findWorkflow(env, appId, id);
   const now = Date.now();
   await database(env).update(workflows).set({ deletedAt: now, updatedAt: now }).where(eq(workflows.id, row.id));
-  forgetRunnable(row.id);
+  forgetRunnable(row);
   return { ...workflowView(row), deleted_at: iso(now), updated_at: iso(now) };
 }
 
@@ -298,26 +299,16 @@ export async function workflowNames(env: Env, appId: string, ids: string[]): Pro
 }
 
 // Starting runs reads the same workflow row again and again. Each isolate reuses a row for
-// up to a second (concurrent starts share one read); its own writes drop it at once, so a
-// change made elsewhere reaches new runs within a second.
-const RUNNABLE_TTL_MS = 1_000;
-const runnable = new Map<string, { appId: string; row: Promise<WorkflowRow>; until: number }>();
+// up to a second; its own writes drop it at once, so a change made elsewhere reaches new runs
+// within a second.
+const runnable = new IsolateCache<WorkflowRow>(1_000);
 
-function forgetRunnable(id: string): void {
-  runnable.delete(id);
+function forgetRunnable(row: WorkflowRow): void {
+  runnable.forget(`${row.appId}/${row.id}`);
 }
 
 function findRunnable(env: Env, appId: string, id: string): Promise<WorkflowRow> {
-  const hit = runnable.get(id);
-  if (hit && hit.until > Date.now() && hit.appId === appId) return hit.row;
-  const row = findWorkflow(env, appId, id);
-  if (runnable.size > 1000) runnable.clear();
-  const entry = { appId, row, until: Date.now() + RUNNABLE_TTL_MS };
-  runnable.set(id, entry);
-  row.catch(() => {
-    if (runnable.get(id) === entry) runnable.delete(id);
-  });
-  return row;
+  return runnable.get(`${appId}/${id}`, () => findWorkflow(env, appId, id));
 }
 
 /** What a run needs from its workflow: the row and the definition of the chosen version. */
