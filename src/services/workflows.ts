@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { workflows, workflowVersions } from "../db/schema";
 import { definitionProblems, literalUrlProblems, type VersionDefinition, type WorkflowDefinition } from "../domain/definition";
 import { AppError, type ErrorDetail, validationFailed } from "../domain/errors";
@@ -135,6 +135,8 @@ export interface WorkflowFilter {
   limit: number;
   after: string | null;
   name?: string;
+  /** Case-insensitive part of the name (ASCII letters fold, as SQLite's lower() does). */
+  nameContains?: string;
   discoverable?: boolean;
   includeDeleted?: boolean;
 }
@@ -147,6 +149,7 @@ export async function listWorkflows(env: Env, appId: string, filter: WorkflowFil
       and(
         eq(workflows.appId, appId),
         filter.name !== undefined ? eq(workflows.name, filter.name) : undefined,
+        filter.nameContains !== undefined ? sql`instr(lower(${workflows.name}), lower(${filter.nameContains})) > 0` : undefined,
         filter.discoverable !== undefined ? eq(workflows.discoverable, filter.discoverable) : undefined,
         filter.includeDeleted ? undefined : isNull(workflows.deletedAt),
         filter.after ? lt(workflows.id, filter.after) : undefined,

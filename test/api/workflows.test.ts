@@ -108,6 +108,27 @@ describe("GET /v1/workflows", () => {
     expect(res.body.data.map((w: { id: string }) => w.id)).toEqual([wanted.id]);
   });
 
+  it("finds workflows by a part of their name in any case, paged, and never another app's", async () => {
+    const { call } = await newApp();
+    const other = await newApp();
+    await create(other.call, { name: "Approval elsewhere" });
+    const older = await create(call, { name: "Approval of invoices" });
+    await create(call, { name: "Nightly report" });
+    const newer = await create(call, { name: "needs APPROVAL" });
+    const first = await call("GET", "/v1/workflows?name_contains=appr&limit=1");
+    expect(first.status).toBe(200);
+    expect(first.body.data.map((w: { id: string }) => w.id)).toEqual([newer.id]);
+    const second = await call("GET", `/v1/workflows?name_contains=appr&limit=1&cursor=${encodeURIComponent(first.body.next_cursor)}`);
+    expect(second.body.data.map((w: { id: string }) => w.id)).toEqual([older.id]);
+    expect(second.body.next_cursor).toBeNull();
+    // Wildcards of LIKE are plain characters here.
+    expect((await call("GET", "/v1/workflows?name_contains=%25")).body.data).toEqual([]);
+    expect((await call("GET", "/v1/workflows?name_contains=_")).body.data).toEqual([]);
+    const empty = await call("GET", "/v1/workflows?name_contains=");
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details[0].path).toBe("query.name_contains");
+  });
+
   it("filters by discoverable", async () => {
     const { call } = await newApp();
     const shared = await create(call, { name: "shared", discoverable: true });

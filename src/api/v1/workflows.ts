@@ -75,6 +75,7 @@ const list = route({
   request: {
     query: PageQuery.extend({
       name: z.string().max(255).optional().openapi({ description: "Exact name" }),
+      name_contains: z.string().min(1).max(255).optional().openapi({ description: "Part of the name, any case (`appr` finds `Approval`)" }),
       discoverable: booleanQuery.optional(),
       include_deleted: booleanQuery.optional(),
     }),
@@ -190,6 +191,7 @@ export function registerWorkflows(app: App) {
       limit: q.limit,
       after: afterCursor(q.cursor),
       name: q.name,
+      nameContains: q.name_contains,
       discoverable: q.discoverable,
       includeDeleted: q.include_deleted,
     });

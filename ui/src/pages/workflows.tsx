@@ -1,5 +1,4 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { ErrorMessage, Loading } from "../components/states";
 import { formatTime } from "../lib/format";
 import { Link, useSearchParams } from "../router";
@@ -10,20 +9,16 @@ export function WorkflowsPage() {
   const stepline = useStepline();
   const [params, setParams] = useSearchParams();
   const search = params.get("q") ?? "";
+  const needle = search.trim();
   const query = useInfiniteQuery({
-    queryKey: ["workflows"],
-    queryFn: ({ pageParam, signal }) => stepline.workflows.list({ limit: 100, cursor: pageParam }, { signal }),
+    queryKey: ["workflows", "list", needle],
+    queryFn: ({ pageParam, signal }) =>
+      stepline.workflows.list({ limit: 100, cursor: pageParam, name_contains: needle || undefined }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next_cursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
-  const all = query.data?.pages.flatMap((page) => page.data) ?? [];
-  const needle = search.trim().toLowerCase();
-  // The API matches exact names only: a search reads the remaining pages, then filters here.
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  useEffect(() => {
-    if (needle && hasNextPage && !isFetchingNextPage) fetchNextPage();
-  }, [needle, hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const shown = needle ? all.filter((w) => w.name.toLowerCase().includes(needle)) : all;
+  const shown = query.data?.pages.flatMap((page) => page.data) ?? [];
 
   return (
     <section>
@@ -37,7 +32,7 @@ export function WorkflowsPage() {
       ) : query.isError ? (
         <ErrorMessage error={query.error} retry={() => query.refetch()} />
       ) : shown.length === 0 ? (
-        <p className="muted">{all.length === 0 ? "No workflows yet: create one with POST /v1/workflows." : "No workflow matches."}</p>
+        <p className="muted">{needle ? "No workflow matches." : "No workflows yet: create one with POST /v1/workflows."}</p>
       ) : (
         <table className="list">
           <thead>

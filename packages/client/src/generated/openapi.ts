@@ -2176,6 +2176,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Exact name */
                 name?: string;
+                /** @description Part of the name, any case (`appr` finds `Approval`) */
+                name_contains?: string;
                 discoverable?: "0" | "1" | "true" | "false";
                 include_deleted?: "0" | "1" | "true" | "false";
             };
