@@ -1,7 +1,7 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
 import { z } from "@hono/zod-openapi";
 import { CancelReason } from "./api/schemas";
-import { StartRunBody } from "./api/v1/run-requests";
+import { EventBody, StartRunBody } from "./api/v1/run-requests";
 import { WorkflowDefinition, zodDetails } from "./domain/definition";
 import { AppError, validationFailed } from "./domain/errors";
 import type { RunStatus } from "./engine/events";
@@ -42,7 +42,7 @@ const StartOptions = z
   })
   .strict();
 
-function parsed<T>(schema: z.ZodType<T>, value: unknown, path: string): T {
+function checked<T>(schema: z.ZodType<T>, value: unknown, path: string): T {
   const result = schema.safeParse(value);
   if (!result.success) throw validationFailed(zodDetails(result.error, path));
   return result.data;
@@ -80,7 +80,7 @@ export class Stepline extends WorkerEntrypoint<Env, { appId?: string }> {
 
   startRun(workflowId: string, options: z.input<typeof StartOptions> = {}) {
     return this.call(() => {
-      const { input, version, profile, metadata, webhookUrl, processId } = parsed(StartOptions, options, "options");
+      const { input, version, profile, metadata, webhookUrl, processId } = checked(StartOptions, options, "options");
       return startRun(this.env, this.appId(), { workflowId, input, version, profile, metadata, webhookUrl, processId, trigger: "rpc" });
     });
   }
@@ -101,12 +101,12 @@ export class Stepline extends WorkerEntrypoint<Env, { appId?: string }> {
   }
 
   sendEvent(runId: string, event: { name: string; payload?: unknown; id?: string }) {
-    return this.call(() => sendRunEvent(this.env, this.appId(), runId, event));
+    return this.call(async () => sendRunEvent(this.env, this.appId(), runId, checked(EventBody, event, "event")));
   }
 
   cancelRun(runId: string, reason?: string) {
     return this.call(async () =>
-      controlRun(this.env, this.appId(), runId, "cancel", reason === undefined ? undefined : parsed(CancelReason, reason, "reason")),
+      controlRun(this.env, this.appId(), runId, "cancel", reason === undefined ? undefined : checked(CancelReason, reason, "reason")),
     );
   }
 }

@@ -78,6 +78,8 @@ it("starts a run with a process id and cancels it with a reason, as /v1 does", a
     ok: true,
     value: { status: "cancelled", error: { code: "RUN_CANCELLED", message: "order withdrawn" } },
   });
+  const nameless = await viaBinding("sendEvent", run.value.id, { name: 42 });
+  expect(nameless).toMatchObject({ ok: false, error: expect.stringMatching(/^VALIDATION_FAILED: .*"path":"event.name"/) });
   const blank = await viaBinding("cancelRun", run.value.id, "   ");
   expect(blank).toMatchObject({ ok: false, error: expect.stringMatching(/^VALIDATION_FAILED: .*"path":"reason"/) });
 });
