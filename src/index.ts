@@ -5,6 +5,7 @@ import { deadLetterBatch, deliverBatch } from "./webhooks/consumer";
 
 export { LimiterObject } from "./engine/limiter-object";
 export { RunObject } from "./engine/run-object";
+export { RunIndexShard } from "./runs-index/shard-object";
 export { ScheduleObject } from "./schedules/schedule-object";
 export { WebhookSweeper } from "./webhooks/sweeper-object";
 

@@ -220,3 +220,18 @@ export const installations = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.appId, t.installedAppId, t.email] })],
 );
+
+/**
+ * The runs index's shard directory: which months of an app's runs have a shard object. A row is
+ * written when an app's first run of a month is indexed and deleted when that shard empties,
+ * so it is written at most twice a month per app, never per run.
+ */
+export const runIndexShards = sqliteTable(
+  "run_index_shards",
+  {
+    appId: text("app_id").notNull(),
+    month: text("month").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.appId, t.month] })],
+);

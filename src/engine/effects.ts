@@ -60,6 +60,6 @@ export function loadVars(env: Env, appId: string, profile: string): Promise<RunV
   return loadRunVariables(env, appId, profile);
 }
 
-export async function callbackUrlFor(env: Env, runId: string, step: StepRecord, expiresAt: number): Promise<string> {
-  return callbackUrl(env, await callbackToken(env, runId, step.id, step.attempts, expiresAt));
+export async function callbackUrlFor(env: Env, run: RunRecord, step: StepRecord, expiresAt: number): Promise<string> {
+  return callbackUrl(env, await callbackToken(env, run, step.id, step.attempts, expiresAt));
 }

@@ -11,11 +11,13 @@ interface SyncHost {
   currentRun(): RunRecord | null;
   rearm(): void;
   committed(): Promise<void>;
+  dropStorage(): Promise<void>;
 }
 
 /**
- * Mirrors the run's summary into D1 after each status change, and once the run is purged
- * clears the copies of its data that D1 holds (services/purge.ts). Writes are coalesced (one in
+ * Mirrors the run's summary into its runs index shard after each status change. Once the run
+ * is purged and its tombstone is written, it clears the copies of its data that D1 holds
+ * (services/purge.ts) and has the object delete its whole storage. Writes are coalesced (one in
  * flight, one more queued at most) and a failed write leaves an `index` timer, so the alarm
  * repairs the index later; the run itself never waits on D1.
  */
@@ -67,7 +69,12 @@ export class IndexSync {
     if (run.syncedSeq >= seq && !this.retrying) return;
     try {
       await upsertRunIndex(this.host.bindings, runSummary(run));
-      if (run.purgedAt !== null) await purgeRunCopies(this.host.bindings, run.appId, run.id);
+      if (run.purgedAt !== null) {
+        await purgeRunCopies(this.host.bindings, run.appId, run.id);
+        // The tombstone now answers for the run: nothing of it stays here.
+        await this.host.dropStorage();
+        return;
+      }
       // Kept in memory only: after a restart the object writes its summary once more, which
       // the index ignores if it already has it.
       run.syncedSeq = Math.max(run.syncedSeq, seq);
@@ -77,7 +84,7 @@ export class IndexSync {
         this.host.rearm();
       }
     } catch (error) {
-      console.error(`run ${run.id}: writing the D1 index failed; retrying from the alarm`, error);
+      console.error(`run ${run.id}: writing the runs index failed; retrying from the alarm`, error);
       this.retrying = true;
       this.host.store.addTimer({ id: "index", kind: "index", dueAt: Date.now() + RETRY_MS, stepId: null, data: null });
       this.host.rearm();

@@ -318,8 +318,9 @@ export class RunControl {
 
   private purge(): void {
     const now = Date.now();
+    // The rows go with the object's whole storage once the tombstone is written (index-sync.ts),
+    // so only the run's mark is written now.
     this.host.transaction(() => {
-      this.store.purge();
       this.store.deleteTimersExcept(["index"]);
       this.run.input = null;
       this.run.output = null;

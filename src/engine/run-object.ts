@@ -37,7 +37,7 @@ export interface RunDiagnosis {
 const purgedMessage = (run: RunRecord) => `run ${run.id} was purged at ${new Date(run.purgedAt as number).toISOString()}`;
 
 export class RunObject extends DurableObject<Env> implements EngineHost, ControlHost {
-  readonly store: RunStore;
+  store: RunStore;
   readonly bindings: Env;
   private engine: RunEngine | null = null;
   private control: RunControl | null = null;
@@ -172,6 +172,22 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     this.control?.onEnded();
   }
 
+  /**
+   * The end of a purged run, once its tombstone is in the runs index: the object's whole storage
+   * goes, alarm included, so nothing of the run is left here. The object then holds no run, and
+   * the tombstone answers for it.
+   */
+  async dropStorage(): Promise<void> {
+    this.streams.closeAll();
+    this.engine = null;
+    this.control = null;
+    this.alarmAt = null;
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.store = new RunStore(this.ctx.storage.sql);
+    this.varsCache = null;
+  }
+
   startChild: EngineHost["startChild"] = (step, childRunId, outcome) =>
     effects.startChild(this.env, this.engine?.run as RunRecord, step, childRunId, outcome);
 
@@ -205,7 +221,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   }
 
   callbackUrl(step: StepRecord, expiresAt: number): Promise<string> {
-    return effects.callbackUrlFor(this.bindings, this.engine?.run.id as string, step, expiresAt);
+    return effects.callbackUrlFor(this.bindings, this.engine?.run as RunRecord, step, expiresAt);
   }
 
   // ---- RPC ------------------------------------------------------------------------------

@@ -453,19 +453,6 @@ export class RunStore {
   }
 
   /**
-   * Retention: drops the run's data, keeping only what answers "this run was purged". Webhook
-   * bodies not yet handed to D1 go too, and the small values (flags, test hooks) with them.
-   */
-  purge(): void {
-    for (const table of ["steps", "events", "step_items", "inbox", "outbox", "kv"] as const) {
-      if (table === "steps" || table === "events" || this.tables.has(table)) this.sql.exec(`DELETE FROM ${table}`);
-    }
-    this.earliest = undefined;
-    this.sql.exec("UPDATE run SET output = NULL, error = NULL, metadata = NULL");
-    this.sql.exec("UPDATE run_data SET input = NULL");
-  }
-
-  /**
    * Drops the steps' inputs and outputs, the run's output and the outputs in the log, keeping
    * the run, its steps' statuses, errors and times readable.
    */

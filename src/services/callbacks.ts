@@ -1,6 +1,7 @@
-import { AppError, unwrap } from "../domain/errors";
+import { AppError, type Result, unwrap } from "../domain/errors";
 import { base64url, fromBase64url, hmacSign, hmacVerify } from "../lib/crypto";
 import { isId } from "../lib/ids";
+import { tombstoneError } from "./run-index";
 import { runStub } from "./stubs";
 
 /**
@@ -9,18 +10,25 @@ import { runStub } from "./stubs";
  * remembers each token's nonce once used, so a second call is refused.
  */
 interface Claim {
-  /** run id, step id, attempt, expiry (ms), nonce */
+  /** run id, step id, attempt, expiry (ms), nonce, app id (absent in tokens made before it was added) */
   r: string;
   s: string;
   a: number;
   e: number;
   n: string;
+  p?: string;
 }
 
 const key = (env: Env) => `stepline-callback:${env.JWT_SECRET}`;
 
-export async function callbackToken(env: Env, runId: string, stepId: string, attempt: number, expiresAt: number): Promise<string> {
-  const claim: Claim = { r: runId, s: stepId, a: attempt, e: expiresAt, n: crypto.randomUUID() };
+export async function callbackToken(
+  env: Env,
+  run: { id: string; appId: string },
+  stepId: string,
+  attempt: number,
+  expiresAt: number,
+): Promise<string> {
+  const claim: Claim = { r: run.id, s: stepId, a: attempt, e: expiresAt, n: crypto.randomUUID(), p: run.appId };
   const body = base64url(new TextEncoder().encode(JSON.stringify(claim)));
   return `${body}.${await hmacSign(key(env), body)}`;
 }
@@ -46,9 +54,15 @@ export async function receiveCallback(env: Env, token: string, payload: unknown)
   const claim = await readClaim(env, token);
   if (!claim) throw new AppError("NOT_FOUND", "This callback URL is not known");
   if (claim.e <= Date.now()) throw new AppError("CALLBACK_EXPIRED", "This callback URL has expired");
-  return unwrap((await runStub(env, claim.r).callback(claim.s, claim.a, claim.n, payload)) as never) as {
+  const result = (await runStub(env, claim.r).callback(claim.s, claim.a, claim.n, payload)) as Result<{
     run_id: string;
     step_id: string;
     status: "accepted";
-  };
+  }>;
+  // An object that holds no run may be one whose retention ended.
+  if (!result.ok && result.error.code === "NOT_FOUND" && claim.p) {
+    const purged = await tombstoneError(env, claim.p, claim.r);
+    if (purged) throw purged;
+  }
+  return unwrap(result);
 }

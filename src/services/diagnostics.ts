@@ -1,6 +1,8 @@
 import { notFound } from "../domain/errors";
+import type { RunFilter } from "../domain/run-filter";
 import type { RunDiagnosis } from "../engine/run-object";
 import { isId } from "../lib/ids";
+import { allShards, shardStub } from "./run-shards";
 import { runStub } from "./stubs";
 
 /**
@@ -14,13 +16,17 @@ export async function diagnoseRun(env: Env, runId: string): Promise<RunDiagnosis
   return diagnosis as RunDiagnosis;
 }
 
+const UNFINISHED: RunFilter = { status: ["queued", "running", "waiting", "paused"], includeDeleted: true };
+
+/** Checks up to `limit` unfinished runs, newest first within each shard of the runs index. */
 export async function findStuckRuns(env: Env, limit: number) {
-  const unfinished = await env.DB.prepare(
-    `SELECT id FROM runs WHERE status IN ('queued', 'running', 'waiting', 'paused') ORDER BY status, id DESC LIMIT ?`,
-  )
-    .bind(limit)
-    .all<{ id: string }>();
-  const diagnoses = (await Promise.all(unfinished.results.map((row) => runStub(env, row.id).diagnose()))) as Array<RunDiagnosis | null>;
+  const ids: string[] = [];
+  for (const { appId, month } of await allShards(env)) {
+    if (ids.length >= limit) break;
+    const rows = await shardStub(env, appId, month).list(UNFINISHED, null, limit - ids.length);
+    ids.push(...rows.map((row) => row.id));
+  }
+  const diagnoses = (await Promise.all(ids.map((id) => runStub(env, id).diagnose()))) as Array<RunDiagnosis | null>;
   const stuck = diagnoses.filter((d): d is RunDiagnosis => d !== null && d.stuck !== null);
   return { checked: diagnoses.length, stuck };
 }

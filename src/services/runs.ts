@@ -1,10 +1,9 @@
-import { and, desc, eq, isNull, lt } from "drizzle-orm";
-import { runs } from "../db/schema";
 import { dependenciesOf } from "../domain/definition";
 import { parseDuration } from "../domain/duration";
 import { AppError, problemSummary, type Result, unwrap, validationFailed } from "../domain/errors";
 import { validateAgainst } from "../domain/json-schema";
 import { Limits } from "../domain/limits";
+import type { RunFilter } from "../domain/run-filter";
 import type { RunEvent, RunStatus } from "../engine/events";
 import { renderString } from "../engine/expressions";
 import type { CreateRunParams, EventInput, RetentionPatch, RunPatch, Trigger } from "../engine/run-types";
@@ -15,8 +14,8 @@ import { isId, newId } from "../lib/ids";
 import { iso } from "../lib/json";
 import { allowsPrivateNetwork } from "../net/fetch";
 import { urlProblem } from "../net/ssrf";
-import { database } from "./db";
-import { type RunFilter, runConditions } from "./run-filters";
+import type { IndexRow } from "../runs-index/shard-object";
+import { listIndexRows, tombstoneError } from "./run-index";
 import { runStub } from "./stubs";
 import { profileExists } from "./variables";
 import { loadForRun } from "./workflows";
@@ -149,7 +148,7 @@ export async function startRunOf(
     start: request.start ?? true,
     reuse: request.reuse ?? null,
   };
-  return unwrapRun<RunView>(id, await runStub(env, id).create(params));
+  return await unwrapRun<RunView>(env, appId, id, await runStub(env, id).create(params));
 }
 
 function runNotFound(id: string) {
@@ -162,15 +161,23 @@ function stubFor(env: Env, runId: string) {
   return runStub(env, runId);
 }
 
-/** Unwraps a run object's answer (RPC erases its type, so callers name it). */
-function unwrapRun<T>(runId: string, answer: unknown): T {
+/**
+ * Unwraps a run object's answer (RPC erases its type, so callers name it). An object that holds
+ * no run may be one whose retention ended: its tombstone in the runs index answers for it.
+ */
+async function unwrapRun<T>(env: Env, appId: string, runId: string, answer: unknown): Promise<T> {
   const result = answer as Result<T>;
-  if (!result.ok && result.error.code === "RUN_NOT_FOUND") throw runNotFound(runId);
+  if (!result.ok && result.error.code === "RUN_NOT_FOUND") throw await missingRun(env, appId, runId);
   return unwrap(result);
 }
 
+/** RUN_PURGED while the run's tombstone lasts, RUN_NOT_FOUND after it or for a run never made. */
+async function missingRun(env: Env, appId: string, runId: string): Promise<AppError> {
+  return (await tombstoneError(env, appId, runId)) ?? runNotFound(runId);
+}
+
 export async function getRun(env: Env, appId: string, runId: string): Promise<RunView> {
-  return unwrapRun<RunView>(runId, await stubFor(env, runId).get(appId));
+  return await unwrapRun<RunView>(env, appId, runId, await stubFor(env, runId).get(appId));
 }
 
 export type RunAction = "start" | "cancel" | "pause" | "resume";
@@ -178,42 +185,54 @@ export type RunAction = "start" | "cancel" | "pause" | "resume";
 /** Starts, pauses, resumes or cancels a run; a cancel may say why (kept as the run's error). */
 export async function controlRun(env: Env, appId: string, runId: string, action: RunAction, reason?: string): Promise<RunView> {
   const stub = stubFor(env, runId);
-  return unwrapRun<RunView>(runId, await (action === "cancel" ? stub.cancel(appId, reason) : stub[action](appId)));
+  return await unwrapRun<RunView>(env, appId, runId, await (action === "cancel" ? stub.cancel(appId, reason) : stub[action](appId)));
 }
 
 export async function sendRunEvent(env: Env, appId: string, runId: string, event: EventInput) {
-  return unwrapRun<{ status: "applied" | "buffered"; step_id: string | null; event_id: string }>(
+  return await unwrapRun<{ status: "applied" | "buffered"; step_id: string | null; event_id: string }>(
+    env,
+    appId,
     runId,
     await stubFor(env, runId).sendEvent(appId, event),
   );
 }
 
 export async function runEvents(env: Env, appId: string, runId: string, after: number, limit: number) {
-  return unwrapRun<{ data: RunEvent[]; next_after: number | null }>(runId, await stubFor(env, runId).events(appId, after, limit));
+  return await unwrapRun<{ data: RunEvent[]; next_after: number | null }>(
+    env,
+    appId,
+    runId,
+    await stubFor(env, runId).events(appId, after, limit),
+  );
 }
 
 export async function streamRun(env: Env, appId: string, runId: string, after: number): Promise<ReadableStream> {
-  return unwrapRun<ReadableStream>(runId, await stubFor(env, runId).stream(appId, after));
+  return await unwrapRun<ReadableStream>(env, appId, runId, await stubFor(env, runId).stream(appId, after));
 }
 
 export async function setRunRetention(env: Env, appId: string, runId: string, patch: RetentionPatch) {
-  return unwrapRun<RunView>(runId, await stubFor(env, runId).setRetention(appId, patch));
+  return await unwrapRun<RunView>(env, appId, runId, await stubFor(env, runId).setRetention(appId, patch));
 }
 
 export async function purgeRun(env: Env, appId: string, runId: string) {
-  return unwrapRun<{ id: string; purged_at: string }>(runId, await stubFor(env, runId).purge(appId));
+  return await unwrapRun<{ id: string; purged_at: string }>(env, appId, runId, await stubFor(env, runId).purge(appId));
 }
 
 /** Changes a run's webhook URL (also mid-run), merges into its metadata, or soft-deletes it. */
 export async function updateRun(env: Env, appId: string, runId: string, patch: RunPatch) {
   const unsafe = patch.webhook_url ? urlProblem(patch.webhook_url, allowsPrivateNetwork(env)) : null;
   if (unsafe) throw validationFailed([{ path: "webhook_url", message: unsafe }]);
-  return unwrapRun<RunView>(runId, await stubFor(env, runId).update(appId, patch));
+  return await unwrapRun<RunView>(env, appId, runId, await stubFor(env, runId).update(appId, patch));
 }
 
 /** Drops an ended run's step inputs and outputs now; the run, its statuses and errors stay readable. */
 export async function purgeRunOutputs(env: Env, appId: string, runId: string) {
-  return unwrapRun<{ id: string; outputs_purged_at: string; steps: string[] }>(runId, await stubFor(env, runId).purgeOutputs(appId));
+  return await unwrapRun<{ id: string; outputs_purged_at: string; steps: string[] }>(
+    env,
+    appId,
+    runId,
+    await stubFor(env, runId).purgeOutputs(appId),
+  );
 }
 
 /** Steps that depend on `from` (directly or not), and `from` itself: the ones a replay runs again. */
@@ -237,7 +256,9 @@ function downstreamOf(steps: Array<{ id: string; depends_on?: string[] }>, from:
  * depend on it keep their outputs from the original run and do not run again.
  */
 export async function replayRun(env: Env, appId: string, runId: string, body: { from_step?: string; input?: unknown }, newRunId = newId()) {
-  const { run, outputs } = unwrapRun<{ run: RunRecord; outputs: Record<string, unknown> }>(
+  const { run, outputs } = await unwrapRun<{ run: RunRecord; outputs: Record<string, unknown> }>(
+    env,
+    appId,
     runId,
     await stubFor(env, runId).snapshot(appId),
   );
@@ -277,7 +298,7 @@ export async function replayRun(env: Env, appId: string, runId: string, body: { 
     start: true,
     reuse,
   };
-  return unwrapRun<RunView>(id, await runStub(env, id).create(params));
+  return await unwrapRun<RunView>(env, appId, id, await runStub(env, id).create(params));
 }
 
 export interface RunListFilter extends RunFilter {
@@ -285,7 +306,7 @@ export interface RunListFilter extends RunFilter {
   after: string | null;
 }
 
-export function runListView(row: typeof runs.$inferSelect) {
+export function runListView(row: IndexRow) {
   return {
     id: row.id,
     workflow_id: row.workflowId,
@@ -309,13 +330,7 @@ export function runListView(row: typeof runs.$inferSelect) {
 }
 
 export async function listRuns(env: Env, appId: string, filter: RunListFilter) {
-  const where = runConditions(appId, filter);
-  const rows = await database(env)
-    .select()
-    .from(runs)
-    .where(filter.after ? and(where, lt(runs.id, filter.after)) : where)
-    .orderBy(desc(runs.id))
-    .limit(filter.limit + 1);
+  const rows = await listIndexRows(env, appId, filter, filter.after, filter.limit + 1);
   return page(rows.map(runListView), filter.limit);
 }
 
@@ -337,13 +352,7 @@ export function shapeOf(value: unknown, depth = 0): Record<string, unknown> {
 
 export async function workflowSchema(env: Env, appId: string, workflowId: string) {
   const { workflow, version, definition } = await loadForRun(env, appId, workflowId);
-  const last = await database(env)
-    .select({ id: runs.id })
-    .from(runs)
-    .where(and(eq(runs.appId, appId), eq(runs.workflowId, workflow.id), eq(runs.status, "completed"), isNull(runs.purgedAt)))
-    .orderBy(desc(runs.id))
-    .limit(1)
-    .get();
+  const [last] = await listIndexRows(env, appId, { workflowId: workflow.id, status: ["completed"], excludePurged: true }, null, 1);
   let sample: RunView | null = null;
   if (last) {
     const result = (await runStub(env, last.id).get(appId)) as Result<RunView>;

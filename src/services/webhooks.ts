@@ -9,6 +9,7 @@ import { previousSecretExpiry, type SigningSecrets } from "../webhooks/sign";
 import { newWebhookSecret } from "./apps";
 import { database } from "./db";
 import { PURGED_PAYLOAD } from "./purge";
+import { indexedRun } from "./run-index";
 
 /**
  * Webhook deliveries in D1: the durable outbox. A row is the truth about a delivery; queue
@@ -192,7 +193,7 @@ function deliveryNotFound(id: string) {
 }
 
 export async function listRunDeliveries(env: Env, appId: string, runId: string, limit: number, after: string | null) {
-  const owned = isId(runId) && (await env.DB.prepare("SELECT 1 FROM runs WHERE id = ? AND app_id = ?").bind(runId, appId).first());
+  const owned = isId(runId) && (await indexedRun(env, appId, runId)) !== null;
   if (!owned) throw new AppError("RUN_NOT_FOUND", `run ${runId} was not found`);
   const rows = await database(env)
     .select()

@@ -1,10 +1,6 @@
 import { env } from "cloudflare:test";
-import { and, desc, eq, lt } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { runs } from "../../src/db/schema";
 import { appForKey, listKeys } from "../../src/services/apps";
-import { database } from "../../src/services/db";
-import { runPageByOffset } from "../../src/services/run-filters";
 import { listAppVersions, listVersions, listWorkflows, workflowNames } from "../../src/services/workflows";
 import { newApp } from "../helpers";
 
@@ -150,49 +146,5 @@ describe("list queries use an index", () => {
     await appForKey(rec.env, `sk_${"z".repeat(43)}`);
     await expectIndexed(only(rec.queries, "api_keys"));
   });
-
-  // The run index is listed by app, by status and by workflow (services/runs.ts); each
-  // shape is built here from the schema the same way, newest first after a cursor.
-  const runFilters = {
-    "runs by app": [],
-    "runs by app and status": [eq(runs.status, "running")],
-    "runs by app and workflow": [eq(runs.workflowId, SOME_ID)],
-    "runs by app, workflow and status": [eq(runs.workflowId, SOME_ID), eq(runs.status, "failed")],
-    "runs by app and process id": [eq(runs.processId, "PO-4711")],
-    "runs by app, workflow and version": [eq(runs.workflowId, SOME_ID), eq(runs.version, 2)],
-  };
-  for (const [name, filters] of Object.entries(runFilters)) {
-    it(name, async () => {
-      for (const after of [undefined, lt(runs.id, SOME_ID)]) {
-        const { sql, params } = database(env)
-          .select()
-          .from(runs)
-          .where(and(eq(runs.appId, SOME_ID), ...filters, after))
-          .orderBy(desc(runs.id))
-          .limit(21)
-          .toSQL();
-        await expectIndexed({ sql, params });
-      }
-    });
-  }
-
-  // The pipelines dialect's list: its own runs, by status, origin and tenant, with a total.
-  const pipelinesFilters = {
-    "pipelines runs by app": {},
-    "pipelines runs by app and status, deleted ones too": { status: ["running" as const, "waiting" as const], includeDeleted: true },
-    "pipelines runs by app and origin instance": { metadata: { origin_instance: "api-prod" } },
-    "pipelines runs by app, tenant and status": { metadata: { origin_tenant_id: "t-1" }, status: ["failed" as const] },
-  };
-  for (const [name, filter] of Object.entries(pipelinesFilters)) {
-    it(name, async () => {
-      const rec = recording();
-      await runPageByOffset(rec.env, SOME_ID, { surface: "pipelines", excludePurged: true, ...filter }, 20, 50);
-      expect(rec.queries).toHaveLength(2);
-      for (const query of rec.queries) await expectIndexed(query);
-      if ("metadata" in filter) {
-        const key = Object.keys(filter.metadata)[0];
-        for (const query of rec.queries) expect((await plan(query)).join("\n")).toContain(`runs_pipelines_${key}`);
-      }
-    });
-  }
+  // Runs are listed from the runs index shards (src/runs-index), not D1: test/runs-index.
 });

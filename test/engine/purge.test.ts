@@ -1,5 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, inject, it } from "vitest";
+import { monthOfId } from "../../src/services/run-shards";
 import { type Call, eventually, fastForward, newApp, request, runObject, waitForRun } from "../helpers";
 
 const counter = inject("counterUrl");
@@ -15,6 +16,11 @@ const d1Rows = () => everyRow(async (query) => (await env.DB.prepare(query).all<
 
 const objectRows = (runId: string) =>
   runInDurableObject(runObject(runId), (_instance, state) => everyRow(async (query) => state.storage.sql.exec(query).toArray()));
+
+const shardRows = (appId: string, runId: string) =>
+  runInDurableObject(env.RUN_INDEX.get(env.RUN_INDEX.idFromName(`${appId}/${monthOfId(runId)}`)), (_instance, state) =>
+    everyRow(async (query) => state.storage.sql.exec(query).toArray()),
+  );
 
 /**
  * A run that put a secret marker everywhere a run's data can go: its input and metadata, a
@@ -108,19 +114,18 @@ async function expectNothingLeft(run: Awaited<ReturnType<typeof endedRunEverywhe
   expect((await read("GET", `/v1/workflows/${workflowId}/schema`)).body).toMatchObject({ sample_input: null, sample_run_id: null });
 
   expect(seen.join("\n")).not.toContain(marker);
-  // Every table of D1 and of the run's own storage.
+  // Every table of D1, the run's index shard, and the run's own storage, which is gone whole.
   expect(await d1Rows()).not.toContain(marker);
-  const storage = await objectRows(runId);
-  expect(storage).not.toContain(marker);
-  expect(storage).toMatch(/outbox: \[\]/);
-  expect(storage).toMatch(/inbox: \[\]/);
+  expect(await shardRows(run.id, runId)).not.toContain(marker);
+  expect(await objectRows(runId)).toBe("");
 }
 
 describe("a purged run leaves nothing behind", () => {
-  it("holds its data in D1 and in its object until it is purged", async () => {
+  it("holds its data in D1, its index shard and its object until it is purged", async () => {
     const run = await endedRunEverywhere();
+    expect(await shardRows(run.id, run.runId)).toContain(run.marker);
     const d1 = await d1Rows();
-    for (const table of ["webhook_deliveries", "idempotency_keys", "runs"]) {
+    for (const table of ["webhook_deliveries", "idempotency_keys"]) {
       expect(d1.split("\n").find((line) => line.startsWith(`${table}:`))).toContain(run.marker);
     }
     const storage = await objectRows(run.runId);

@@ -36,6 +36,8 @@ export async function workersProject(name: string, include: string[], exclude: s
             // schedule without waiting hours.
             WEBHOOK_RETRY_SCHEDULE: "0,1,1",
             WEBHOOK_SWEEP_SECONDS: "2",
+            // Tombstones of purged runs last a minute, so a test can see one expire.
+            TOMBSTONE_TTL: "60s",
           },
         },
       }),

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { createApp, createKey } from "../../services/apps";
+import { backfillRunsIndex } from "../../services/backfill";
 import { diagnoseRun, findStuckRuns } from "../../services/diagnostics";
 import type { App } from "../env";
 import { IdParam, json, jsonBody, route, time } from "../schemas";
@@ -85,7 +86,35 @@ const stuckRoute = route({
   },
 });
 
+const backfillRoute = route({
+  method: "post",
+  path: "/v1/admin/backfill/runs-index",
+  operationId: "backfillRunsIndex",
+  tags: ["Admin"],
+  summary: "Copy the runs index of an earlier version (D1's runs table) into the index shards",
+  description:
+    "One page per call, oldest first. Call again with `cursor` set to the answer's `next_cursor` until it is null. " +
+    "Resumable and idempotent: a run copied twice, or after its object wrote a newer summary, is unchanged.",
+  security: [{ AdminToken: [] }],
+  request: {
+    query: z.object({
+      cursor: z.string().max(64).optional(),
+      limit: z.coerce.number().int().min(1).max(1000).default(500),
+    }),
+  },
+  responses: {
+    200: json(
+      z.object({ copied: z.number().int(), next_cursor: z.string().nullable() }).openapi("BackfillPage"),
+      "What this call copied, and where the next one continues",
+    ),
+  },
+});
+
 export function registerAdmin(app: App) {
+  app.openapi(backfillRoute, async (c) => {
+    const { cursor, limit } = c.req.valid("query");
+    return c.json(await backfillRunsIndex(c.env, cursor ?? null, limit), 200);
+  });
   app.openapi(diagnoseRoute, async (c) => c.json(await diagnoseRun(c.env, c.req.valid("param").id), 200));
   app.openapi(stuckRoute, async (c) => c.json(await findStuckRuns(c.env, c.req.valid("query").limit), 200));
   app.openapi(createAppRoute, async (c) => c.json(await createApp(c.env, c.req.valid("json").name), 201));

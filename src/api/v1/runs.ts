@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { validationFailed } from "../../domain/errors";
 import { Limits } from "../../domain/limits";
-import { METADATA_KEY } from "../../services/run-filters";
+import { METADATA_KEY } from "../../domain/run-filter";
 import {
   controlRun,
   getRun,

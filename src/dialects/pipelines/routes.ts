@@ -3,7 +3,7 @@ import { idempotent } from "../../api/middleware/idempotency";
 import { json, jsonBody } from "../../api/schemas";
 import { AppError } from "../../domain/errors";
 import type { RunPatch } from "../../engine/run-types";
-import { runPageByOffset } from "../../services/run-filters";
+import { runPageByOffset } from "../../services/run-index";
 import { getRun, startRun, updateRun } from "../../services/runs";
 import { plainVariables } from "../../services/variables";
 import { createWorkflow, deleteWorkflow, updateWorkflow } from "../../services/workflows";

@@ -1,0 +1,55 @@
+import { timeOfId } from "../domain/run-filter";
+import type { RunIndexShard } from "../runs-index/shard-object";
+
+/**
+ * Where an app's runs index lives: one shard object per app and month of the runs' creation
+ * (UUIDv7 ids carry it), listed in D1's `run_index_shards`. A month is a unit an app rarely
+ * outgrows (a shard takes hundreds of writes a second) and keeps a list's walk short: a page
+ * reads the newest shards first and stops when it is full.
+ */
+
+/** The UTC month (`yyyy-mm`) a run id was created in. */
+export function monthOfId(id: string): string {
+  return new Date(timeOfId(id)).toISOString().slice(0, 7);
+}
+
+/** The first instant of a month, and of the one after it. */
+export function monthBounds(month: string): { start: number; end: number } {
+  const [year, m] = month.split("-").map(Number);
+  return { start: Date.UTC(year, m - 1, 1), end: Date.UTC(year, m, 1) };
+}
+
+/** A shard's methods as declared: RPC's inferred types cannot carry the rows' JSON metadata. */
+type Shard = Pick<RunIndexShard, "upsert" | "list" | "offsetPage" | "get">;
+
+export const shardStub = (env: Env, appId: string, month: string) =>
+  env.RUN_INDEX.get(env.RUN_INDEX.idFromName(`${appId}/${month}`)) as unknown as Shard;
+
+export const shardOfRun = (env: Env, appId: string, runId: string) => shardStub(env, appId, monthOfId(runId));
+
+/** The app's shard months, newest first. */
+export async function shardMonths(env: Env, appId: string): Promise<string[]> {
+  const rows = await env.DB.prepare("SELECT month FROM run_index_shards WHERE app_id = ? ORDER BY month DESC")
+    .bind(appId)
+    .all<{ month: string }>();
+  return rows.results.map((r) => r.month);
+}
+
+/** Every shard of every app: for operators' checks that span apps. */
+export async function allShards(env: Env): Promise<Array<{ appId: string; month: string }>> {
+  const rows = await env.DB.prepare("SELECT app_id, month FROM run_index_shards ORDER BY app_id, month DESC").all<{
+    app_id: string;
+    month: string;
+  }>();
+  return rows.results.map((r) => ({ appId: r.app_id, month: r.month }));
+}
+
+export async function recordShard(env: Env, appId: string, month: string): Promise<void> {
+  await env.DB.prepare("INSERT OR IGNORE INTO run_index_shards (app_id, month, created_at) VALUES (?, ?, ?)")
+    .bind(appId, month, Date.now())
+    .run();
+}
+
+export async function forgetShard(env: Env, appId: string, month: string): Promise<void> {
+  await env.DB.prepare("DELETE FROM run_index_shards WHERE app_id = ? AND month = ?").bind(appId, month).run();
+}
