@@ -25,6 +25,13 @@ export const LeapRun = z
 
 export type LeapRun = z.infer<typeof LeapRun>;
 
+const RunVariables = z.record(z.string(), z.unknown());
+
+/**
+ * Leap's prose names the run's variables `inputs`; its published SDK (`@leap-ai/workflows`,
+ * `RunWorkflowDto`) sends `input`. Both are taken; a request with both is refused rather than
+ * silently dropping one of them.
+ */
 export const StartLeapRun = z
   .object({
     workflow_id: z.string().min(1).max(100).openapi({ description: "Unique ID of the workflow you want to run", example: "123" }),
@@ -33,6 +40,26 @@ export const StartLeapRun = z
       .max(2048)
       .optional()
       .openapi({ description: "Optional: the URL to receive notifications of workflow completion or failure" }),
-    inputs: z.record(z.string(), z.unknown()).optional().openapi({ description: "Inputs you want to pass to the workflow" }),
+    inputs: RunVariables.optional().openapi({
+      description: "Inputs you want to pass to the workflow (the name in Leap's API guide). Send `inputs` or `input`, not both.",
+    }),
+    input: RunVariables.optional().openapi({
+      description:
+        "Variables that the workflow can use globally and their values (the name Leap's SDK sends). Send `input` or `inputs`, not both.",
+    }),
   })
-  .openapi("LeapRunRequest");
+  .superRefine((body, ctx) => {
+    if (body.input !== undefined && body.inputs !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["input"],
+        message: "send the run's variables as input or as inputs, not both",
+      });
+    }
+  })
+  .openapi("LeapRunRequest", { not: { required: ["input", "inputs"] } });
+
+export type StartLeapRun = z.infer<typeof StartLeapRun>;
+
+/** The run's variables from whichever field carried them (the schema refuses both). */
+export const runVariables = (body: StartLeapRun): Record<string, unknown> => body.input ?? body.inputs ?? {};
