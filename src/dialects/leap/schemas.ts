@@ -57,7 +57,8 @@ export const StartLeapRun = z
       });
     }
   })
-  .openapi("LeapRunRequest", { not: { required: ["input", "inputs"] } });
+  // `properties` repeated inside `not` only so linters see the two required names defined.
+  .openapi("LeapRunRequest", { not: { properties: { input: {}, inputs: {} }, required: ["input", "inputs"] } });
 
 export type StartLeapRun = z.infer<typeof StartLeapRun>;
 
