@@ -96,6 +96,16 @@ describe("runs", () => {
     expect(native.body).toMatchObject({ input: { word: "leap" }, output: "LEAP", surface: "leap" });
   });
 
+  it("answers a retry with the same Idempotency-Key, sent through the SDK's per-call options, with the same run", async () => {
+    const workflow_id = await createWorkflow(shout);
+    const options = { headers: { "Idempotency-Key": `leap-sdk-${Date.now()}` } };
+    const first = await leap.workflowRuns.workflow({ workflow_id, input: { word: "once" } }, options);
+    const again = await leap.workflowRuns.workflow({ workflow_id, input: { word: "once" } }, options);
+    expect(again.data.id).toBe(first.data.id);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect((await call("GET", `/v1/workflows/${workflow_id}/runs`)).body.data).toHaveLength(1);
+  });
+
   it("reports a failing workflow as failed, with its error and no output", async () => {
     const workflow_id = await createWorkflow({ name: "Broken", steps: [{ id: "a", type: "fail", config: { message: "no luck" } }] });
     const started = await leap.workflowRuns.workflow({ workflow_id });
