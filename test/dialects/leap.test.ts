@@ -83,6 +83,8 @@ describe("runs", () => {
     expect(both.body.error.details).toEqual([{ path: "input", message: expect.stringMatching(/input or as inputs, not both/) }]);
     const empty = await leap("POST", "/v1/runs", { workflow_id: wf, input: {}, inputs: {} });
     expect(empty.status).toBe(400);
+    const alsoNoWorkflow = await leap("POST", "/v1/runs", { input: {}, inputs: {} });
+    expect(alsoNoWorkflow.body.error.details.map((d: Body) => d.path).sort()).toEqual(["input", "workflow_id"]);
     const notAnObject = await leap("POST", "/v1/runs", { workflow_id: wf, input: ["word"] });
     expect(notAnObject.status).toBe(400);
     expect(notAnObject.body.error.details[0].path).toBe("input");

@@ -27,6 +27,11 @@ export type LeapRun = z.infer<typeof LeapRun>;
 
 const RunVariables = z.record(z.string(), z.unknown());
 
+const sendsBoth = (body: unknown): boolean => {
+  const fields = (body ?? {}) as Record<string, unknown>;
+  return fields.input !== undefined && fields.inputs !== undefined;
+};
+
 /**
  * Leap's prose names the run's variables `inputs`; its published SDK (`@leap-ai/workflows`,
  * `RunWorkflowDto`) sends `input`. Both are taken; a request with both is refused rather than
@@ -48,14 +53,11 @@ export const StartLeapRun = z
         "Variables that the workflow can use globally and their values (the name Leap's SDK sends). Send `input` or `inputs`, not both.",
     }),
   })
-  .superRefine((body, ctx) => {
-    if (body.input !== undefined && body.inputs !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["input"],
-        message: "send the run's variables as input or as inputs, not both",
-      });
-    }
+  .refine((body) => !sendsBoth(body), {
+    path: ["input"],
+    message: "send the run's variables as input or as inputs, not both",
+    // Checked even when another field fails, so one answer names every problem.
+    when: ({ value }) => sendsBoth(value),
   })
   // `properties` repeated inside `not` only so linters see the two required names defined.
   .openapi("LeapRunRequest", { not: { properties: { input: {}, inputs: {} }, required: ["input", "inputs"] } });
