@@ -56,6 +56,41 @@ describe("runs", () => {
     expect(read.body.started_at).not.toBeNull();
   });
 
+  it("takes the run's variables from input, as Leap's SDK sends them, or from inputs, as its guide does", async () => {
+    const { call, leap } = await leapApp();
+    const shout = await createWorkflow(call, {
+      steps: [{ id: "a", type: "transform", config: { value: "{{ $uppercase(input.word) }}" } }],
+    });
+    const viaInput = await leap("POST", "/v1/runs", { workflow_id: shout, input: { word: "sdk" } });
+    const viaInputs = await leap("POST", "/v1/runs", { workflow_id: shout, inputs: { word: "guide" } });
+    for (const [started, output] of [
+      [viaInput, "SDK"],
+      [viaInputs, "GUIDE"],
+    ] as const) {
+      expect(started.status).toBe(201);
+      expect(started.body.input).toEqual({ word: output.toLowerCase() });
+      await waitForRun(call, started.body.id);
+      expect((await leap("GET", `/v1/runs/${started.body.id}`)).body).toMatchObject({ status: "completed", output });
+    }
+  });
+
+  it("refuses input and inputs together, naming both, and starts nothing", async () => {
+    const { call, leap } = await leapApp();
+    const wf = await createWorkflow(call, waits);
+    const both = await leap("POST", "/v1/runs", { workflow_id: wf, input: { word: "a" }, inputs: { word: "b" } });
+    expect(both.status).toBe(400);
+    expect(both.body.error.code).toBe("VALIDATION_FAILED");
+    expect(both.body.error.details).toEqual([{ path: "input", message: expect.stringMatching(/input or as inputs, not both/) }]);
+    const empty = await leap("POST", "/v1/runs", { workflow_id: wf, input: {}, inputs: {} });
+    expect(empty.status).toBe(400);
+    const alsoNoWorkflow = await leap("POST", "/v1/runs", { input: {}, inputs: {} });
+    expect(alsoNoWorkflow.body.error.details.map((d: Body) => d.path).sort()).toEqual(["input", "workflow_id"]);
+    const notAnObject = await leap("POST", "/v1/runs", { workflow_id: wf, input: ["word"] });
+    expect(notAnObject.status).toBe(400);
+    expect(notAnObject.body.error.details[0].path).toBe("input");
+    expect((await call("GET", `/v1/workflows/${wf}/runs`)).body.data).toHaveLength(0);
+  });
+
   it("shows completed, failed and cancelled runs with Leap's statuses, errors and outputs", async () => {
     const { call, leap } = await leapApp();
     const done = await createWorkflow(call, { steps: [{ id: "a", type: "transform", config: { value: "{{ input.n * 2 }}" } }] });
@@ -314,7 +349,7 @@ describe("OpenAPI document", () => {
     const doc = await dialectDocument("leap");
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.servers[0].url).toBe("/compat/leap");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/v1/runs", "/v1/runs/{id}"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/v1/runs", "/v1/runs/{workflow_run_id}"]);
     expect(doc.paths["/v1/runs"].post.operationId).toBe("createRun");
     expect(Object.keys(doc.components.schemas.LeapWorkflowRun.properties).sort()).toEqual(LEAP_FIELDS);
     expect(doc.components.securitySchemes.Credential).toEqual({ type: "apiKey", in: "header", name: "X-Api-Key" });
@@ -326,6 +361,10 @@ describe("OpenAPI document", () => {
     const wf = await createWorkflow(call, waits);
     const requestErrors = documentSchema(doc, "LeapRunRequest")({ workflow_id: wf, webhook_url: "", inputs: { foo: "bar" } });
     expect(requestErrors).toEqual([]);
+    const runRequest = documentSchema(doc, "LeapRunRequest");
+    expect(runRequest({ workflow_id: wf, webhook_url: "https://example.com/hook", input: { foo: "bar" } })).toEqual([]);
+    expect(runRequest({ workflow_id: wf, input: {}, inputs: {} })).not.toEqual([]);
+    expect(doc.components.schemas.LeapRunRequest.properties.input.description).toMatch(/not both/);
     const run = await leap("POST", "/v1/runs", { workflow_id: wf, inputs: { foo: "bar" } });
     expect(documentSchema(doc, "LeapWorkflowRun")(run.body)).toEqual([]);
     expect(documentSchema(doc, "LeapWorkflowRun")({ ...run.body, status: "waiting" })).not.toEqual([]);

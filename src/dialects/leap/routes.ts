@@ -3,7 +3,7 @@ import { json, jsonBody, route } from "../../api/schemas";
 import { getRun, startRun } from "../../services/runs";
 import type { Dialect } from "../kit";
 import { toLeapRun } from "./mappers";
-import { LeapRun, StartLeapRun } from "./schemas";
+import { LeapRun, runVariables, StartLeapRun } from "./schemas";
 
 const tags = ["Runs"];
 
@@ -28,16 +28,17 @@ const start = route(
 const get = route(
   {
     method: "get",
-    path: "/v1/runs/{id}",
+    path: "/v1/runs/{workflow_run_id}",
     operationId: "getRun",
     tags,
     summary: "Get a workflow run",
     request: {
+      // Named as in Leap's SDK, so a client generated from this document calls it the same.
       params: z.object({
-        id: z
+        workflow_run_id: z
           .string()
           .max(100)
-          .openapi({ param: { name: "id", in: "path" } }),
+          .openapi({ param: { name: "workflow_run_id", in: "path" }, description: "The ID of the workflow run to retrieve" }),
       }),
     },
     responses: { 200: json(LeapRun, "The workflow run object") },
@@ -52,7 +53,7 @@ export function registerLeapRoutes({ app }: Dialect) {
     const run = await startRun(c.env, c.get("appId"), {
       id: c.get("createdId"),
       workflowId: body.workflow_id,
-      input: body.inputs ?? {},
+      input: runVariables(body),
       // Leap's own example sends "" for "no webhook".
       webhookUrl: body.webhook_url ? body.webhook_url : undefined,
       surface: "leap",
@@ -60,5 +61,5 @@ export function registerLeapRoutes({ app }: Dialect) {
     return c.json(toLeapRun(run), 201);
   });
 
-  app.openapi(get, async (c) => c.json(toLeapRun(await getRun(c.env, c.get("appId"), c.req.valid("param").id)), 200));
+  app.openapi(get, async (c) => c.json(toLeapRun(await getRun(c.env, c.get("appId"), c.req.valid("param").workflow_run_id)), 200));
 }
