@@ -202,7 +202,7 @@ function meteredNamespace(namespace: DurableObjectNamespace, name: string): Dura
   });
 }
 
-const NAMESPACES = ["RUNS", "SCHEDULES", "LIMITERS", "SWEEPER"] as const;
+const NAMESPACES = ["RUNS", "SCHEDULES", "LIMITERS", "SWEEPER", "RUN_INDEX"] as const;
 
 /** The bindings Stepline sees while the meter is on; itself when it is off. */
 export function meteredEnv<E extends Env>(env: E): E {
@@ -318,7 +318,8 @@ function meterStorage(ctx: DurableObjectState, className: string): void {
         firstStepSeen = true;
         meter.counts.commitsBeforeFirstStep.push(commits - 1);
       }
-      meter.counts.databaseBytes[objectId] = sql.databaseSize - harnessBytes;
+      // A run's own storage; an index shard's is shared by many runs (the scale phase reports it).
+      if (className === "RunObject") meter.counts.databaseBytes[objectId] = sql.databaseSize - harnessBytes;
     }
     return cursor;
   }) as typeof sql.exec;
@@ -336,16 +337,43 @@ function meterStorage(ctx: DurableObjectState, className: string): void {
     return deleteAlarm(options);
   };
   storage.getAlarm = (options) => afterIo(getAlarm(options));
+  // Deleting rows is billed as writing them: deleteAll counts every row it removes.
+  const deleteAll = storage.deleteAll.bind(storage);
+  storage.deleteAll = (options) => {
+    let rows = 0;
+    const tables = exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'");
+    for (const { name } of tables.toArray()) {
+      if (String(name).includes("__miniflare")) continue;
+      rows += Number(exec(`SELECT COUNT(*) AS n FROM "${name}"`).one().n);
+    }
+    meter.counts.sqlRowsWritten += rows;
+    meter.counts.sqlByStatement.deleteAll ??= { statements: 0, rowsWritten: 0 };
+    meter.counts.sqlByStatement.deleteAll.statements += 1;
+    meter.counts.sqlByStatement.deleteAll.rowsWritten += rows;
+    wrote();
+    return deleteAll(options);
+  };
+  // A key-value write is a row written per key.
+  const put = storage.put.bind(storage) as (...args: unknown[]) => Promise<void>;
+  storage.put = ((key: unknown, value?: unknown) => {
+    meter.counts.sqlRowsWritten += typeof key === "string" ? 1 : Object.keys(key as object).length;
+    wrote();
+    return put(key, value);
+  }) as typeof storage.put;
 }
 
 type ObjectClass = new (ctx: DurableObjectState, env: Env) => { alarm?(...args: unknown[]): unknown };
 
-/** A Durable Object class whose instances created while the meter is on are metered. */
-export function metered<C extends ObjectClass>(Base: C, className: string): C {
+/**
+ * A Durable Object class whose instances created while the meter is on are metered. Objects that
+ * outlive a phase (`always`: the runs index shards, made by the first run of an app and month)
+ * meter their storage from their start; what they count while the meter is off is discarded.
+ */
+export function metered<C extends ObjectClass>(Base: C, className: string, always = false): C {
   const Wrapped = class extends (Base as ObjectClass) {
     constructor(ctx: DurableObjectState, env: Env) {
       const on = meter.on;
-      if (on) meterStorage(ctx, className);
+      if (on || always) meterStorage(ctx, className);
       super(ctx, on ? meteredEnv(env) : env);
     }
   };

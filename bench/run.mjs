@@ -35,6 +35,8 @@ const dev = await startWrangler(root, persist, {
   JWT_SECRET: randomBytes(32).toString("hex"),
   SECRETS_KEY: randomBytes(32).toString("base64"),
   ALLOW_PRIVATE_NETWORK: "true",
+  // Purged runs' tombstones expire within the cost phase, so their deletion is counted too.
+  TOMBSTONE_TTL: "2s",
 });
 const { base } = dev;
 

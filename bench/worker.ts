@@ -13,6 +13,7 @@ export const RunObject = metered(entry.RunObject, "RunObject");
 export const ScheduleObject = metered(entry.ScheduleObject, "ScheduleObject");
 export const LimiterObject = metered(entry.LimiterObject, "LimiterObject");
 export const WebhookSweeper = metered(entry.WebhookSweeper, "WebhookSweeper");
+export const RunIndexShard = metered(entry.RunIndexShard, "RunIndexShard", true);
 
 interface ChainParams {
   id: string;

@@ -298,7 +298,7 @@ export class RunControl {
       this.run.retention = retention;
       if (this.run.endedAt !== null) {
         this.run.retentionDueAt = this.run.endedAt + retention.maxAgeSeconds * 1000;
-        this.store.addTimer({ id: "retention", kind: "retention", dueAt: this.run.retentionDueAt, stepId: null, data: null });
+        this.store.deleteTimer("retention");
       }
       this.store.saveRun(this.run);
       this.engine.emit("run.retention_changed", null, {
@@ -308,6 +308,13 @@ export class RunControl {
     });
     this.host.rearm();
     return ok(null);
+  }
+
+  /** Whether the run's retention has ended by `now` and should purge it (a failed run may be preserved). */
+  retentionDue(now: number): boolean {
+    const run = this.run;
+    if (run.purgedAt !== null || run.retentionDueAt === null || run.retentionDueAt > now) return false;
+    return !(run.status === "failed" && run.retention.preserveOnFailure);
   }
 
   purgeNow(): Result<{ id: string; purged_at: string }> {
@@ -347,8 +354,9 @@ export class RunControl {
         this.store.deleteTimer(timer.id);
         if (timer.stepId) resume = this.engine.fireStepTimer(timer.kind, timer.stepId, now) === "continue" || resume;
       });
+      // Runs stored before retention_due_at drove the alarm still have a retention timer.
       if (timer.kind === "retention") {
-        if (!(this.run.status === "failed" && this.run.retention.preserveOnFailure)) this.purge();
+        if (this.retentionDue(Number.POSITIVE_INFINITY)) this.purge();
       } else if (timer.kind === "index") this.host.requestIndexSync();
       else if (timer.kind === "notify_parent") await this.notifyParent();
       else if (timer.kind === "outbox") this.host.flushOutbox();
@@ -357,6 +365,8 @@ export class RunControl {
         else if (isEnded(this.run.status)) await this.releaseSlot();
       }
     }
+    if (this.retentionDue(now)) this.purge();
+    if (this.run.purgedAt !== null) return;
     if (resume) this.engine.wake();
     else if (this.run.status === "running" && this.engine.inflight.size === 0) this.engine.schedule();
   }

@@ -606,8 +606,9 @@ export class RunEngine {
 
   /**
    * Final status. Steps in flight or waiting become `cancelled` (a failed run keeps its
-   * pending steps pending, so resume can go on from there); timers other than retention go,
-   * and the retention clock starts.
+   * pending steps pending, so resume can go on from there); timers go (but for those of the
+   * index and outbox, and a retention timer of a run stored before retention_due_at drove the
+   * alarm), and the retention clock starts.
    */
   finish(status: "completed" | "failed" | "cancelled", output: unknown, error: RunError | null): void {
     const now = Date.now();
@@ -628,8 +629,8 @@ export class RunEngine {
       this.run.output = masker.value(output);
       this.run.error = error ? { ...error, message: masker.text(error.message) } : null;
       this.run.endedAt = now;
+      // The retention clock is the run row's retention_due_at: the alarm is armed from it.
       this.run.retentionDueAt = now + this.run.retention.maxAgeSeconds * 1000;
-      this.store.addTimer({ id: "retention", kind: "retention", dueAt: this.run.retentionDueAt, stepId: null, data: null });
       this.setStatus(status, error ? { error } : undefined);
     });
     this.host.rearm();

@@ -156,6 +156,8 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   rearm(): void {
     const now = Date.now();
     let due = this.engine ? this.store.earliestTimer() : null;
+    const retention = this.control?.retentionDue(Number.POSITIVE_INFINITY) ? (this.engine?.run.retentionDueAt ?? null) : null;
+    if (retention !== null && (due === null || retention < due)) due = retention;
     const status = this.engine?.run.status;
     if (status === "running" && (due === null || due > now + WATCHDOG_MS)) {
       const current = this.alarmAt;

@@ -1,7 +1,7 @@
 /**
  * The run object's tables. Every run needs the core ones, created together with its first
- * write; the others are created the first time a run needs them (a `for_each` step, an event or
- * callback, a flag, a webhook), so a plain run creates five tables instead of nine: each table
+ * write; the others are created the first time a run needs them (a timer, a `for_each` step, an
+ * event or callback, a flag, a webhook), so a plain run creates four tables instead of nine: each table
  * costs rows written and a page of the object's storage. Steps and outbox entries are keyed by
  * an integer (the step's position, the entry's sequence), so they need no second index and each
  * write is one row, not two. Objects made before keep text keys; the store's statements work
@@ -30,8 +30,6 @@ CREATE TABLE IF NOT EXISTS steps (
   task_id TEXT
 );
 CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind INTEGER NOT NULL, step_id TEXT, data TEXT);
--- A run has a handful of timers, so finding the earliest needs no index.
-CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, kind TEXT NOT NULL, due_at INTEGER NOT NULL, step_id TEXT, data TEXT);
 `;
 
 /**
@@ -46,6 +44,9 @@ const LATER_COLUMNS = [
 ];
 
 const ON_DEMAND = {
+  // A run has a handful of timers, so finding the earliest needs no index. Retention is not one
+  // of them (its time is in the run row), so a run that never sleeps, waits or retries has none.
+  timers: "CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, kind TEXT NOT NULL, due_at INTEGER NOT NULL, step_id TEXT, data TEXT)",
   step_items:
     "CREATE TABLE IF NOT EXISTS step_items (step_id TEXT NOT NULL, idx INTEGER NOT NULL, output TEXT, PRIMARY KEY (step_id, idx))",
   inbox:
@@ -83,7 +84,7 @@ export class Tables {
     // Tables made now have every column; only an object that already had them may lack some.
     if (!this.known.has("run")) this.columnsReady = true;
     this.sql.exec(CORE);
-    for (const name of ["run", "run_data", "steps", "events", "timers"]) this.known.add(name);
+    for (const name of ["run", "run_data", "steps", "events"]) this.known.add(name);
   }
 
   /** Creates an on-demand table before its first write. */

@@ -368,6 +368,7 @@ export class RunStore {
   }
 
   addTimer(timer: Timer): void {
+    this.tables.ensure("timers");
     // Known only when it is the one timer; a replaced timer may have moved later.
     this.earliest = this.earliest === null ? timer.dueAt : undefined;
     this.sql.exec(
@@ -383,15 +384,16 @@ export class RunStore {
   deleteTimer(id: string): void {
     // Deleting from no timers leaves none.
     if (this.earliest !== null) this.earliest = undefined;
-    this.sql.exec("DELETE FROM timers WHERE id = ?", id);
+    if (this.tables.has("timers")) this.sql.exec("DELETE FROM timers WHERE id = ?", id);
   }
 
   deleteTimersExcept(kinds: TimerKind[]): void {
     if (this.earliest !== null) this.earliest = undefined;
-    this.sql.exec(`DELETE FROM timers WHERE kind NOT IN (${kinds.map(() => "?").join(", ")})`, ...kinds);
+    if (this.tables.has("timers")) this.sql.exec(`DELETE FROM timers WHERE kind NOT IN (${kinds.map(() => "?").join(", ")})`, ...kinds);
   }
 
   dueTimers(now: number): Timer[] {
+    if (!this.tables.has("timers")) return [];
     return this.sql
       .exec("SELECT * FROM timers WHERE due_at <= ? ORDER BY due_at", now)
       .toArray()
@@ -411,6 +413,7 @@ export class RunStore {
   /** The next timer's due time; remembered until a timer is added or removed. */
   earliestTimer(): number | null {
     if (this.earliest === undefined) {
+      if (!this.tables.has("timers")) return null;
       const row = this.sql.exec("SELECT MIN(due_at) AS due FROM timers").one();
       this.earliest = (row.due as number | null) ?? null;
     }
