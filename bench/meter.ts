@@ -34,6 +34,9 @@ export interface Counts {
   d1SizeLast: number | null;
   queueMessages: number;
   queueBytes: number;
+  /** Rows written (SQLite, alarms, key-value) by object class, and by object with its size now. */
+  rowsByClass: Record<string, number>;
+  objects: Record<string, { className: string; rows: number; bytes: number }>;
 }
 
 const fresh = (): Counts => ({
@@ -60,6 +63,8 @@ const fresh = (): Counts => ({
   d1SizeLast: null,
   queueMessages: 0,
   queueBytes: 0,
+  rowsByClass: {},
+  objects: {},
 });
 
 export const meter = { on: false, counts: fresh() };
@@ -265,6 +270,15 @@ function meterStorage(ctx: DurableObjectState, className: string): void {
   let lastEpoch = -1;
   let firstStepSeen = false;
   nextEpoch();
+  const rowsWritten = (rows: number) => {
+    bump(meter.counts.rowsByClass, className, rows);
+    meter.counts.objects[objectId] ??= { className, rows: 0, bytes: 0 };
+    meter.counts.objects[objectId].rows += rows;
+  };
+  const sized = () => {
+    meter.counts.objects[objectId] ??= { className, rows: 0, bytes: 0 };
+    meter.counts.objects[objectId].bytes = sql.databaseSize - harnessBytes;
+  };
   const wrote = () => {
     if (lastEpoch === epoch) return;
     lastEpoch = epoch;
@@ -311,6 +325,8 @@ function meterStorage(ctx: DurableObjectState, className: string): void {
     meter.counts.sqlRowsRead += cursor.rowsRead;
     meter.counts.sqlRowsWritten += cursor.rowsWritten;
     if (cursor.rowsWritten > 0 || /^\s*CREATE/i.test(query)) {
+      rowsWritten(cursor.rowsWritten);
+      sized();
       wrote();
       // A step's first write with a status other than pending (a step's insert binds it third).
       const status = /^\s*UPDATE steps/i.test(query) ? bindings[0] : /^\s*INSERT INTO steps/i.test(query) ? bindings[2] : undefined;
@@ -328,11 +344,13 @@ function meterStorage(ctx: DurableObjectState, className: string): void {
   const getAlarm = storage.getAlarm.bind(storage);
   storage.setAlarm = (at, options) => {
     meter.counts.alarmWrites += 1;
+    rowsWritten(1);
     wrote();
     return setAlarm(at, options);
   };
   storage.deleteAlarm = (options) => {
     meter.counts.alarmWrites += 1;
+    rowsWritten(1);
     wrote();
     return deleteAlarm(options);
   };
@@ -350,13 +368,19 @@ function meterStorage(ctx: DurableObjectState, className: string): void {
     meter.counts.sqlByStatement.deleteAll ??= { statements: 0, rowsWritten: 0 };
     meter.counts.sqlByStatement.deleteAll.statements += 1;
     meter.counts.sqlByStatement.deleteAll.rowsWritten += rows;
+    rowsWritten(rows);
     wrote();
-    return deleteAll(options);
+    return deleteAll(options).then((result) => {
+      sized();
+      return result;
+    });
   };
   // A key-value write is a row written per key.
   const put = storage.put.bind(storage) as (...args: unknown[]) => Promise<void>;
   storage.put = ((key: unknown, value?: unknown) => {
-    meter.counts.sqlRowsWritten += typeof key === "string" ? 1 : Object.keys(key as object).length;
+    const rows = typeof key === "string" ? 1 : Object.keys(key as object).length;
+    meter.counts.sqlRowsWritten += rows;
+    rowsWritten(rows);
     wrote();
     return put(key, value);
   }) as typeof storage.put;

@@ -5,20 +5,23 @@
 // million runs, and writes bench/results/latest.json.
 //
 //   npm run bench                                  everything
-//   npm run bench -- --only=steps,throughput       some phases (steps, http, throughput, cost, sleep, get, webhooks, memory)
+//   npm run bench -- --only=steps,throughput       some phases (steps, http, throughput, cost, scale, sleep, get, webhooks, memory);
+//                                                  the others keep their figures from the last run in latest.json
+//   npm run bench -- --only=scale --apps=8 --scaleRuns=160   scale: apps, runs
 //   npm run bench -- --runs=250 --rounds=6         throughput: runs per round and engine, rounds (medians reported)
 //   npm run bench -- --state=/dev/shm/x            local state on a RAM disk
 //   npm run bench -- --only=throughput --profile   also profiles the first throughput round of each engine (and
 //                                                  Stepline's http chains), writes bench/results/*.cpuprofile
 //                                                  and prints the functions with most self time
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { measureCost } from "./cost-phase.mjs";
 import { median, pct, randomId, sleep, slope, startCollector, startWrangler, workerdUsage } from "./harness.mjs";
 import { loadSourceMap, mapToSources, profile, topSelf } from "./profile.mjs";
+import { measureScale } from "./scale-phase.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = Object.fromEntries(process.argv.slice(2).map((a) => [...a.replace(/^--/, "").split("="), "true"].slice(0, 2)));
@@ -249,6 +252,18 @@ if (wants("cost")) {
   results.cost = await measureCost({ root, persist, base, api, auth, dev, collector, engines, steplineWorkflow, throughput, runs });
 }
 
+if (wants("scale")) {
+  noteLoad("scale");
+  results.scale = await measureScale({
+    base,
+    api,
+    admin: { authorization: `Bearer ${ADMIN}` },
+    collector,
+    apps: Number(args.apps ?? 8),
+    runs: Number(args.scaleRuns ?? 160),
+  });
+}
+
 if (wants("sleep")) {
   noteLoad("sleep");
   const lateness = { stepline: [], reference: [] };
@@ -329,7 +344,17 @@ if (wants("memory")) {
 
 results.load.end = os.loadavg().map((l) => Number(l.toFixed(2)));
 console.log(`\nload average at the end: ${results.load.end.join(" ")}`);
-writeFileSync(path.join(resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+// A run of some phases keeps the other phases' figures from the last run, each with the date it was taken.
+const latestPath = path.join(resultsDir, "latest.json");
+const previous = only && existsSync(latestPath) ? JSON.parse(readFileSync(latestPath, "utf8")) : {};
+const dated = (record) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, { ...v, date: results.date }]));
+const merged = {
+  ...previous,
+  ...results,
+  load: { ...(previous.load ?? {}), ...results.load },
+  figures: { ...(previous.figures ?? {}), ...dated(results.figures) },
+};
+writeFileSync(latestPath, `${JSON.stringify(merged, null, 2)}\n`);
 console.log(`wrote bench/results/latest.json`);
 dev.stop();
 collector.close();

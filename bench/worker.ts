@@ -1,5 +1,7 @@
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
+import { UUID } from "uuidv7";
 import stepline, * as entry from "../src/index";
+import { startRun } from "../src/services/runs";
 import { meter, metered, meteredEnv, nextEpoch, resetMeter } from "./meter";
 
 /**
@@ -62,6 +64,22 @@ async function reference(request: Request, env: BenchEnv): Promise<Response> {
   return new Response("not found", { status: 404 });
 }
 
+/**
+ * POST /bench/start-at {app_id, workflow_id, at}: starts a run whose id (and so its runs index
+ * shard) carries the time `at`, so the scale phase can put runs on both sides of a month.
+ */
+async function startAt(request: Request, env: Env): Promise<Response> {
+  const body = (await request.json()) as { app_id: string; workflow_id: string; at: number };
+  const id = UUID.fromFieldsV7(
+    body.at,
+    Math.floor(Math.random() * 0x1000),
+    Math.floor(Math.random() * 2 ** 30),
+    Math.floor(Math.random() * 2 ** 32),
+  );
+  const run = await startRun(meteredEnv(env), body.app_id, { workflowId: body.workflow_id, id: id.toString() });
+  return Response.json({ id: run.id }, { status: 201 });
+}
+
 /** GET /bench/meter reads the counters; POST ?on=1 answers them, resets them and turns the meter on (on=0: off). */
 function meterRoute(request: Request): Response {
   const counts = meter.counts;
@@ -75,6 +93,7 @@ export default {
     const path = new URL(request.url).pathname;
     if (path === "/bench/meter") return meterRoute(request);
     if (path.startsWith("/bench/reference/")) return reference(request, env as BenchEnv);
+    if (path === "/bench/start-at") return startAt(request, env);
     if (meter.on) {
       meter.counts.workerRequests += 1;
       nextEpoch();
