@@ -157,13 +157,13 @@ function runNotFound(id: string) {
 }
 
 /** The stub of a run that the app may address; malformed ids are a 404 without a lookup. */
-function stubFor(env: Env, runId: string) {
+export function stubFor(env: Env, runId: string) {
   if (!isId(runId)) throw runNotFound(runId);
   return runStub(env, runId);
 }
 
 /** Unwraps a run object's answer (RPC erases its type, so callers name it). */
-function unwrapRun<T>(runId: string, answer: unknown): T {
+export function unwrapRun<T>(runId: string, answer: unknown): T {
   const result = answer as Result<T>;
   if (!result.ok && result.error.code === "RUN_NOT_FOUND") throw runNotFound(runId);
   return unwrap(result);

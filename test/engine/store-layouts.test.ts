@@ -88,7 +88,7 @@ const columns = (sql: SqlStorage, table: string) =>
 const rowCount = (sql: SqlStorage, table: string) => Number(sql.exec(`SELECT COUNT(*) AS n FROM ${table}`).one().n);
 
 describe.each(LAYOUTS)("a run object with $name", (layout) => {
-  it("stores steps, their task ids and webhook entries", async () => {
+  it("stores steps, their task ids and webhook deliveries, and empties an outbox left by older code", async () => {
     await runInDurableObject(runObject(crypto.randomUUID()), (_object, state) => {
       const sql = state.storage.sql;
       const { store } = storeOf(sql, layout);
@@ -97,12 +97,21 @@ describe.each(LAYOUTS)("a run object with $name", (layout) => {
       // Later writes of the step keep its task id.
       store.saveStep(completed);
       expect([...store.loadSteps().values()]).toEqual([{ ...completed, taskId: "job-1" }]);
-      store.addOutbox({ id: "d1", event: "run.waiting", url: "https://example.com/hook", payload: "{}" }, 1);
-      store.addOutbox({ id: "d2", event: "run.completed", url: "https://example.com/hook", payload: "{}" }, 2);
+      store.tables.ensure("outbox");
+      const oldEntry =
+        "INSERT INTO outbox (id, event, url, payload, created_at) VALUES (?, 'run.waiting', 'https://example.com/hook', '{}', ?)";
+      sql.exec(oldEntry, "d1", 1);
+      sql.exec(oldEntry, "d2", 2);
       store.deleteOutbox("d1");
       expect(store.outbox().map((entry) => entry.id)).toEqual(["d2"]);
+      const first = store.deliveries.insert({ event: "run.waiting", url: "https://example.com/hook", payload: "{}" }, 3);
+      const second = store.deliveries.insert({ event: "run.completed", url: "https://example.com/hook", payload: "{}" }, 4);
+      expect([first, second]).toEqual([1, 2]);
+      expect(store.deliveries.list(null, 10).map((d) => d.seq)).toEqual([2, 1]);
       // A text key needs an index beside the table: a second row written with every insert.
-      const indexes = sql.exec("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('steps', 'outbox')").toArray();
+      const indexes = sql
+        .exec("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('steps', 'outbox', 'deliveries')")
+        .toArray();
       expect(indexes.length).toBe(layout.textKeys ? 2 : 0);
     });
   });
@@ -134,10 +143,12 @@ describe.each(LAYOUTS)("a run object with $name", (layout) => {
       expect(store.loadRun()).toMatchObject({ deletedAt: 123, outputsPurgedAt: 456 });
 
       store.addInbox("evt-1", "go", '{"secret":"event"}', 3);
-      store.addOutbox({ id: "d3", event: "run.completed", url: "https://example.com/hook", payload: '{"secret":"body"}' }, 3);
+      store.deliveries.insert({ event: "run.completed", url: "https://example.com/hook", payload: '{"secret":"body"}' }, 3);
       store.setValue("flag", "on");
       store.purge();
-      for (const table of ["steps", "step_items", "events", "inbox", "outbox", "kv"]) expect(rowCount(sql, table), table).toBe(0);
+      for (const table of ["steps", "step_items", "events", "inbox", "kv"]) expect(rowCount(sql, table), table).toBe(0);
+      // The delivery stays listed, without its body and no longer pending.
+      expect(sql.exec("SELECT payload, status FROM deliveries").toArray()).toEqual([{ payload: null, status: "failed" }]);
       expect(store.loadRun()).toMatchObject({
         input: null,
         output: null,
