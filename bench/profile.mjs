@@ -75,7 +75,8 @@ export const COMPONENTS = ["API layer", "run creation", "run object start-up", "
 
 // drizzle's source maps name its files node_modules/src/...
 const D1 = /drizzle-orm|^node_modules\/src\/|^src\/services\/(db|run-index)\.ts/;
-const WEBHOOKS = /src\/webhooks\/|webhook-outbox\.ts|src\/services\/webhooks\.ts|standardwebhooks/;
+const WEBHOOKS =
+  /src\/webhooks\/|src\/engine\/(deliveries|delivery-store)\.ts|src\/services\/(webhooks|legacy-deliveries)\.ts|standardwebhooks/;
 const CREATION = /src\/services\/(runs|workflows|variables|idempotency)\.ts|src\/domain\/json-schema\.ts|@cfworker/;
 const STARTUP_FUNCTIONS = new Set(["create", "exists", "init", "insertRun", "insertStep", "createRunRecord", "attach"]);
 

@@ -1,6 +1,6 @@
 import { buildApp } from "./api/app";
 import { expireKeys } from "./services/idempotency";
-import { sweepDeliveries } from "./services/webhooks";
+import { sweepLegacyDeliveries } from "./services/legacy-deliveries";
 import { deadLetterBatch, deliverBatch } from "./webhooks/consumer";
 
 export { LimiterObject } from "./engine/limiter-object";
@@ -18,7 +18,7 @@ export default {
     else await deliverBatch(batch as MessageBatch<never>, env);
   },
   async scheduled(_controller, env) {
-    await Promise.all([sweepDeliveries(env, Date.now(), 30_000), expireKeys(env)]);
+    await Promise.all([sweepLegacyDeliveries(env, Date.now(), 30_000), expireKeys(env)]);
   },
 } satisfies ExportedHandler<Env>;
 export { Stepline } from "./rpc";

@@ -1,6 +1,8 @@
 import { DurableObject } from "cloudflare:workers";
 import { err, ok, type Result } from "../domain/errors";
 import { Limits } from "../domain/limits";
+import type { DeliveryDetail, DeliveryView } from "../webhooks/delivery-view";
+import { RunDeliveries } from "./deliveries";
 import * as effects from "./effects";
 import { isEnded, type LoggedEvent, type RunEvent, type RunStatus, toRunEvent } from "./events";
 import { IndexSync } from "./index-sync";
@@ -13,7 +15,6 @@ import type { ChildResult, CreateRunParams, EventInput, RetentionPatch, RunPatch
 import { type RunView, runView } from "./run-view";
 import { type RunRecord, RunStore, type StepRecord } from "./store";
 import { EventStreams } from "./streams";
-import { WebhookOutbox } from "./webhook-outbox";
 
 /**
  * One Durable Object per run (named by run id): the authoritative state of the run in its own
@@ -44,8 +45,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   private alarmAt: number | null = null;
   private readonly streams = new EventStreams();
   private readonly index: IndexSync;
-  private readonly outbox: WebhookOutbox;
-  private outboxDirty = false;
+  private readonly webhooks: RunDeliveries;
   private pendingEvents: LoggedEvent[] | null = null;
   private varsCache: Promise<Record<string, string>> | null = null;
   private secretMasker: Masker = NO_SECRETS;
@@ -57,7 +57,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     this.bindings = env;
     this.store = new RunStore(ctx.storage.sql);
     this.index = new IndexSync(this);
-    this.outbox = new WebhookOutbox(this);
+    this.webhooks = new RunDeliveries(this);
     // A new object has nothing to restore (and no alarm), so its first request runs at once.
     if (!this.store.exists()) return;
     void ctx.blockConcurrencyWhile(async () => {
@@ -87,7 +87,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
       for (const step of children) void this.control?.ensureChild(step);
     }
     if (run.syncedSeq < run.stateSeq) this.index.request();
-    if (this.store.outbox().length > 0) this.outbox.flush(run);
+    void this.webhooks.adoptOutbox();
     this.rearm();
     if (run.status === "running") engine.schedule();
   }
@@ -104,6 +104,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
       return result;
     } catch (error) {
       this.store.rolledBack();
+      this.webhooks.rolledBack();
       throw error;
     } finally {
       this.pendingEvents = null;
@@ -113,7 +114,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
 
   published(event: LoggedEvent): void {
     const engine = this.engine;
-    if (engine && this.outbox.record(engine.run, engine.steps, event)) this.outboxDirty = true;
+    if (engine) this.webhooks.record(engine.run, engine.steps, event);
     // Inside a transaction the event is held until the transaction commits.
     if (this.pendingEvents) this.pendingEvents.push(event);
     else this.deliver(event);
@@ -121,10 +122,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
 
   private deliver(event: LoggedEvent): void {
     this.streams.publish(event);
-    if (this.outboxDirty && !this.pendingEvents && this.engine) {
-      this.outboxDirty = false;
-      this.outbox.flush(this.engine.run);
-    }
+    if (!this.pendingEvents) this.webhooks.flush();
   }
 
   statusChanged(): void {
@@ -141,7 +139,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   }
 
   flushOutbox(): void {
-    if (this.engine) this.outbox.flush(this.engine.run);
+    void this.webhooks.adoptOutbox();
   }
 
   currentRun(): RunRecord | null {
@@ -150,12 +148,12 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
 
   /**
    * The single alarm is multiplexed over the timers table: it is set to the earliest due
-   * timer, and while the run is running never further away than the watchdog, so a crash
-   * mid-step is noticed even when no timer is pending.
+   * timer (or webhook delivery to look at), and while the run is running never further away
+   * than the watchdog, so a crash mid-step is noticed even when no timer is pending.
    */
   rearm(): void {
     const now = Date.now();
-    let due = this.engine ? this.store.earliestTimer() : null;
+    let due = this.engine ? this.webhooks.alarmAt(this.store.earliestTimer()) : null;
     const retention = this.control?.retentionDue(Number.POSITIVE_INFINITY) ? (this.engine?.run.retentionDueAt ?? null) : null;
     if (retention !== null && (due === null || retention < due)) due = retention;
     const status = this.engine?.run.status;
@@ -390,6 +388,30 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     return ok(null);
   }
 
+  // ---- webhook deliveries (engine/deliveries.ts) ---------------------------------------
+
+  /** The queue brought message `mid` of delivery `seq`: ms until it should come back, or null to ack it. */
+  async deliverWebhook(seq: number, mid: number): Promise<number | null> {
+    return this.webhooks.attempt(seq, mid);
+  }
+
+  async webhookDeadLettered(seq: number, mid: number): Promise<void> {
+    this.webhooks.deadLettered(seq, mid);
+  }
+
+  /** Readable once the run is purged too (without bodies); `limit` 0 only checks that the run is the app's. */
+  async listDeliveries(appId: string, before: number | null, limit: number): Promise<Result<DeliveryView[]>> {
+    return this.webhooks.list(appId, before, limit);
+  }
+
+  async getDelivery(appId: string, seq: number): Promise<Result<DeliveryDetail>> {
+    return this.webhooks.detail(appId, seq);
+  }
+
+  async redeliverWebhook(appId: string, seq: number): Promise<Result<DeliveryDetail>> {
+    return this.webhooks.redeliver(appId, seq);
+  }
+
   // ---- alarm ----------------------------------------------------------------------------
 
   /** Loads the profile's variables before work that may store values, so secrets are masked. */
@@ -406,6 +428,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
       this.failIfAsked();
       await this.ready();
       await this.control.onAlarm(Date.now());
+      await this.webhooks.sweep(Date.now());
       if (this.store.getValue(ALARM_FAILURES)) this.store.setValue(ALARM_FAILURES, null);
     } catch (error) {
       // The runtime gives up on an alarm that keeps failing after a few retries, so the
@@ -482,6 +505,11 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     const release = this.holds.get(stepId);
     this.holds.delete(stepId);
     release?.();
+  }
+
+  /** Moves every pending webhook delivery `ms` earlier (its due time, and so the alarm's look at it). */
+  testShiftDeliveries(ms: number): void {
+    this.webhooks.shift(ms);
   }
 
   testSetHook(name: string, value: string | null): void {

@@ -1,10 +1,10 @@
 /**
  * The run object's tables. Every run needs the core ones, created together with its first
  * write; the others are created the first time a run needs them (a timer, a `for_each` step, an
- * event or callback, a flag, a webhook), so a plain run creates four tables instead of nine: each table
- * costs rows written and a page of the object's storage. Steps and outbox entries are keyed by
- * an integer (the step's position, the entry's sequence), so they need no second index and each
- * write is one row, not two. Objects made before keep text keys; the store's statements work
+ * event or callback, a flag, a webhook), so a plain run creates four tables instead of nine: each
+ * table costs rows written and a page of the object's storage. Steps and deliveries are keyed by
+ * an integer (the step's position, the delivery's sequence), so they need no second index and
+ * each write is one row, not two. Objects made before keep text keys; the store's statements work
  * on both layouts.
  */
 
@@ -52,8 +52,16 @@ const ON_DEMAND = {
   inbox:
     "CREATE TABLE IF NOT EXISTS inbox (id TEXT PRIMARY KEY, name TEXT NOT NULL, payload TEXT, received_at INTEGER NOT NULL, consumed_by TEXT)",
   kv: "CREATE TABLE IF NOT EXISTS kv (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+  // Objects made before deliveries were kept here handed webhook bodies to D1 through this
+  // table; it is only read and emptied now (engine/deliveries.ts adopts what is left in it).
   outbox:
     "CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, event TEXT NOT NULL, url TEXT NOT NULL, payload TEXT NOT NULL, created_at INTEGER NOT NULL)",
+  // One row per webhook delivery, written with the event that caused it; its attempts are a
+  // JSON array in the row, so an attempt is one row updated. `mid` is the generation of the
+  // queue message that may make the next attempt; `payload` is null once the run is purged.
+  deliveries: `CREATE TABLE IF NOT EXISTS deliveries (seq INTEGER PRIMARY KEY, event TEXT NOT NULL, url TEXT NOT NULL, payload TEXT,
+    status TEXT NOT NULL, due_at INTEGER, mid INTEGER NOT NULL, attempts TEXT NOT NULL, last_error TEXT,
+    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, delivered_at INTEGER)`,
 } as const;
 
 export type OnDemandTable = keyof typeof ON_DEMAND;

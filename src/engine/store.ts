@@ -1,4 +1,5 @@
 import type { VersionDefinition } from "../domain/definition";
+import { DeliveryStore } from "./delivery-store";
 import { EventKind, type EventName, eventName, type LoggedEvent, type RunStatus, type StepStatus } from "./events";
 import type { Trigger } from "./run-types";
 import { Tables } from "./store-schema";
@@ -128,9 +129,11 @@ export class RunStore {
   private lastSeq = 0;
   private earliest: number | null | undefined;
   readonly tables: Tables;
+  readonly deliveries: DeliveryStore;
 
   constructor(private readonly sql: SqlStorage) {
     this.tables = new Tables(sql);
+    this.deliveries = new DeliveryStore(sql, this.tables);
   }
 
   /** Whether this object holds a run. Reading does not create the object's storage, so a
@@ -469,19 +472,7 @@ export class RunStore {
     );
   }
 
-  /** Webhooks waiting to be handed to D1 and the queue; written with the event that caused them. */
-  addOutbox(entry: OutboxEntry, at: number): void {
-    this.tables.ensure("outbox");
-    this.sql.exec(
-      "INSERT INTO outbox (id, event, url, payload, created_at) VALUES (?, ?, ?, ?, ?)",
-      entry.id,
-      entry.event,
-      entry.url,
-      entry.payload,
-      at,
-    );
-  }
-
+  /** Webhook bodies that objects made before deliveries were kept here had not yet handed to D1. */
   outbox(): OutboxEntry[] {
     if (!this.tables.has("outbox")) return [];
     return this.sql

@@ -156,7 +156,7 @@ function runNotFound(id: string) {
 }
 
 /** The stub of a run that the app may address; malformed ids are a 404 without a lookup. */
-function stubFor(env: Env, runId: string) {
+export function stubFor(env: Env, runId: string) {
   if (!isId(runId)) throw runNotFound(runId);
   return runStub(env, runId);
 }
@@ -165,7 +165,7 @@ function stubFor(env: Env, runId: string) {
  * Unwraps a run object's answer (RPC erases its type, so callers name it). An object that holds
  * no run may be one whose retention ended: its tombstone in the runs index answers for it.
  */
-async function unwrapRun<T>(env: Env, appId: string, runId: string, answer: unknown): Promise<T> {
+export async function unwrapRun<T>(env: Env, appId: string, runId: string, answer: unknown): Promise<T> {
   const result = answer as Result<T>;
   if (!result.ok && result.error.code === "RUN_NOT_FOUND") throw await missingRun(env, appId, runId);
   return unwrap(result);

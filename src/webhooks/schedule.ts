@@ -27,3 +27,13 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   const at = Date.parse(header);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
+
+/** How often lost queue messages are looked for (WEBHOOK_SWEEP_SECONDS, 60 s by default). */
+export const sweepIntervalMs = (env: { WEBHOOK_SWEEP_SECONDS?: string }): number =>
+  Math.max(1, Number(env.WEBHOOK_SWEEP_SECONDS || 60)) * 1000;
+
+/**
+ * How long a delivery may be overdue before its queue message counts as lost and is sent again:
+ * a message comes back a little late under load, and sending it again early only makes a stale copy.
+ */
+export const sweepGraceMs = (env: { WEBHOOK_SWEEP_SECONDS?: string }): number => Math.min(30_000, sweepIntervalMs(env));

@@ -86,7 +86,7 @@ const columns = (sql: SqlStorage, table: string) =>
     .map((row) => row.name);
 
 describe.each(LAYOUTS)("a run object with $name", (layout) => {
-  it("stores steps, their task ids and webhook entries", async () => {
+  it("stores steps, their task ids and webhook deliveries, and empties an outbox left by older code", async () => {
     await runInDurableObject(runObject(crypto.randomUUID()), (_object, state) => {
       const sql = state.storage.sql;
       const { store } = storeOf(sql, layout);
@@ -95,12 +95,21 @@ describe.each(LAYOUTS)("a run object with $name", (layout) => {
       // Later writes of the step keep its task id.
       store.saveStep(completed);
       expect([...store.loadSteps().values()]).toEqual([{ ...completed, taskId: "job-1" }]);
-      store.addOutbox({ id: "d1", event: "run.waiting", url: "https://example.com/hook", payload: "{}" }, 1);
-      store.addOutbox({ id: "d2", event: "run.completed", url: "https://example.com/hook", payload: "{}" }, 2);
+      store.tables.ensure("outbox");
+      const oldEntry =
+        "INSERT INTO outbox (id, event, url, payload, created_at) VALUES (?, 'run.waiting', 'https://example.com/hook', '{}', ?)";
+      sql.exec(oldEntry, "d1", 1);
+      sql.exec(oldEntry, "d2", 2);
       store.deleteOutbox("d1");
       expect(store.outbox().map((entry) => entry.id)).toEqual(["d2"]);
+      const first = store.deliveries.insert({ event: "run.waiting", url: "https://example.com/hook", payload: "{}" }, 3);
+      const second = store.deliveries.insert({ event: "run.completed", url: "https://example.com/hook", payload: "{}" }, 4);
+      expect([first, second]).toEqual([1, 2]);
+      expect(store.deliveries.list(null, 10).map((d) => d.seq)).toEqual([2, 1]);
       // A text key needs an index beside the table: a second row written with every insert.
-      const indexes = sql.exec("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('steps', 'outbox')").toArray();
+      const indexes = sql
+        .exec("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('steps', 'outbox', 'deliveries')")
+        .toArray();
       expect(indexes.length).toBe(layout.textKeys ? 2 : 0);
     });
   });

@@ -58,7 +58,7 @@ const runDeliveries = route(
     request: { params: IdParam("id"), query: PageQuery },
     responses: { 200: json(listOf(Delivery, "DeliveryList"), "A page of deliveries, newest first") },
   },
-  { errors: ["RUN_NOT_FOUND"] },
+  { errors: ["RUN_NOT_FOUND", "RUN_PURGED"] },
 );
 
 const delivery = route(
@@ -68,10 +68,11 @@ const delivery = route(
     operationId: "getDelivery",
     tags,
     summary: "Get a delivery with its body and every attempt",
+    description: "A delivery of a purged run is gone with the run: 410 RUN_PURGED while its tombstone lasts, then 404.",
     request: { params: IdParam("id") },
     responses: { 200: json(DeliveryWithAttempts, "The delivery") },
   },
-  { errors: ["NOT_FOUND"] },
+  { errors: ["NOT_FOUND", "RUN_PURGED"] },
 );
 
 const redeliverRoute = route(

@@ -41,7 +41,8 @@ it("answers 404 on every route when app A names app B's objects", async () => {
     [/^\/v1\/runs\//, { id: run.id }],
     [/^\/v1\/keys\//, { id: key }],
     [/^\/v1\/schedules\//, { id: schedule }],
-    [/^\/v1\/deliveries\//, { id: crypto.randomUUID() }],
+    // The delivery of B's run.waiting webhook (a run's first delivery is its id and 1).
+    [/^\/v1\/deliveries\//, { id: `${run.id}.1` }],
   ];
   // Not addressed to another app's objects: admin, the public callback, discovery of objects
   // meant to be shared, and PUT of a variable or an installation (it writes the caller's own).
@@ -68,6 +69,7 @@ it("answers 404 on every route when app A names app B's objects", async () => {
   expect(checked).toBeGreaterThan(25);
   // B's objects are untouched.
   expect((await b.call("GET", `/v1/runs/${run.id}`)).body.status).toBe("waiting");
+  expect((await b.call("GET", `/v1/deliveries/${run.id}.1`)).body.event).toBe("run.waiting");
   expect((await b.call("GET", "/v1/installations/b-app/b-user@example.com")).status).toBe(200);
   expect((await admin("GET", "/v1/admin/diagnostics/stuck")).body.stuck).toEqual([]);
   await recordFigure("tenant_matrix", { routes_checked: checked });
