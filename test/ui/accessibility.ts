@@ -97,6 +97,8 @@ export async function audit(page: Page): Promise<Finding[]> {
   } finally {
     await page.emulateMedia({ colorScheme: null });
     if (viewport) await page.setViewportSize(viewport);
+    // Let resize observers run: React Flow pans a focused node into the view it last measured.
+    await settle(page);
   }
   auditedPages.add(pageOf(page.url()));
   return [...findings.values()];

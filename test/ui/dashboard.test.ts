@@ -98,6 +98,18 @@ async function signIn(apiKey: string) {
 /** The graph's nodes among the keyboard's stops, by step id. */
 const nodesReached = (stops: FocusStop[]) => stops.flatMap((s) => s.element.match(/"Step (\S+) \(/)?.[1] ?? []);
 
+/** Steps whose node is not wholly inside the graph's frame: a layout the view was not fitted to. */
+const nodesOutOfView = () =>
+  page.evaluate<string[]>(`(() => {
+    const frame = document.querySelector(".dag").getBoundingClientRect();
+    return [...document.querySelectorAll(".react-flow__node")]
+      .filter((node) => {
+        const box = node.getBoundingClientRect();
+        return box.left < frame.left || box.right > frame.right || box.top < frame.top || box.bottom > frame.bottom;
+      })
+      .map((node) => node.dataset.id);
+  })()`);
+
 /** No page is wider than the screen: nothing scrolls sideways at 390 px. */
 async function fitsWidth() {
   return page.evaluate<boolean>("document.documentElement.scrollWidth <= window.innerWidth");
@@ -218,7 +230,10 @@ describe("the dashboard", () => {
     // The receiver refused it once; with a one-attempt schedule that failed the delivery.
     const delivery = page.locator(".delivery").filter({ has: page.locator("code", { hasText: "run.cancelled" }) });
     await expect.poll(() => delivery.getAttribute("data-status"), { timeout: 20_000 }).toBe("failed");
+    // The audit narrowed the window and widened it again while the run page was live: the
+    // graph was laid out top to bottom and back, each time fitted to its frame.
     await expectAccessible(page, "run, cancelled, its webhook failed");
+    expect(await nodesOutOfView()).toEqual([]);
     receiverUp = true;
     await delivery.getByRole("button", { name: "Redeliver" }).click();
     await expect.poll(() => delivery.getAttribute("data-status"), { timeout: 20_000 }).toBe("delivered");

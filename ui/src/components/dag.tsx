@@ -1,13 +1,28 @@
 import dagre from "@dagrejs/dagre";
 import type { Step } from "@stepline/client";
 import { Controls, type Edge, MarkerType, type Node, Position, ReactFlow } from "@xyflow/react";
-import { type KeyboardEvent, useMemo } from "react";
+import { type KeyboardEvent, useMemo, useSyncExternalStore } from "react";
 import { dependencyEdges } from "../lib/dag";
 
 const NODE_WIDTH = 184;
 const NODE_HEIGHT = 56;
 
 type Direction = "LR" | "TB";
+
+const NARROW = "(max-width: 640px)";
+
+/** Top to bottom on a narrow screen, left to right on a wide one, following the window as it changes. */
+function useDirection(): Direction {
+  const narrow = useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(NARROW);
+      query.addEventListener("change", onChange);
+      return () => query.removeEventListener("change", onChange);
+    },
+    () => window.matchMedia(NARROW).matches,
+  );
+  return narrow ? "TB" : "LR";
+}
 
 /** Positions from dagre; React Flow draws them. */
 function layout(steps: Step[], statuses: Record<string, string> | undefined, direction: Direction) {
@@ -77,7 +92,7 @@ export function Dag({
   onSelect?: (stepId: string) => void;
   label: string;
 }) {
-  const direction: Direction = window.matchMedia("(max-width: 640px)").matches ? "TB" : "LR";
+  const direction = useDirection();
   const { nodes, edges } = useMemo(() => layout(steps, statuses, direction), [steps, statuses, direction]);
   const openFocusedNode = (event: KeyboardEvent<HTMLElement>) => {
     if (!onSelect || (event.key !== "Enter" && event.key !== " ")) return;
@@ -88,7 +103,9 @@ export function Dag({
   };
   return (
     <figure className="dag" aria-label={label} onKeyDown={openFocusedNode}>
+      {/* A new layout gets a new view fitted to it: the old pan and zoom would show empty space. */}
       <ReactFlow
+        key={direction}
         nodes={nodes}
         edges={edges}
         fitView
