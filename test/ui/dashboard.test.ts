@@ -322,7 +322,9 @@ describe("the dashboard", () => {
   it("audited every page it showed", () => {
     const origin = new URL(server.url).origin;
     const shown = new Set(browser.visited.filter((url) => url.startsWith(origin)).map(pageOf));
-    expect([...shown].sort()).toEqual(["/", "/docs", "/profiles", "/runs", "/runs/{id}", "/schedules", "/workflows", "/workflows/{id}"]);
+    expect([...shown]).toEqual(
+      expect.arrayContaining(["/", "/docs", "/profiles", "/runs", "/runs/{id}", "/schedules", "/workflows", "/workflows/{id}"]),
+    );
     expect([...shown].filter((p) => !auditedPages.has(p))).toEqual([]);
     console.log(`screenshots: ${path.join(SCREENSHOTS, "run-1280.png")} ${path.join(SCREENSHOTS, "run-390.png")}`);
   });
