@@ -292,6 +292,12 @@ describe("the dashboard", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it("says so when a path names no page", async () => {
+    await page.goto(`${server.url}/nowhere`);
+    await page.getByRole("heading", { name: "Not found" }).waitFor();
+    await expectAccessible(page, "a path that names no page");
+  });
+
   it("serves /docs from the Worker's own assets with all six documents, under its policy", async () => {
     await page.goto(`${server.url}/docs`);
     await page.getByRole("heading", { name: "Stepline", level: 1 }).waitFor({ timeout: 30_000 });
