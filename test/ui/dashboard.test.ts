@@ -199,6 +199,9 @@ describe("the dashboard", () => {
     expect(run.body).toMatchObject({ status: "completed", input: { name: "Ada", times: 3 }, output: { by: "Grace", n: 6 } });
 
     await page.screenshot({ path: path.join(SCREENSHOTS, "run-1280.png"), fullPage: true });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "run-1280-dark.png"), fullPage: true });
+    await page.emulateMedia({ colorScheme: null });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await page.locator('.react-flow__node[data-id="answer"]').waitFor();
@@ -323,6 +326,8 @@ describe("the dashboard", () => {
     expect(browser.requests.length).toBeGreaterThan(50);
     expect(browser.violations).toEqual([]);
     expect(browser.crashes).toEqual([]);
+    const shots = ["run-1280.png", "run-1280-dark.png", "run-390.png"].map((file) => path.join(SCREENSHOTS, file));
+    console.log(`screenshots: ${shots.join(" ")}`);
   });
 
   it("audited every page it showed", () => {
@@ -332,6 +337,5 @@ describe("the dashboard", () => {
       expect.arrayContaining(["/", "/docs", "/profiles", "/runs", "/runs/{id}", "/schedules", "/workflows", "/workflows/{id}"]),
     );
     expect([...shown].filter((p) => !auditedPages.has(p))).toEqual([]);
-    console.log(`screenshots: ${path.join(SCREENSHOTS, "run-1280.png")} ${path.join(SCREENSHOTS, "run-390.png")}`);
   });
 });
