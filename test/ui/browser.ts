@@ -32,6 +32,8 @@ export interface Browser {
   violations: string[];
   /** Uncaught exceptions of the pages. */
   crashes: string[];
+  /** Every URL a page of the context showed, history changes of the app included. */
+  visited: string[];
   page(width: number): Promise<Page>;
   close(): Promise<void>;
 }
@@ -48,12 +50,16 @@ export async function launchBrowser(): Promise<Browser> {
   const requests: LoggedRequest[] = [];
   const violations: string[] = [];
   const crashes: string[] = [];
+  const visited: string[] = [];
   context.on("request", (request) => requests.push({ url: request.url(), headers: request.headers() }));
   const watch = (page: Page) => {
     page.on("console", (message) => {
       if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
     });
     page.on("pageerror", (error) => crashes.push(`${page.url()}: ${error.message}`));
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) visited.push(frame.url());
+    });
   };
   context.pages().forEach(watch);
   context.on("page", watch);
@@ -62,6 +68,7 @@ export async function launchBrowser(): Promise<Browser> {
     requests,
     violations,
     crashes,
+    visited,
     async page(width) {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });

@@ -3,13 +3,16 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2eCall, newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "../e2e/harness";
+import { auditedPages, type Exemptions, expectAccessible, type FocusStop, pageOf } from "./accessibility";
 import { type Browser, launchBrowser } from "./browser";
 
 /**
  * The dashboard in Debian's chromium against a real `wrangler dev`: sign-in, a run started
  * from the generated form and followed live, an event sent and a run cancelled from the page,
  * a failed webhook redelivered, the other pages, /docs, at 1280 and 390 px, with every
- * request the browser made checked to stay on this origin.
+ * request the browser made checked to stay on this origin. Every page and state it reaches is
+ * audited with axe and walked with the keyboard (`expectAccessible`), and the last test checks
+ * that no page it showed went unaudited.
  */
 const SCREENSHOTS = path.resolve(import.meta.dirname, "__screenshots__");
 
@@ -38,6 +41,27 @@ const DEFINITION = {
   ],
 };
 const DEPENDENCIES = 4; // greeting→pause, pause→approval, count→approval, approval→answer
+
+/**
+ * /docs is Scalar's bundle as published; these are its own markup's failures, printed by the
+ * suite and left to Scalar. Everything Stepline writes is held to the full audit.
+ */
+const SCALAR_EXEMPTIONS: Exemptions = {
+  rules: {
+    "aria-input-field-name": "the request example's code editor has no accessible name",
+    "aria-required-attr": "the code editor and a disclosure button lack aria-expanded and aria-controls",
+    "aria-required-children": "the document selector's listbox holds groups that are not options",
+    "button-name": "two icon buttons beside each operation have no name",
+    "color-contrast": "the HTTP method badges, grey hints and highlighted strings are under 4.5:1",
+    "scrollable-region-focusable": "the narrow layout's endpoint list scrolls but takes no focus",
+  },
+  focus: {
+    "button.group/toggle": "the colour scheme toggle is outline-none",
+    "button.download-button": "the document download buttons draw no ring",
+    "div.code-input-lite__editor": "the request example's code editor draws no ring",
+    "button.code-copy": "the copy buttons of the examples draw no ring",
+  },
+};
 
 beforeAll(async () => {
   [server, receiver, browser] = await Promise.all([
@@ -71,6 +95,21 @@ async function signIn(apiKey: string) {
   await field.press("Enter");
 }
 
+/** The graph's nodes among the keyboard's stops, by step id. */
+const nodesReached = (stops: FocusStop[]) => stops.flatMap((s) => s.element.match(/"Step (\S+) \(/)?.[1] ?? []);
+
+/** Steps whose node is not wholly inside the graph's frame: a layout the view was not fitted to. */
+const nodesOutOfView = () =>
+  page.evaluate<string[]>(`(() => {
+    const frame = document.querySelector(".dag").getBoundingClientRect();
+    return [...document.querySelectorAll(".react-flow__node")]
+      .filter((node) => {
+        const box = node.getBoundingClientRect();
+        return box.left < frame.left || box.right > frame.right || box.top < frame.top || box.bottom > frame.bottom;
+      })
+      .map((node) => node.dataset.id);
+  })()`);
+
 /** No page is wider than the screen: nothing scrolls sideways at 390 px. */
 async function fitsWidth() {
   return page.evaluate<boolean>("document.documentElement.scrollWidth <= window.innerWidth");
@@ -80,8 +119,11 @@ describe("the dashboard", () => {
   it("signs in with a key kept in session storage and sent as X-Api-Key; refuses a wrong one; signs out", async () => {
     await signIn("sk_not_a_key");
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("refused");
+    await expectAccessible(page, "sign-in, a key refused");
     await signIn(key);
     await page.getByRole("heading", { name: "Runs" }).waitFor();
+    await page.getByText("No run matches.").waitFor();
+    await expectAccessible(page, "runs, none yet");
     expect(new URL(page.url()).pathname).toBe("/runs");
     expect(await page.evaluate('sessionStorage.getItem("stepline.apiKey")')).toBe(key);
     const apiCalls = browser.requests.filter((r) => new URL(r.url).pathname.startsWith("/v1/") && r.headers["x-api-key"] === key);
@@ -97,6 +139,7 @@ describe("the dashboard", () => {
     await page.evaluate('sessionStorage.setItem("stepline.apiKey", "sk_revoked_or_wrong")');
     await page.goto(`${server.url}/workflows`);
     await page.getByText("The API refused the key. Sign in again.").waitFor();
+    await expectAccessible(page, "sign-in after the API refused a kept key");
     expect(await page.evaluate('sessionStorage.getItem("stepline.apiKey")')).toBeNull();
     await signIn(key);
     await page.getByRole("heading", { name: "Runs" }).waitFor();
@@ -105,10 +148,14 @@ describe("the dashboard", () => {
   it("finds the workflow by name, draws one node per step and one edge per dependency, and starts a run from the generated form", async () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workflows" }).click();
     await page.getByLabel("Search by name").fill("after appr");
+    await page.getByRole("link", { name: DEFINITION.name }).waitFor();
+    await expectAccessible(page, "workflows, searched by name");
     await page.getByRole("link", { name: DEFINITION.name }).click();
     await page.getByRole("heading", { name: DEFINITION.name }).waitFor();
     await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(DEPENDENCIES);
     expect(await page.locator(".react-flow__node").count()).toBe(DEFINITION.steps.length);
+    const stops = await expectAccessible(page, "workflow");
+    expect(nodesReached(stops).sort()).toEqual(DEFINITION.steps.map((s) => s.id).sort());
 
     await page.getByLabel("Name").fill("Ada");
     await page.getByLabel("times").fill("3");
@@ -120,7 +167,8 @@ describe("the dashboard", () => {
     const runId = new URL(page.url()).pathname.split("/").at(-1) as string;
     await page.evaluate("window.loadedOnce = true");
     // The four-second sleep is seen waiting, then completed, with nothing done on the page.
-    await expect.poll(() => nodeOf("pause").getAttribute("class")).toContain("status-waiting");
+    // The sleep lasts 4 s from the start: long enough to see, on a busy machine too.
+    await expect.poll(() => nodeOf("pause").getAttribute("class"), { timeout: 3_000 }).toContain("status-waiting");
     await expect.poll(() => nodeOf("pause").getAttribute("class"), { timeout: 15_000 }).toContain("status-completed");
     await expect.poll(() => nodeOf("approval").getAttribute("class")).toContain("status-waiting");
     expect(await nodeOf("greeting").getAttribute("class")).toContain("status-completed");
@@ -129,6 +177,7 @@ describe("the dashboard", () => {
     expect(await page.locator(".react-flow__edge").count()).toBe(DEPENDENCIES);
 
     await page.getByText("Waiting for: approved").waitFor();
+    await expectAccessible(page, "run, waiting for an event");
     await page.getByLabel("Payload (JSON)").fill('{"by": "Grace"}');
     await page.getByRole("button", { name: "Send event" }).click();
     await expect.poll(() => runStatus().textContent(), { timeout: 15_000 }).toBe("completed");
@@ -138,10 +187,21 @@ describe("the dashboard", () => {
     await expect.poll(() => page.locator(".timeline-bar.outcome-completed").count()).toBe(DEFINITION.steps.length);
     expect(await page.evaluate("window.loadedOnce")).toBe(true);
 
+    // Each node is a stop of the keyboard, and Enter on one opens that step's details.
+    const stops = await expectAccessible(page, "run, completed");
+    expect(nodesReached(stops).sort()).toEqual(DEFINITION.steps.map((s) => s.id).sort());
+    await nodeOf("count").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#step-count").getAttribute("open")).not.toBeNull();
+    expect(await page.evaluate("document.activeElement.closest('details')?.id")).toBe("step-count");
+
     const run = await call("GET", `/v1/runs/${runId}`);
     expect(run.body).toMatchObject({ status: "completed", input: { name: "Ada", times: 3 }, output: { by: "Grace", n: 6 } });
 
     await page.screenshot({ path: path.join(SCREENSHOTS, "run-1280.png"), fullPage: true });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "run-1280-dark.png"), fullPage: true });
+    await page.emulateMedia({ colorScheme: null });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await page.locator('.react-flow__node[data-id="answer"]').waitFor();
@@ -154,11 +214,17 @@ describe("the dashboard", () => {
   it("cancels another run from its page with the keyboard, and redelivers its failed webhook", async () => {
     const started = await call("POST", `/v1/workflows/${workflowId}/runs`, { input: { name: "Alan", times: 1 } });
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Runs" }).click();
-    await page.getByRole("link", { name: `Run ${started.body.id}` }).click();
+    // The link's name starts with the short id it shows, then the whole id.
+    const link = page.getByRole("link", { name: `…${started.body.id.slice(-8)} (run ${started.body.id})`, exact: true });
+    await link.waitFor();
+    await expectAccessible(page, "runs, two runs");
+    await link.click();
     await expect.poll(() => runStatus().textContent()).toMatch(/running|waiting/);
 
     await page.getByRole("button", { name: "Cancel run" }).focus();
     await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Yes, cancel the run" }).waitFor();
+    await expectAccessible(page, "run, asked to confirm a cancel");
     await page.getByRole("button", { name: "Yes, cancel the run" }).focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => runStatus().textContent()).toBe("cancelled");
@@ -167,6 +233,10 @@ describe("the dashboard", () => {
     // The receiver refused it once; with a one-attempt schedule that failed the delivery.
     const delivery = page.locator(".delivery").filter({ has: page.locator("code", { hasText: "run.cancelled" }) });
     await expect.poll(() => delivery.getAttribute("data-status"), { timeout: 20_000 }).toBe("failed");
+    // The audit narrowed the window and widened it again while the run page was live: the
+    // graph was laid out top to bottom and back, each time fitted to its frame.
+    await expectAccessible(page, "run, cancelled, its webhook failed");
+    expect(await nodesOutOfView()).toEqual([]);
     receiverUp = true;
     await delivery.getByRole("button", { name: "Redeliver" }).click();
     await expect.poll(() => delivery.getAttribute("data-status"), { timeout: 20_000 }).toBe("delivered");
@@ -176,6 +246,7 @@ describe("the dashboard", () => {
     expect(JSON.parse(received.at(-1)?.body ?? "{}")).toMatchObject({ type: "run.cancelled", data: { id: started.body.id } });
     await delivery.locator("summary", { hasText: "Attempts" }).click();
     await expect.poll(() => delivery.locator("tbody tr").count()).toBeGreaterThanOrEqual(2);
+    await expectAccessible(page, "run, a delivery's attempts open");
   });
 
   it("filters runs by status, pauses a schedule, shows secrets only as set, and diffs two versions, at both widths", async () => {
@@ -194,6 +265,8 @@ describe("the dashboard", () => {
       await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
       expect(new URL(page.url()).searchParams.get("status")).toBe("cancelled");
       expect(await fitsWidth()).toBe(true);
+      // expectAccessible covers both widths; the second round only changes the schedule's state.
+      if (width === 1280) await expectAccessible(page, "runs, filtered by status");
 
       await page.goto(`${server.url}/schedules`);
       const toggle = page.getByRole("button", { name: width === 1280 ? "Pause" : "Resume" });
@@ -201,22 +274,31 @@ describe("the dashboard", () => {
       await page.getByRole("button", { name: width === 1280 ? "Resume" : "Pause" }).waitFor();
       expect(await page.locator("td[data-label='Next fires'] li").count()).toBe(width === 1280 ? 0 : 3);
       expect(await fitsWidth()).toBe(true);
+      await expectAccessible(page, width === 1280 ? "schedules, one paused" : "schedules, one active");
 
       await page.goto(`${server.url}/profiles`);
       await page.getByText("eu-west").waitFor();
       expect(await page.getByRole("row", { name: /API_TOKEN/ }).textContent()).toContain("secret · set");
       expect(await page.content()).not.toContain("s3cr3t-value");
       expect(await fitsWidth()).toBe(true);
+      if (width === 1280) await expectAccessible(page, "profiles, a variable and a secret");
 
       await page.goto(`${server.url}/workflows/${workflowId}`);
       await page.getByText("v1 → v2").waitFor();
       expect(await page.locator(".diff-added").allTextContents()).toContainEqual(expect.stringContaining('"id": "audit"'));
       await expect.poll(() => page.locator(".react-flow__node").count()).toBe(DEFINITION.steps.length + 1);
       expect(await fitsWidth()).toBe(true);
+      if (width === 1280) await expectAccessible(page, "workflow, two versions diffed");
     }
     const schedules = await call("GET", "/v1/schedules");
     expect(schedules.body.data[0].paused).toBe(false);
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it("says so when a path names no page", async () => {
+    await page.goto(`${server.url}/nowhere`);
+    await page.getByRole("heading", { name: "Not found" }).waitFor();
+    await expectAccessible(page, "a path that names no page");
   });
 
   it("serves /docs from the Worker's own assets with all six documents, under its policy", async () => {
@@ -234,6 +316,7 @@ describe("the dashboard", () => {
         .first()
         .waitFor();
     }
+    await expectAccessible(page, "docs", SCALAR_EXEMPTIONS);
   });
 
   it("made no request to another origin and broke no Content-Security-Policy", () => {
@@ -243,6 +326,16 @@ describe("the dashboard", () => {
     expect(browser.requests.length).toBeGreaterThan(50);
     expect(browser.violations).toEqual([]);
     expect(browser.crashes).toEqual([]);
-    console.log(`screenshots: ${path.join(SCREENSHOTS, "run-1280.png")} ${path.join(SCREENSHOTS, "run-390.png")}`);
+    const shots = ["run-1280.png", "run-1280-dark.png", "run-390.png"].map((file) => path.join(SCREENSHOTS, file));
+    console.log(`screenshots: ${shots.join(" ")}`);
+  });
+
+  it("audited every page it showed", () => {
+    const origin = new URL(server.url).origin;
+    const shown = new Set(browser.visited.filter((url) => url.startsWith(origin)).map(pageOf));
+    expect([...shown]).toEqual(
+      expect.arrayContaining(["/", "/docs", "/profiles", "/runs", "/runs/{id}", "/schedules", "/workflows", "/workflows/{id}"]),
+    );
+    expect([...shown].filter((p) => !auditedPages.has(p))).toEqual([]);
   });
 });

@@ -1,13 +1,28 @@
 import dagre from "@dagrejs/dagre";
 import type { Step } from "@stepline/client";
 import { Controls, type Edge, MarkerType, type Node, Position, ReactFlow } from "@xyflow/react";
-import { useMemo } from "react";
+import { type KeyboardEvent, useMemo, useSyncExternalStore } from "react";
 import { dependencyEdges } from "../lib/dag";
 
 const NODE_WIDTH = 184;
 const NODE_HEIGHT = 56;
 
 type Direction = "LR" | "TB";
+
+const NARROW = "(max-width: 640px)";
+
+/** Top to bottom on a narrow screen, left to right on a wide one, following the window as it changes. */
+function useDirection(): Direction {
+  const narrow = useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(NARROW);
+      query.addEventListener("change", onChange);
+      return () => query.removeEventListener("change", onChange);
+    },
+    () => window.matchMedia(NARROW).matches,
+  );
+  return narrow ? "TB" : "LR";
+}
 
 /** Positions from dagre; React Flow draws them. */
 function layout(steps: Step[], statuses: Record<string, string> | undefined, direction: Direction) {
@@ -54,9 +69,17 @@ function layout(steps: Step[], statuses: Record<string, string> | undefined, dir
   return { nodes, edges };
 }
 
+// What a screen reader says on reaching a node: React Flow's default speaks of deleting and
+// moving nodes, which this read-only graph does not allow.
+const NODE_HINT = {
+  selectable: "Press Enter to open this step's details.",
+  readOnly: "Tab moves to the next step.",
+};
+
 /**
  * A workflow's steps as a graph, one node per step and one edge per dependency, coloured by
- * each step's status when `statuses` is given. Narrow screens lay it out top to bottom.
+ * each step's status when `statuses` is given. Narrow screens lay it out top to bottom. Each
+ * node is a stop of the Tab key; Enter or Space on one does what a click does.
  */
 export function Dag({
   steps,
@@ -69,11 +92,20 @@ export function Dag({
   onSelect?: (stepId: string) => void;
   label: string;
 }) {
-  const direction: Direction = window.matchMedia("(max-width: 640px)").matches ? "TB" : "LR";
+  const direction = useDirection();
   const { nodes, edges } = useMemo(() => layout(steps, statuses, direction), [steps, statuses, direction]);
+  const openFocusedNode = (event: KeyboardEvent<HTMLElement>) => {
+    if (!onSelect || (event.key !== "Enter" && event.key !== " ")) return;
+    const node = (event.target as HTMLElement).closest<HTMLElement>(".react-flow__node");
+    if (!node?.dataset.id) return;
+    event.preventDefault();
+    onSelect(node.dataset.id);
+  };
   return (
-    <figure className="dag" aria-label={label}>
+    <figure className="dag" aria-label={label} onKeyDown={openFocusedNode}>
+      {/* A new layout gets a new view fitted to it: the old pan and zoom would show empty space. */}
       <ReactFlow
+        key={direction}
         nodes={nodes}
         edges={edges}
         fitView
@@ -84,6 +116,7 @@ export function Dag({
         edgesFocusable={false}
         onNodeClick={(_, node) => onSelect?.(node.id)}
         preventScrolling={false}
+        ariaLabelConfig={{ "node.a11yDescription.default": onSelect ? NODE_HINT.selectable : NODE_HINT.readOnly }}
       >
         <Controls showInteractive={false} />
       </ReactFlow>

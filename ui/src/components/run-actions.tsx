@@ -31,7 +31,10 @@ export function RunActions({ run }: { run: Run }) {
   const ended = ENDED.has(run.status);
 
   return (
-    <div className="actions">
+    <section className="actions" aria-labelledby="run-controls">
+      <h2 id="run-controls" className="visually-hidden">
+        Controls
+      </h2>
       <fieldset className="buttons">
         <legend className="visually-hidden">Run controls</legend>
         {!ended &&
@@ -64,7 +67,7 @@ export function RunActions({ run }: { run: Run }) {
       <ReplayForm run={run} pending={replay.isPending} onReplay={(step) => replay.mutate(step)} />
       {replay.isError && <ErrorMessage error={replay.error} />}
       {!ended && <SendEventForm run={run} onSent={refresh} />}
-    </div>
+    </section>
   );
 }
 

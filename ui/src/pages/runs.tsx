@@ -103,8 +103,10 @@ export function RunsPage() {
             {list.map((run) => (
               <tr key={run.id}>
                 <td data-label="Run">
-                  <Link to={`/runs/${run.id}`} aria-label={`Run ${run.id}`}>
+                  {/* The name starts with what is shown, so "click …ba8d0873" finds it by voice. */}
+                  <Link to={`/runs/${run.id}`}>
                     <code>{shortId(run.id)}</code>
+                    <span className="visually-hidden"> (run {run.id})</span>
                   </Link>
                   {run.process_id && <small> {run.process_id}</small>}
                 </td>
