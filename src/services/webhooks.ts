@@ -10,8 +10,8 @@ import { previousSecretExpiry, type SigningSecrets } from "../webhooks/sign";
 import { newWebhookSecret } from "./apps";
 import { database } from "./db";
 import { getLegacyDelivery, legacyRunDeliveries, redeliverLegacy } from "./legacy-deliveries";
-import { stubFor, unwrapRun } from "./runs";
 import { tombstoneError } from "./run-index";
+import { stubFor, unwrapRun } from "./runs";
 import { runStub } from "./stubs";
 
 /**
@@ -72,7 +72,12 @@ export async function listRunDeliveries(env: Env, appId: string, runId: string, 
   const legacyCursor = cursor?.kind === "legacy" ? cursor.id : null;
   const before = cursor?.kind === "run" && cursor.runId === runId ? cursor.seq : null;
   // Past the run's own deliveries (a D1 cursor), the object is asked only whether the run is the app's.
-  const rows = await unwrapRun<DeliveryView[]>(env, appId, runId, await stubFor(env, runId).listDeliveries(appId, before, legacyCursor ? 0 : limit + 1));
+  const rows = await unwrapRun<DeliveryView[]>(
+    env,
+    appId,
+    runId,
+    await stubFor(env, runId).listDeliveries(appId, before, legacyCursor ? 0 : limit + 1),
+  );
   if (rows.length <= limit) rows.push(...(await legacyRunDeliveries(env, appId, runId, limit + 1 - rows.length, legacyCursor)));
   return page(rows, limit);
 }

@@ -143,8 +143,8 @@ describe("a purged run leaves nothing behind", () => {
     const run = await endedRunEverywhere({ max_age_seconds: 3600 });
     await fastForward(run.runId, 2 * 3_600_000, ["retention"]);
     await eventually(
-      () => run.call("GET", `/v1/deliveries/${run.deliveries[0].id}`),
-      (res) => res.body.payload === null,
+      () => run.call("GET", `/v1/runs/${run.runId}`),
+      (res) => res.status === 410,
     );
     await expectNothingLeft(run);
   });
