@@ -12,6 +12,10 @@ const Variable = z
     name: z.string(),
     secret: z.boolean(),
     value: z.string().nullable().openapi({ description: "null for secrets: they are write-only" }),
+    allowed_hosts: z
+      .array(z.string())
+      .nullable()
+      .openapi({ description: "The hosts a secret may be sent to; null: any host (a provider's credential: its provider's)" }),
     created_at: time(),
     updated_at: time(),
   })
@@ -34,6 +38,15 @@ const PutBody = z
   .object({
     value: z.string(),
     secret: z.boolean().optional().openapi({ description: "Encrypted at rest, never returned, masked as *** in runs" }),
+    allowed_hosts: z
+      .array(z.string())
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          "Secrets only: the hosts a request carrying it may go to (`api.example.com`, `*.example.com`, `127.0.0.1:8080`), checked on every redirect too; absent or null: any host",
+        example: ["api.openai.com"],
+      }),
   })
   .strict()
   .openapi("PutVariable");
