@@ -1,4 +1,5 @@
 export const MASK = "***";
+const MIN_DERIVED_LENGTH = 4;
 
 /**
  * Replaces the run's secret values with `***` before anything is stored: step inputs and
@@ -7,10 +8,14 @@ export const MASK = "***";
  * restart. Secrets are also matched in their JSON-escaped form.
  */
 export class Masker {
-  private readonly needles: string[];
+  private needles: string[] = [];
 
   constructor(secrets: string[]) {
-    const forms = new Set<string>();
+    this.add(secrets);
+  }
+
+  private add(secrets: string[]): void {
+    const forms = new Set<string>(this.needles);
     for (const secret of secrets) {
       if (secret.length === 0) continue;
       forms.add(secret);
@@ -18,6 +23,17 @@ export class Masker {
     }
     // Longest first, so a secret that contains another is masked whole.
     this.needles = [...forms].sort((a, b) => b.length - a.length);
+  }
+
+  /**
+   * Also masks values a request field made from a secret (`Basic {{ $base64encode(...) }}`),
+   * which an error message or an echoing server could otherwise show. Values shorter than a
+   * secret may be are left out: masking them would garble unrelated text, and the stored
+   * input masks the field they came from anyway.
+   */
+  learn(derived: string[]): void {
+    const fresh = derived.filter((value) => value.length >= MIN_DERIVED_LENGTH && !this.needles.includes(value));
+    if (fresh.length > 0) this.add(fresh);
   }
 
   get active(): boolean {

@@ -138,11 +138,20 @@ export async function sendStepRequest(spec: HttpRequestSpec, ctx: StepContext, f
   try {
     return await guardedFetch(
       url,
-      { method: spec.method, headers, body, signal: ctx.signal, followRedirects, onRequest: ctx.countHttpCall },
+      {
+        method: spec.method,
+        headers,
+        body,
+        signal: ctx.signal,
+        followRedirects,
+        onRequest: ctx.countHttpCall,
+        beforeEach: (target, from) => ctx.secrets.check(target, from),
+      },
       allowsPrivateNetwork(ctx.env),
     );
   } catch (error) {
     if (error instanceof UnsafeUrlError) throw new StepError("URL_NOT_ALLOWED", error.message, false);
+    if (error instanceof StepError) throw error;
     if (ctx.signal.aborted) throw ctx.signal.reason ?? error;
     throw new StepError("HTTP_ERROR", `${spec.method} ${url} failed: ${(error as Error).message}`);
   }
@@ -178,6 +187,7 @@ export const http: StepType<HttpConfig> = {
   type: "http",
   config: httpConfig,
   produces: "any",
+  requestFields: ["url", "path_params", "query_params", "pathParams", "queryParams", "headers", "body"],
   literalUrls: ({ url, path_params }) => {
     const params = (path_params && typeof path_params === "object" ? path_params : {}) as Record<string, string | number>;
     if (typeof url !== "string" || isTemplate(url) || Object.values(params).some(isTemplate)) return [];
