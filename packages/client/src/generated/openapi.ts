@@ -1413,6 +1413,8 @@ export interface components {
             secret: boolean;
             /** @description null for secrets: they are write-only */
             value: string | null;
+            /** @description The hosts a secret may be sent to; null: any host (a provider's credential: its provider's) */
+            allowed_hosts: string[] | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1422,6 +1424,13 @@ export interface components {
             value: string;
             /** @description Encrypted at rest, never returned, masked as *** in runs */
             secret?: boolean;
+            /**
+             * @description Secrets only: the hosts a request carrying it may go to (`api.example.com`, `*.example.com`, `127.0.0.1:8080`), checked on every redirect too; absent or null: any host
+             * @example [
+             *       "api.openai.com"
+             *     ]
+             */
+            allowed_hosts?: string[] | null;
         };
         CallbackAccepted: {
             run_id: string;
