@@ -103,8 +103,7 @@ export async function putVariable(env: Env, appId: string, profile: string, name
     problems.push({ path: "value", message: `a secret must be at least ${MIN_SECRET_LENGTH} characters, so it can be masked` });
   }
   const hosts = body.allowed_hosts ?? null;
-  if (hosts !== null && !secret) problems.push({ path: "allowed_hosts", message: "applies to secrets only; set secret: true" });
-  if (hosts !== null) problems.push(...allowedHostsProblems(hosts, "allowed_hosts"));
+  problems.push(...hostsProblems(secret, hosts, "set secret: true"));
   if (problems.length > 0) throw validationFailed(problems);
   const allowedHosts = hosts === null ? null : normaliseHosts(hosts);
   const now = Date.now();
@@ -116,6 +115,25 @@ export async function putVariable(env: Env, appId: string, profile: string, name
       target: [variables.appId, variables.profile, variables.name],
       set: { value, secret, allowedHosts, updatedAt: now },
     });
+  forgetRunVariables(appId, profile);
+  return getVariable(env, appId, profile, name);
+}
+
+function hostsProblems(secret: boolean, hosts: string[] | null, remedy: string): ErrorDetail[] {
+  if (hosts === null) return [];
+  if (!secret) return [{ path: "allowed_hosts", message: `applies to secrets only; ${remedy}` }];
+  return allowedHostsProblems(hosts, "allowed_hosts");
+}
+
+/** Changes only where a secret may be sent, so it can be done without sending the secret again. */
+export async function setAllowedHosts(env: Env, appId: string, profile: string, name: string, hosts: string[] | null) {
+  const current = await getVariable(env, appId, profile, name);
+  const problems = hostsProblems(current.secret, hosts, `${name} is not secret`);
+  if (problems.length > 0) throw validationFailed(problems);
+  await database(env)
+    .update(variables)
+    .set({ allowedHosts: hosts === null ? null : normaliseHosts(hosts), updatedAt: Date.now() })
+    .where(and(eq(variables.appId, appId), eq(variables.profile, profile), eq(variables.name, name)));
   forgetRunVariables(appId, profile);
   return getVariable(env, appId, profile, name);
 }

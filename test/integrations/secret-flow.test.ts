@@ -388,4 +388,32 @@ describe("allowed_hosts on a variable", () => {
     expect(kept).toMatchObject({ secret: true, allowed_hosts: ["api.example.com"] });
     expect(kept.updated_at).toBe(kept.created_at);
   });
+
+  it("changes where a secret may go without sending the secret again, and only for a secret", async () => {
+    const call = await appWithSecret();
+    await call("PUT", "/v1/profiles/prod/variables/REGION", { value: "eu" });
+    const name = crypto.randomUUID();
+    const wf = await createWorkflow(call, {
+      steps: [{ id: "send", type: "http", config: { url: `${counter}/count/${name}`, headers: { "x-token": "{{ vars.TOKEN }}" } } }],
+    });
+    const narrowed = await call("PATCH", "/v1/profiles/prod/variables/TOKEN", { allowed_hosts: ["api.example.com"] });
+    expect(narrowed.status).toBe(200);
+    expect(narrowed.body).toMatchObject({ secret: true, value: null, allowed_hosts: ["api.example.com"] });
+    expect((await waitForRun(call, (await startRun(call, wf, { profile: "prod" })).id)).error?.code).toBe("SECRET_NOT_ALLOWED");
+    expect((await stats(name)).hits).toBe(0);
+
+    const bad = await call("PATCH", "/v1/profiles/prod/variables/TOKEN", { allowed_hosts: ["fine.example.com", "bad host"] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe("allowed_hosts[1]");
+    const plain = await call("PATCH", "/v1/profiles/prod/variables/REGION", { allowed_hosts: ["api.example.com"] });
+    expect(plain.status).toBe(400);
+    expect(plain.body.error.details[0]).toMatchObject({ path: "allowed_hosts", message: "applies to secrets only; REGION is not secret" });
+    expect((await call("PATCH", "/v1/profiles/prod/variables/NOPE", { allowed_hosts: null })).status).toBe(404);
+    expect((await call("GET", "/v1/profiles/prod/variables/TOKEN")).body.allowed_hosts).toEqual(["api.example.com"]);
+
+    const widened = await call("PATCH", "/v1/profiles/prod/variables/TOKEN", { allowed_hosts: null });
+    expect(widened.body.allowed_hosts).toBeNull();
+    expect((await waitForRun(call, (await startRun(call, wf, { profile: "prod" })).id)).status).toBe("completed");
+    expect((await stats(name)).requests[0].headers["x-token"]).toBe(SECRET);
+  });
 });
