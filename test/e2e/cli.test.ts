@@ -275,6 +275,14 @@ it("sets a secret with the hosts it may be sent to, and lists it without its val
     "*.example.net",
   ]);
   expect((await stepline(["variables", "set", "prod", "REGION", "--value", "eu", "--allowed-hosts", "a.example.com"])).code).toBe(2);
+
+  const narrowed = await stepline(["variables", "hosts", "prod", "TOKEN", "--allowed-hosts", "api.example.org"]);
+  expect(narrowed.stdout).toBe("Secret TOKEN in prod may be sent to api.example.org\n");
+  expect(parsed(await stepline(["variables", "hosts", "prod", "TOKEN", "--any-host", "--json"])).allowed_hosts).toBeNull();
+  expect((await stepline(["variables", "hosts", "prod", "TOKEN"])).code).toBe(2);
+  expect((await stepline(["variables", "hosts", "prod", "REGION", "--allowed-hosts", "a.example.com"])).stderr).toContain(
+    "REGION is not secret",
+  );
 });
 
 it("exits 1 with the API's message when the API refuses, and 2 for a usage mistake", async () => {

@@ -66,6 +66,16 @@ export const variablesOf = (api: SteplineApi) => ({
   /** Sets a variable as a whole: a secret without `allowed_hosts` may be sent to any host. */
   set: (profile: string, name: string, change: VariableChange, { signal }: CallOptions = {}) =>
     unwrap(api.PUT("/v1/profiles/{profile}/variables/{name}", { params: { path: { profile, name } }, body: change, signal }), signal),
+  /** Changes where a secret may be sent (null: any host) without sending its value again. */
+  setAllowedHosts: (profile: string, name: string, allowedHosts: string[] | null, { signal }: CallOptions = {}) =>
+    unwrap(
+      api.PATCH("/v1/profiles/{profile}/variables/{name}", {
+        params: { path: { profile, name } },
+        body: { allowed_hosts: allowedHosts },
+        signal,
+      }),
+      signal,
+    ),
   remove: (profile: string, name: string, { signal }: CallOptions = {}) =>
     unwrap(api.DELETE("/v1/profiles/{profile}/variables/{name}", { params: { path: { profile, name } }, signal }), signal),
 });

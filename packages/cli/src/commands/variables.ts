@@ -72,4 +72,25 @@ export const variableCommands: Command[] = [
       return 0;
     },
   },
+  {
+    words: ["variables", "hosts"],
+    args: ["profile", "name"],
+    summary: "Change the hosts a secret may be sent to, without sending the secret again",
+    options: {
+      "allowed-hosts": {
+        type: "string",
+        value: "HOSTS",
+        description: "Comma-separated hosts (api.example.com, *.example.com, 127.0.0.1:8080)",
+      },
+      "any-host": { type: "boolean", description: "Let the secret go to any host" },
+    },
+    async run(ctx) {
+      const hosts = hostsFlag(stringFlag(ctx, "allowed-hosts"));
+      const anyHost = ctx.flags["any-host"] === true;
+      if ((hosts === undefined) === !anyHost) throw new UsageError("give either --allowed-hosts or --any-host");
+      const set = await ctx.client().variables.setAllowedHosts(arg(ctx, "profile"), arg(ctx, "name"), hosts ?? null);
+      ctx.answer(set, () => `Secret ${set.name} in ${set.profile} may be sent to ${set.allowed_hosts?.join(", ") ?? "any host"}`);
+      return 0;
+    },
+  },
 ];
