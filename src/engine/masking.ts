@@ -5,7 +5,7 @@ const MIN_DERIVED_LENGTH = 4;
  * Replaces the run's secret values with `***` before anything is stored: step inputs and
  * outputs, errors, events, the run output and therefore webhooks and every API answer.
  * Later steps see the masked values too, so the run behaves the same before and after a
- * restart. Secrets are also matched in their JSON-escaped form.
+ * restart. Secrets are also matched in their JSON-escaped and URL-encoded forms.
  */
 export class Masker {
   private needles: string[] = [];
@@ -20,6 +20,7 @@ export class Masker {
       if (secret.length === 0) continue;
       forms.add(secret);
       forms.add(JSON.stringify(secret).slice(1, -1));
+      for (const form of urlForms(secret)) forms.add(form);
     }
     // Longest first, so a secret that contains another is masked whole.
     this.needles = [...forms].sort((a, b) => b.length - a.length);
@@ -52,6 +53,15 @@ export class Masker {
     const json = JSON.stringify(value);
     const masked = this.text(json);
     return masked === json ? value : (JSON.parse(masked) as T);
+  }
+}
+
+/** A secret as a request URL carries it: a path parameter, a query value, the URL as written. */
+function urlForms(secret: string): string[] {
+  try {
+    return [encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), encodeURI(secret)];
+  } catch {
+    return []; // a lone surrogate cannot be URL-encoded, so no URL carries it that way either
   }
 }
 

@@ -194,6 +194,34 @@ describe("where a secret may be read", () => {
     expectNoForm(await everything(call, done.id));
   });
 
+  it("masks a secret in the URL-encoded forms a request URL carries it in", async () => {
+    const { call } = await newApp();
+    const awkward = "tok/with+plus=and space&amp";
+    await call("PUT", "/v1/profiles/prod/variables/TOKEN", { value: awkward, secret: true });
+    const done = await runOf(call, {
+      steps: [
+        {
+          id: "echo",
+          type: "http",
+          config: { url: `${counter}/echo/{p}/x`, path_params: { p: "{{ vars.TOKEN }}" }, query_params: { q: "{{ vars.TOKEN }}" } },
+        },
+        {
+          id: "refused",
+          type: "http",
+          retry: { max_attempts: 1 },
+          config: { url: "http://127.0.0.1:9/{p}", path_params: { p: "{{ vars.TOKEN }}" }, query_params: { q: "{{ vars.TOKEN }}" } },
+        },
+      ],
+    });
+    expect(done.error.code).toBe("HTTP_ERROR");
+    expect(done.error.message).toContain("http://127.0.0.1:9/***?q=***");
+    expect(done.steps[0].output.body.path).toBe("/echo/***/x");
+    const text = await everything(call, done.id);
+    for (const form of [awkward, encodeURIComponent(awkward), new URLSearchParams({ q: awkward }).toString().slice(2)]) {
+      expect(text).not.toContain(form);
+    }
+  });
+
   it("lets a transform use a variable that is not secret beside a secret one", async () => {
     const call = await appWithSecret();
     await call("PUT", "/v1/profiles/prod/variables/REGION", { value: "eu" });
