@@ -86,6 +86,11 @@ describe("where a secret may be read", () => {
             body: { token: "{{ vars.TOKEN }}", reversed: "{{ $join($reverse($split(vars.TOKEN, '')), '') }}" },
           },
         },
+        {
+          id: "echo",
+          type: "http",
+          config: { url: `${counter}/echo`, headers: { authorization: "Basic {{ $base64encode('user:' & vars.TOKEN) }}" } },
+        },
       ],
     });
     expect(done.status).toBe("completed");
@@ -102,6 +107,8 @@ describe("where a secret may be read", () => {
     expect(step.input.headers).toEqual({ "x-token": "***", authorization: "Basic ***" });
     expect(step.input.query_params).toEqual({ q: "***" });
     expect(step.input.body).toEqual({ token: "***", reversed: "***" });
+    // A server that echoes what a secret made: masked too, as the value the request field made.
+    expect(done.steps[1].output.body.headers.authorization).toBe("Basic ***");
     expectNoForm(await everything(call, done.id));
   });
 
