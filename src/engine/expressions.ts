@@ -213,7 +213,8 @@ interface Rendered {
 
 async function evaluate(expr: jsonata.Expression, source: string, scope: Scope, path: string, use?: SecretUse): Promise<Rendered> {
   const reads = new Set<string>();
-  const watched = scope.vars === undefined ? scope : { ...scope, vars: watchedVars(scope.vars, reads) };
+  const vars = watchedVars(scope.vars, reads);
+  const watched = vars === scope.vars ? scope : { ...scope, vars };
   let value: unknown;
   try {
     value = normalise(await expr.evaluate(watched));
