@@ -40,7 +40,9 @@ async function everything(call: Call, runId: string): Promise<string> {
     (await call("GET", "/v1/runs")).body,
     (await call("GET", `/v1/runs/${runId}/deliveries`)).body,
   ];
-  return JSON.stringify(answers) + (await storedRows(runId));
+  const stream = (await call("GET", `/v1/runs/${runId}/stream`)).body as string;
+  expect(stream).toContain("event: run.created");
+  return JSON.stringify(answers) + stream + (await storedRows(runId));
 }
 
 function expectNoForm(text: string) {
@@ -344,9 +346,17 @@ describe("every surface that starts a run", () => {
     const { call, key } = await newApp();
     await call("PUT", "/v1/profiles/prod/variables/TOKEN", { value: SECRET, secret: true });
     const wf = await createWorkflow(call, leaking);
-    const started = await looplyCall(key)("POST", `/triggerworkflow/${wf}/1?profile=prod`, {});
+    const looply = looplyCall(key);
+    const started = await looply("POST", `/triggerworkflow/${wf}/1?profile=prod`, {});
     expect(started.status).toBe(200);
-    await expectRefused(call, started.body.looply_execution_id);
+    const execution = started.body.looply_execution_id;
+    await expectRefused(call, execution);
+    const views = JSON.stringify([
+      (await looply("GET", `/getWorkflowExecutionById?workflow_id=${wf}&workflow_execution_id=${execution}`)).body,
+      (await looply("GET", `/getWorkflowExecutionHistory?workflow_id=${wf}`)).body,
+    ]);
+    expect(views).toContain(execution);
+    expectNoForm(views);
   });
 
   it("refuses the secret in a run a schedule started", async () => {
