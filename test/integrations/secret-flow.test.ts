@@ -260,6 +260,7 @@ describe("where a secret may be sent", () => {
     expect(refusedDirect.error.message).toContain(`the request goes to localhost:${port}, where the secret variable TOKEN may not be sent`);
     expect(refusedRedirect.error).toMatchObject({ code: "SECRET_NOT_ALLOWED", step_id: "redirect" });
     expect(refusedRedirect.error.message).toContain(`a redirect from 127.0.0.1:${port} leads to localhost:${port}`);
+    expect(refusedDirect.usage.http_calls).toBe(0);
     expect((await stats(hop)).hits).toBe(1);
     expect((await stats(direct)).hits).toBe(0);
     expect((await stats(redirected)).hits).toBe(0);
