@@ -11,6 +11,8 @@ export class SecretGate {
   private constructor(
     private readonly stepId: string,
     private readonly carried: SecretHosts,
+    /** The request's fields read a secret, so its URL may hold what the secret made. */
+    private readonly builtFromSecrets: boolean,
   ) {}
 
   /** The gate of a request built from fields that read the secrets `names` of `vars`. */
@@ -18,7 +20,7 @@ export class SecretGate {
     const hosts = secretHosts(vars);
     const carried = new Map<string, readonly string[] | null>();
     for (const name of names) if (hosts.has(name)) carried.set(name, hosts.get(name) ?? null);
-    return new SecretGate(stepId, carried);
+    return new SecretGate(stepId, carried, carried.size > 0);
   }
 
   /**
@@ -28,7 +30,20 @@ export class SecretGate {
   carrying(vars: unknown, name: string, defaults: readonly string[]): SecretGate {
     const hosts = secretHosts(vars);
     if (!hosts.has(name)) return this;
-    return new SecretGate(this.stepId, new Map([...this.carried, [name, hosts.get(name) ?? defaults]]));
+    return new SecretGate(this.stepId, new Map([...this.carried, [name, hosts.get(name) ?? defaults]]), this.builtFromSecrets);
+  }
+
+  /**
+   * A URL as an error message may show it: only its origin when the request's fields read a
+   * secret, since a short piece of one (`$substring`) is too short to be masked later.
+   */
+  shownUrl(url: string): string {
+    if (!this.builtFromSecrets) return url;
+    try {
+      return `${new URL(url).origin}/...`;
+    } catch {
+      return "a URL built from a secret";
+    }
   }
 
   /** Throws SECRET_NOT_ALLOWED, before anything is sent, when a carried secret may not go to `target`. */

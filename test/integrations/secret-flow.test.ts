@@ -223,12 +223,32 @@ describe("where a secret may be read", () => {
       ],
     });
     expect(done.error.code).toBe("HTTP_ERROR");
-    expect(done.error.message).toContain("http://127.0.0.1:9/***?q=***");
+    expect(done.error.message).toContain("GET http://127.0.0.1:9/... failed");
     expect(done.steps[0].output.body.path).toBe("/echo/***/x");
     const text = await everything(call, done.id);
     for (const form of [awkward, encodeURIComponent(awkward), new URLSearchParams({ q: awkward }).toString().slice(2)]) {
       expect(text).not.toContain(form);
     }
+  });
+
+  it("names only the origin of a URL a secret built in the step's error, since a short piece of it is not masked", async () => {
+    const call = await appWithSecret();
+    const piece = SECRET.slice(8, 11);
+    const done = await runOf(call, {
+      steps: [
+        {
+          id: "h",
+          type: "http",
+          config: { url: `${counter}/status/500?x={{ $substring(vars.TOKEN, 8, 3) }}` },
+          retry: { max_attempts: 1 },
+        },
+      ],
+    });
+    expect(done.error).toMatchObject({ code: "HTTP_STATUS", message: `GET ${counter}/... answered 500` });
+    expect(done.steps[0].input.url).toBe(`${counter}/status/500?x=***`);
+    const text = await everything(call, done.id);
+    expect(text).not.toContain(`x=${piece}`);
+    expectNoForm(text);
   });
 
   it("lets a transform use a variable that is not secret beside a secret one", async () => {

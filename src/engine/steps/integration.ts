@@ -88,7 +88,7 @@ export const integration: StepType<IntegrationConfig> = {
       if (response.status < 200 || response.status >= 300) {
         throw new StepError(
           "PROVIDER_STATUS",
-          `${config.provider} ${spec.method} ${new URL(spec.url).pathname} answered ${response.status}`,
+          `${config.provider} ${spec.method} ${new URL(ctx.secrets.shownUrl(spec.url)).pathname} answered ${response.status}`,
           retryableStatus(response.status),
           {
             status: response.status,
