@@ -47,6 +47,8 @@ export interface RenderedConfig {
   config: Record<string, unknown>;
   shown: Record<string, unknown>;
   secrets: SecretUse;
+  /** A field that builds the request's URL read a secret, so the URL may hold what it made. */
+  urlFromSecrets: boolean;
 }
 
 /** Wraps an evaluation failure in the step error it means; a secret's message names its field itself. */
@@ -68,15 +70,21 @@ export async function renderConfig(
 ): Promise<RenderedConfig> {
   const raw = config ?? {};
   const secrets = new SecretUse();
-  if (!hasTemplates(raw)) return { config: raw, shown: raw, secrets };
+  if (!hasTemplates(raw)) return { config: raw, shown: raw, secrets, urlFromSecrets: false };
   const rendered: Record<string, unknown> = {};
   const shown: Record<string, unknown> = {};
+  let urlFromSecrets = false;
   try {
     for (const [key, value] of Object.entries(raw)) {
-      if (type.requestFields?.includes(key)) {
-        const field = await renderRequestField(value, scope, `config.${key}`, secrets);
+      const builds = type.requestFields?.[key];
+      if (builds) {
+        const used = new SecretUse();
+        const field = await renderRequestField(value, scope, `config.${key}`, used);
         rendered[key] = field.value;
         shown[key] = field.shown;
+        for (const name of used.reads) secrets.reads.add(name);
+        secrets.derived.push(...used.derived);
+        if (builds === "url" && used.reads.size > 0) urlFromSecrets = true;
       } else {
         rendered[key] = await render(value, scope, `config.${key}`);
         shown[key] = rendered[key];
@@ -90,7 +98,7 @@ export async function renderConfig(
     const issue = parsed.error.issues[0];
     throw new StepError("INVALID_CONFIG", `${where}: config.${issue.path.join(".")} ${issue.message} after rendering`, false);
   }
-  return { config: parsed.data as Record<string, unknown>, shown, secrets };
+  return { config: parsed.data as Record<string, unknown>, shown, secrets, urlFromSecrets };
 }
 
 export async function evaluateCondition(def: StepDefinition, scope: Scope): Promise<unknown> {
@@ -180,11 +188,11 @@ export async function runItems(
       const onAbort = () => controller.abort(ctx.signal.reason);
       ctx.signal.addEventListener("abort", onAbort, { once: true });
       try {
-        const { config, secrets } = await renderConfig(type, def.config, itemScope, `step ${def.id}[${index}]`);
+        const { config, secrets, urlFromSecrets } = await renderConfig(type, def.config, itemScope, `step ${def.id}[${index}]`);
         learn(secrets.derived);
         const itemCtx: StepContext = {
           ...ctx,
-          secrets: SecretGate.of(ctx.stepId, ctx.vars, secrets.reads),
+          secrets: SecretGate.of(ctx.stepId, ctx.vars, secrets.reads, urlFromSecrets),
           index,
           signal: controller.signal,
           idempotencyKey: `${ctx.run.id}:${ctx.stepId}:${index}`,

@@ -3,7 +3,16 @@ import { parseDuration } from "../domain/duration";
 import { validateAgainst } from "../domain/json-schema";
 import { Limits } from "../domain/limits";
 import { newId } from "../lib/ids";
-import { attemptTimeout, evaluateCondition, renderConfig, resolveItems, runItems, toStepError, withDeadline } from "./attempt";
+import {
+  attemptTimeout,
+  evaluateCondition,
+  type RenderedConfig,
+  renderConfig,
+  resolveItems,
+  runItems,
+  toStepError,
+  withDeadline,
+} from "./attempt";
 import { type EventName, isEnded, type LoggedEvent, type RunStatus, type StepStatus } from "./events";
 import { render, type Scope, truthy } from "./expressions";
 import type { Masker } from "./masking";
@@ -240,7 +249,7 @@ export class RunEngine {
         await hold;
         if (stale()) return;
       }
-      const ctx = this.context(step, controller.signal, scope, vars, rendered?.secrets.reads ?? []);
+      const ctx = this.context(step, controller.signal, scope, vars, rendered);
       const timeoutMs = attemptTimeout(def, type);
       const outcome = items
         ? await runItems(def, type, items, scope, ctx, this.itemProgress(step), timeoutMs, (derived) => this.host.masker().learn(derived))
@@ -260,7 +269,7 @@ export class RunEngine {
     signal: AbortSignal,
     scope: Scope,
     vars: Record<string, string>,
-    secrets: Iterable<string>,
+    rendered: RenderedConfig | null,
   ): StepContext {
     const attempt = step.attempts;
     return {
@@ -280,7 +289,7 @@ export class RunEngine {
       input: this.run.input,
       idempotencyKey: `${this.run.id}:${step.id}:0`,
       vars,
-      secrets: SecretGate.of(step.id, vars, secrets),
+      secrets: SecretGate.of(step.id, vars, rendered?.secrets.reads ?? [], rendered?.urlFromSecrets ?? false),
       now: () => Date.now(),
       countHttpCall: () => {
         this.run.httpCalls += 1;

@@ -223,7 +223,7 @@ describe("where a secret may be read", () => {
       ],
     });
     expect(done.error.code).toBe("HTTP_ERROR");
-    expect(done.error.message).toContain("GET http://127.0.0.1:9/... failed");
+    expect(done.error.message).toContain("GET a URL built from a secret failed");
     expect(done.steps[0].output.body.path).toBe("/echo/***/x");
     const text = await everything(call, done.id);
     for (const form of [awkward, encodeURIComponent(awkward), new URLSearchParams({ q: awkward }).toString().slice(2)]) {
@@ -231,7 +231,7 @@ describe("where a secret may be read", () => {
     }
   });
 
-  it("names only the origin of a URL a secret built in the step's error, since a short piece of it is not masked", async () => {
+  it("does not name a URL a secret built in the step's error, since a short piece of it is not masked", async () => {
     const call = await appWithSecret();
     const piece = SECRET.slice(8, 11);
     const done = await runOf(call, {
@@ -244,11 +244,19 @@ describe("where a secret may be read", () => {
         },
       ],
     });
-    expect(done.error).toMatchObject({ code: "HTTP_STATUS", message: `GET ${counter}/... answered 500` });
+    expect(done.error).toMatchObject({ code: "HTTP_STATUS", message: "GET a URL built from a secret answered 500" });
     expect(done.steps[0].input.url).toBe(`${counter}/status/500?x=***`);
     const text = await everything(call, done.id);
     expect(text).not.toContain(`x=${piece}`);
     expectNoForm(text);
+
+    const narrowed = await appWithSecret([`127.0.0.1:${port}`]);
+    const host = await runOf(narrowed, {
+      steps: [{ id: "h", type: "http", config: { url: `http://{{ $substring(vars.TOKEN, 8, 3) }}.localhost:${port}/count/x` } }],
+    });
+    expect(host.error).toMatchObject({ code: "SECRET_NOT_ALLOWED", step_id: "h" });
+    expect(host.error.message).toContain("the request goes to the host of a URL built from a secret");
+    expect(await everything(narrowed, host.id)).not.toContain(`${piece}.localhost`);
   });
 
   it("lets a transform use a variable that is not secret beside a secret one", async () => {

@@ -190,7 +190,15 @@ export const http: StepType<HttpConfig> = {
   type: "http",
   config: httpConfig,
   produces: "any",
-  requestFields: ["url", "path_params", "query_params", "pathParams", "queryParams", "headers", "body"],
+  requestFields: {
+    url: "url",
+    path_params: "url",
+    query_params: "url",
+    pathParams: "url",
+    queryParams: "url",
+    headers: "content",
+    body: "content",
+  },
   literalUrls: ({ url, path_params }) => {
     const params = (path_params && typeof path_params === "object" ? path_params : {}) as Record<string, string | number>;
     if (typeof url !== "string" || isTemplate(url) || Object.values(params).some(isTemplate)) return [];

@@ -31,7 +31,14 @@ const callFields = {
   poll_interval: duration.optional(),
 };
 
-const requestFields = ["pathParams", "queryParams", "path_params", "query_params", "body", "base_url"];
+const requestFields = {
+  pathParams: "url",
+  queryParams: "url",
+  path_params: "url",
+  query_params: "url",
+  base_url: "url",
+  body: "content",
+} as const;
 
 /**
  * Where a provider's credential may go when its secret names no hosts: the provider's own
@@ -88,7 +95,7 @@ export const integration: StepType<IntegrationConfig> = {
       if (response.status < 200 || response.status >= 300) {
         throw new StepError(
           "PROVIDER_STATUS",
-          `${config.provider} ${spec.method} ${new URL(ctx.secrets.shownUrl(spec.url)).pathname} answered ${response.status}`,
+          `${config.provider} ${spec.method} ${shownPath(ctx.secrets.shownUrl(spec.url))} answered ${response.status}`,
           retryableStatus(response.status),
           {
             status: response.status,
@@ -114,6 +121,11 @@ export const integration: StepType<IntegrationConfig> = {
   },
   callbackResult: (config, payload) => providerCallbackResult(config.provider, payload),
 };
+
+/** The path of a provider URL for a message; a URL built from a secret is not shown at all. */
+function shownPath(url: string): string {
+  return URL.canParse(url) ? new URL(url).pathname : url;
+}
 
 function providerCallbackResult(provider: string, payload: unknown): unknown {
   const read = PROVIDERS[provider]?.callbackResult;

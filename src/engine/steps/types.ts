@@ -58,8 +58,11 @@ export interface StepType<C = Record<string, unknown>> {
   config: z.ZodType<C>;
   accepts?: DataType;
   produces: DataType | "same";
-  /** The config fields that build the request it sends: the only fields where a secret variable may be read. */
-  requestFields?: readonly string[];
+  /**
+   * The config fields that build the request it sends, the only ones where a secret variable
+   * may be read: each builds the request's `url` (so its host) or its `content`.
+   */
+  requestFields?: Readonly<Record<string, "url" | "content">>;
   /** Steps that only wait (sleep, events) get no attempt timeout by default. */
   waits?: boolean;
   /** Does no I/O: runs to completion within the expression limits, so it needs no attempt timer. */
