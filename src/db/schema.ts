@@ -145,6 +145,8 @@ export const variables = sqliteTable(
     // Plain text for ordinary variables; AES-GCM ciphertext (base64, iv first) for secrets.
     value: text("value").notNull(),
     secret: integer("secret", { mode: "boolean" }).notNull().default(false),
+    // Host patterns a secret may be sent to; null: any host.
+    allowedHosts: text("allowed_hosts", { mode: "json" }).$type<string[]>(),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

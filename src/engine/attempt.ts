@@ -1,8 +1,18 @@
 import type { StepDefinition } from "../domain/definition";
 import { parseDuration } from "../domain/duration";
 import { Limits } from "../domain/limits";
-import { ExpressionError, isTemplate, render, renderString, type Scope } from "./expressions";
+import {
+  ExpressionError,
+  isTemplate,
+  render,
+  renderRequestField,
+  renderString,
+  type Scope,
+  SecretNotAllowedError,
+  SecretUse,
+} from "./expressions";
 import { STEP_DEFAULTS } from "./retries";
+import { SecretGate } from "./secret-gate";
 import { type StepContext, StepError, type StepOutcome, type StepType } from "./steps/types";
 
 /**
@@ -13,6 +23,7 @@ import { type StepContext, StepError, type StepOutcome, type StepType } from "./
 
 export function toStepError(error: unknown): StepError {
   if (error instanceof StepError) return error;
+  if (error instanceof SecretNotAllowedError) return new StepError("SECRET_NOT_ALLOWED", error.message, false);
   if (error instanceof ExpressionError) return new StepError("EXPRESSION_FAILED", error.message, false);
   if (error instanceof Error) return new StepError("STEP_ERROR", error.message || error.name);
   return new StepError("STEP_ERROR", String(error));
@@ -31,39 +42,82 @@ function hasTemplates(value: unknown): boolean {
   return known;
 }
 
-/** Renders a config and checks the rendered values against the type's schema. */
-export async function renderConfig(type: StepType, config: Record<string, unknown> | undefined, scope: Scope, where: string) {
+/** A rendered config; `shown` is what the step's input stores, with what secrets made masked. */
+export interface RenderedConfig {
+  config: Record<string, unknown>;
+  shown: Record<string, unknown>;
+  secrets: SecretUse;
+  /** A field that builds the request's URL read a secret, so the URL may hold what it made. */
+  urlFromSecrets: boolean;
+}
+
+/** Wraps an evaluation failure in the step error it means; a secret's message names its field itself. */
+function expressionFailure(error: unknown, where: string, field?: string): StepError {
+  if (error instanceof SecretNotAllowedError) return new StepError("SECRET_NOT_ALLOWED", `${where}: ${error.message}`, false);
+  return new StepError("EXPRESSION_FAILED", `${where}${field ? `, ${field}` : ""}: ${(error as Error).message}`, false);
+}
+
+/**
+ * Renders a config and checks the rendered values against the type's schema. Secrets may be
+ * read only in the type's request fields; anywhere else the step fails before it stores or
+ * sends anything.
+ */
+export async function renderConfig(
+  type: StepType,
+  config: Record<string, unknown> | undefined,
+  scope: Scope,
+  where: string,
+): Promise<RenderedConfig> {
   const raw = config ?? {};
-  if (!hasTemplates(raw)) return raw;
-  let rendered: unknown;
+  const secrets = new SecretUse();
+  if (!hasTemplates(raw)) return { config: raw, shown: raw, secrets, urlFromSecrets: false };
+  const rendered: Record<string, unknown> = {};
+  const shown: Record<string, unknown> = {};
+  let urlFromSecrets = false;
   try {
-    rendered = await render(raw, scope);
+    for (const [key, value] of Object.entries(raw)) {
+      const builds = type.requestFields?.[key];
+      if (builds) {
+        const used = new SecretUse();
+        const field = await renderRequestField(value, scope, `config.${key}`, used);
+        rendered[key] = field.value;
+        shown[key] = field.shown;
+        for (const name of used.reads) secrets.reads.add(name);
+        secrets.derived.push(...used.derived);
+        if (builds === "url" && used.reads.size > 0) urlFromSecrets = true;
+      } else {
+        rendered[key] = await render(value, scope, `config.${key}`);
+        shown[key] = rendered[key];
+      }
+    }
   } catch (error) {
-    throw new StepError("EXPRESSION_FAILED", `${where}: ${(error as Error).message}`, false);
+    throw expressionFailure(error, where);
   }
   const parsed = type.config.safeParse(rendered);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new StepError("INVALID_CONFIG", `${where}: config.${issue.path.join(".")} ${issue.message} after rendering`, false);
   }
-  return parsed.data as Record<string, unknown>;
+  return { config: parsed.data as Record<string, unknown>, shown, secrets, urlFromSecrets };
 }
 
 export async function evaluateCondition(def: StepDefinition, scope: Scope): Promise<unknown> {
   if (typeof def.if === "boolean") return def.if;
   try {
-    return await renderString(def.if as string, scope);
+    return await renderString(def.if as string, scope, "if");
   } catch (error) {
-    throw new StepError("EXPRESSION_FAILED", `step ${def.id}, if: ${(error as Error).message}`, false);
+    throw expressionFailure(error, `step ${def.id}`, "if");
   }
 }
 
 export async function resolveItems(def: StepDefinition, scope: Scope): Promise<unknown[]> {
   let items: unknown;
   try {
-    items = Array.isArray(def.for_each) ? await render(def.for_each, scope) : await renderString(def.for_each as string, scope);
+    items = Array.isArray(def.for_each)
+      ? await render(def.for_each, scope, "for_each")
+      : await renderString(def.for_each as string, scope, "for_each");
   } catch (error) {
-    throw new StepError("EXPRESSION_FAILED", `step ${def.id}, for_each: ${(error as Error).message}`, false);
+    throw expressionFailure(error, `step ${def.id}`, "for_each");
   }
   if (items === null || items === undefined) return [];
   if (!Array.isArray(items)) throw new StepError("INVALID_FOR_EACH", `step ${def.id}: for_each gave ${typeof items}, not an array`, false);
@@ -118,6 +172,7 @@ export async function runItems(
   ctx: StepContext,
   progress: ItemProgress,
   timeoutMs: number | null,
+  learn: (derived: string[]) => void,
 ): Promise<StepOutcome> {
   const concurrency = def.max_concurrency ?? 10;
   const outputs: unknown[] = new Array(items.length);
@@ -133,9 +188,11 @@ export async function runItems(
       const onAbort = () => controller.abort(ctx.signal.reason);
       ctx.signal.addEventListener("abort", onAbort, { once: true });
       try {
-        const config = await renderConfig(type, def.config, itemScope, `step ${def.id}[${index}]`);
+        const { config, secrets, urlFromSecrets } = await renderConfig(type, def.config, itemScope, `step ${def.id}[${index}]`);
+        learn(secrets.derived);
         const itemCtx: StepContext = {
           ...ctx,
+          secrets: SecretGate.of(ctx.stepId, ctx.vars, secrets.reads, urlFromSecrets),
           index,
           signal: controller.signal,
           idempotencyKey: `${ctx.run.id}:${ctx.stepId}:${index}`,

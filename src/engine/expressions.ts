@@ -1,7 +1,9 @@
 import jsonata from "jsonata";
 import type { ErrorDetail } from "../domain/errors";
 import { Limits } from "../domain/limits";
+import { MASK } from "./masking";
 import { checkRegexSafety, SafeRegExp } from "./safe-regex";
+import { watchedVars } from "./secret-vars";
 
 /**
  * Templates: a string that is exactly `{{ expr }}` evaluates to the expression's value (any
@@ -9,6 +11,10 @@ import { checkRegexSafety, SafeRegExp } from "./safe-regex";
  * Expressions are JSONata, bounded by source length, evaluation steps, depth, sequence length
  * and string size. Steps are counted instead of wall time because in production `Date.now()`
  * does not advance while CPU-bound code runs.
+ *
+ * An evaluation that reads a secret variable is refused (SecretNotAllowedError naming the
+ * field and the variable), unless the caller renders the fields of a request and passes a
+ * SecretUse to collect what was read.
  */
 
 export class ExpressionError extends Error {
@@ -182,13 +188,58 @@ export function templateErrors(value: unknown, path: string): ErrorDetail[] {
 
 export type Scope = Record<string, unknown>;
 
-async function evaluate(expr: jsonata.Expression, source: string, scope: Scope): Promise<unknown> {
-  try {
-    const result = await expr.evaluate(scope);
-    return normalise(result);
-  } catch (error) {
-    throw new ExpressionError(`expression "${truncate(source)}" failed: ${describe(error)}`, source);
+/** A template read a secret variable where no secret may go; `path` is the field, as rendered. */
+export class SecretNotAllowedError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly path: string,
+  ) {
+    super(`${path} reads the secret variable ${variable}, and a secret may only go into the request fields of http and integration steps`);
+    this.name = "SecretNotAllowedError";
   }
+}
+
+/** What rendering a request's fields read: the secrets, and every string made from them. */
+export class SecretUse {
+  readonly reads = new Set<string>();
+  readonly derived: string[] = [];
+}
+
+/** A rendered value, and the same value as it may be shown and stored (what a secret made, masked). */
+interface Rendered {
+  value: unknown;
+  shown: unknown;
+}
+
+async function evaluate(expr: jsonata.Expression, source: string, scope: Scope, path: string, use?: SecretUse): Promise<Rendered> {
+  const reads = new Set<string>();
+  const vars = watchedVars(scope.vars, reads);
+  const watched = vars === scope.vars ? scope : { ...scope, vars };
+  let value: unknown;
+  try {
+    value = normalise(await expr.evaluate(watched));
+  } catch (error) {
+    admit(reads, path, use);
+    // A failure's message may quote the value that failed, which may be made from a secret.
+    const reason = reads.size > 0 ? "it failed after reading a secret variable (the reason is withheld)" : describe(error);
+    throw new ExpressionError(`expression "${truncate(source)}" failed: ${reason}`, source);
+  }
+  admit(reads, path, use);
+  if (reads.size === 0 || !use) return { value, shown: value };
+  collectStrings(value, use.derived);
+  return { value, shown: MASK };
+}
+
+function admit(reads: Set<string>, path: string, use: SecretUse | undefined): void {
+  if (reads.size === 0) return;
+  if (!use) throw new SecretNotAllowedError([...reads][0], path);
+  for (const name of reads) use.reads.add(name);
+}
+
+function collectStrings(value: unknown, into: string[]): void {
+  if (typeof value === "string") into.push(value);
+  else if (Array.isArray(value)) for (const v of value) collectStrings(v, into);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) collectStrings(v, into);
 }
 
 /** JSONata returns sequences and functions; a step can only hold JSON. */
@@ -210,34 +261,65 @@ function stringify(value: unknown): string {
 
 const truncate = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
 
-/** Evaluates one template string. */
-export async function renderString(source: string, scope: Scope): Promise<unknown> {
+async function renderTemplate(source: string, scope: Scope, path: string, use?: SecretUse): Promise<Rendered> {
   const compiled = compileTemplate(source);
-  if (compiled.kind === "literal") return compiled.value;
-  if (compiled.kind === "expression") return evaluate(compiled.expr, compiled.source, scope);
-  let out = "";
+  if (compiled.kind === "literal") return { value: compiled.value, shown: compiled.value };
+  if (compiled.kind === "expression") return evaluate(compiled.expr, compiled.source, scope, path, use);
+  let value = "";
+  let shown = "";
   let i = 0;
   for (const part of compiled.parts) {
-    if (typeof part === "string") out += part;
-    else out += stringify(await evaluate(part, compiled.sources[i++], scope));
+    if (typeof part === "string") {
+      value += part;
+      shown += part;
+    } else {
+      const rendered = await evaluate(part, compiled.sources[i++], scope, path, use);
+      value += stringify(rendered.value);
+      shown += stringify(rendered.shown);
+    }
   }
-  return out;
+  return { value, shown };
 }
 
-/** Renders every template inside a config value; values without templates come back as they are. */
-export async function render(value: unknown, scope: Scope): Promise<unknown> {
-  if (typeof value === "string") return value.includes("{{") ? renderString(value, scope) : value;
+async function renderTree(value: unknown, scope: Scope, path: string, use?: SecretUse): Promise<Rendered> {
+  if (typeof value === "string") return value.includes("{{") ? renderTemplate(value, scope, path, use) : { value, shown: value };
   if (Array.isArray(value)) {
-    const out: unknown[] = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = await render(value[i], scope);
+    const out: Rendered = { value: new Array(value.length), shown: new Array(value.length) };
+    for (let i = 0; i < value.length; i++) {
+      const item = await renderTree(value[i], scope, `${path}[${i}]`, use);
+      (out.value as unknown[])[i] = item.value;
+      (out.shown as unknown[])[i] = item.shown;
+    }
     return out;
   }
   if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = await render(v, scope);
+    const out = { value: {} as Record<string, unknown>, shown: {} as Record<string, unknown> };
+    for (const [k, v] of Object.entries(value)) {
+      const item = await renderTree(v, scope, path ? `${path}.${k}` : k, use);
+      out.value[k] = item.value;
+      out.shown[k] = item.shown;
+    }
     return out;
   }
-  return value;
+  return { value, shown: value };
+}
+
+/** Evaluates one template string; `path` names it if it reads a secret. */
+export async function renderString(source: string, scope: Scope, path = "the expression"): Promise<unknown> {
+  return (await renderTemplate(source, scope, path)).value;
+}
+
+/** Renders every template inside a config value; values without templates come back as they are. */
+export async function render(value: unknown, scope: Scope, path = ""): Promise<unknown> {
+  return (await renderTree(value, scope, path)).value;
+}
+
+/**
+ * Renders the fields of a request, where secrets may be read: `use` collects them, and
+ * `shown` is the value with every part a secret made replaced by `***`, to store and show.
+ */
+export function renderRequestField(value: unknown, scope: Scope, path: string, use: SecretUse): Promise<Rendered> {
+  return renderTree(value, scope, path, use);
 }
 
 /** JSONata truthiness, as the `if` option sees it. */

@@ -3,11 +3,21 @@ import { parseDuration } from "../domain/duration";
 import { validateAgainst } from "../domain/json-schema";
 import { Limits } from "../domain/limits";
 import { newId } from "../lib/ids";
-import { attemptTimeout, evaluateCondition, renderConfig, resolveItems, runItems, toStepError, withDeadline } from "./attempt";
+import {
+  attemptTimeout,
+  evaluateCondition,
+  type RenderedConfig,
+  renderConfig,
+  resolveItems,
+  runItems,
+  toStepError,
+  withDeadline,
+} from "./attempt";
 import { type EventName, isEnded, type LoggedEvent, type RunStatus, type StepStatus } from "./events";
 import { render, type Scope, truthy } from "./expressions";
 import type { Masker } from "./masking";
 import { retryDelay, retryPolicy, STEP_DEFAULTS } from "./retries";
+import { SecretGate } from "./secret-gate";
 import { stepType } from "./steps/registry";
 import { type StepContext, StepError, type StepOutcome } from "./steps/types";
 import type { RunError, RunRecord, RunStore, StepRecord, TimerKind, WaitInfo } from "./store";
@@ -221,7 +231,8 @@ export class RunEngine {
         if (!truthy(condition)) return this.skip(step);
       }
       const items = def.for_each !== undefined && !useFallback ? await resolveItems(def, scope) : null;
-      const config = items ? null : await renderConfig(type, useFallback ? def.fallback?.config : def.config, scope, `step ${def.id}`);
+      const rendered = items ? null : await renderConfig(type, useFallback ? def.fallback?.config : def.config, scope, `step ${def.id}`);
+      const config = rendered?.config ?? null;
       if (stale()) return;
       if (this.run.stepsExecuted >= Limits.stepExecutionsPerRun) {
         throw new StepError("LIMIT_EXCEEDED", `the run reached ${Limits.stepExecutionsPerRun} step executions`, false);
@@ -229,18 +240,19 @@ export class RunEngine {
       // A pure step is atomic: it is recorded once, with its result. Running it again after a
       // crash is harmless, so it needs no "started" write of its own.
       const atomic = type.pure === true && !items;
+      this.host.masker().learn(rendered?.secrets.derived ?? []);
       // A typed step's input is the value it consumes; its config is empty.
-      const consumed = type.accepts ? ((this.deps.get(step.id) ?? []).length === 0 ? this.run.input : scope.prev) : config;
+      const consumed = type.accepts ? ((this.deps.get(step.id) ?? []).length === 0 ? this.run.input : scope.prev) : rendered?.shown;
       this.begin(step, items ? { items } : consumed, !atomic);
       const hold = this.host.held(step.id);
       if (hold) {
         await hold;
         if (stale()) return;
       }
-      const ctx = this.context(step, controller.signal, scope, vars);
+      const ctx = this.context(step, controller.signal, scope, vars, rendered);
       const timeoutMs = attemptTimeout(def, type);
       const outcome = items
-        ? await runItems(def, type, items, scope, ctx, this.itemProgress(step), timeoutMs)
+        ? await runItems(def, type, items, scope, ctx, this.itemProgress(step), timeoutMs, (derived) => this.host.masker().learn(derived))
         : type.pure
           ? await type.execute(config as never, ctx)
           : await withDeadline(type.execute(config as never, ctx), controller.signal, controller, timeoutMs, def.id);
@@ -252,7 +264,13 @@ export class RunEngine {
     }
   }
 
-  private context(step: StepRecord, signal: AbortSignal, scope: Scope, vars: Record<string, string>): StepContext {
+  private context(
+    step: StepRecord,
+    signal: AbortSignal,
+    scope: Scope,
+    vars: Record<string, string>,
+    rendered: RenderedConfig | null,
+  ): StepContext {
     const attempt = step.attempts;
     return {
       run: {
@@ -271,6 +289,7 @@ export class RunEngine {
       input: this.run.input,
       idempotencyKey: `${this.run.id}:${step.id}:0`,
       vars,
+      secrets: SecretGate.of(step.id, vars, rendered?.secrets.reads ?? [], rendered?.urlFromSecrets ?? false),
       now: () => Date.now(),
       countHttpCall: () => {
         this.run.httpCalls += 1;
@@ -313,7 +332,8 @@ export class RunEngine {
   private itemProgress(step: StepRecord) {
     return {
       done: this.store.loadItems(step.id),
-      save: (index: number, output: unknown) => this.store.saveItem(step.id, index, JSON.stringify(output ?? null)),
+      save: (index: number, output: unknown) =>
+        this.store.saveItem(step.id, index, JSON.stringify(this.host.masker().value(output ?? null))),
     };
   }
 
@@ -598,7 +618,7 @@ export class RunEngine {
     const template = this.run.definition.output;
     if (template !== undefined) {
       const vars = await this.host.vars();
-      return render(template, { ...this.scopeFor(this.steps[0], vars), prev: null });
+      return render(template, { ...this.scopeFor(this.steps[0], vars), prev: null }, "output");
     }
     if (this.sinks.length === 1) return this.sinks[0].output ?? null;
     return Object.fromEntries(this.sinks.map((s) => [s.id, s.output ?? null]));

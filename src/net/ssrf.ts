@@ -14,7 +14,7 @@ const BLOCKED_NAMES = [/^localhost$/, /\.localhost$/, /\.local$/, /\.localdomain
 export class UnsafeUrlError extends Error {
   constructor(
     readonly url: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`${redact(url)} is not allowed: ${reason}`);
     this.name = "UnsafeUrlError";

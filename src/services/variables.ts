@@ -1,6 +1,8 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { variables } from "../db/schema";
-import { AppError, validationFailed } from "../domain/errors";
+import { allowedHostsProblems, normaliseHosts } from "../domain/allowed-hosts";
+import { AppError, type ErrorDetail, validationFailed } from "../domain/errors";
+import { withSecrets } from "../engine/secret-vars";
 import { encodeCursor } from "../lib/cursor";
 import { IsolateCache } from "../lib/isolate-cache";
 import { iso } from "../lib/json";
@@ -27,6 +29,7 @@ function variableView(row: Row) {
     name: row.name,
     secret: row.secret,
     value: row.secret ? null : row.value,
+    allowed_hosts: row.secret ? (row.allowedHosts ?? null) : null,
     created_at: iso(row.createdAt),
     updated_at: iso(row.updatedAt),
   };
@@ -84,20 +87,53 @@ export async function getVariable(env: Env, appId: string, profile: string, name
   return variableView(row);
 }
 
-export async function putVariable(env: Env, appId: string, profile: string, name: string, body: { value: string; secret?: boolean }) {
+export interface VariableChange {
+  value: string;
+  secret?: boolean;
+  /** Hosts a secret may be sent to; absent or null: any host. */
+  allowed_hosts?: string[] | null;
+}
+
+export async function putVariable(env: Env, appId: string, profile: string, name: string, body: VariableChange) {
   checkNames(profile, name);
   const secret = body.secret ?? false;
-  if (body.value.length > MAX_VALUE_LENGTH)
-    throw validationFailed([{ path: "value", message: `is longer than ${MAX_VALUE_LENGTH} characters` }]);
+  const problems: ErrorDetail[] = [];
+  if (body.value.length > MAX_VALUE_LENGTH) problems.push({ path: "value", message: `is longer than ${MAX_VALUE_LENGTH} characters` });
   if (secret && body.value.length < MIN_SECRET_LENGTH) {
-    throw validationFailed([{ path: "value", message: `a secret must be at least ${MIN_SECRET_LENGTH} characters, so it can be masked` }]);
+    problems.push({ path: "value", message: `a secret must be at least ${MIN_SECRET_LENGTH} characters, so it can be masked` });
   }
+  const hosts = body.allowed_hosts ?? null;
+  problems.push(...hostsProblems(secret, hosts, "set secret: true"));
+  if (problems.length > 0) throw validationFailed(problems);
+  const allowedHosts = hosts === null ? null : normaliseHosts(hosts);
   const now = Date.now();
   const value = secret ? await seal(env.SECRETS_KEY, body.value, slot(appId, profile, name)) : body.value;
   await database(env)
     .insert(variables)
-    .values({ appId, profile, name, value, secret, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: [variables.appId, variables.profile, variables.name], set: { value, secret, updatedAt: now } });
+    .values({ appId, profile, name, value, secret, allowedHosts, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [variables.appId, variables.profile, variables.name],
+      set: { value, secret, allowedHosts, updatedAt: now },
+    });
+  forgetRunVariables(appId, profile);
+  return getVariable(env, appId, profile, name);
+}
+
+function hostsProblems(secret: boolean, hosts: string[] | null, remedy: string): ErrorDetail[] {
+  if (hosts === null) return [];
+  if (!secret) return [{ path: "allowed_hosts", message: `applies to secrets only; ${remedy}` }];
+  return allowedHostsProblems(hosts, "allowed_hosts");
+}
+
+/** Changes only where a secret may be sent, so it can be done without sending the secret again. */
+export async function setAllowedHosts(env: Env, appId: string, profile: string, name: string, hosts: string[] | null) {
+  const current = await getVariable(env, appId, profile, name);
+  const problems = hostsProblems(current.secret, hosts, `${name} is not secret`);
+  if (problems.length > 0) throw validationFailed(problems);
+  await database(env)
+    .update(variables)
+    .set({ allowedHosts: hosts === null ? null : normaliseHosts(hosts), updatedAt: Date.now() })
+    .where(and(eq(variables.appId, appId), eq(variables.profile, profile), eq(variables.name, name)));
   forgetRunVariables(appId, profile);
   return getVariable(env, appId, profile, name);
 }
@@ -112,6 +148,7 @@ export async function deleteVariable(env: Env, appId: string, profile: string, n
 }
 
 export interface RunVariables {
+  /** Every value; its secrets and their allowed hosts are attached (see engine/secret-vars). */
   vars: Record<string, string>;
   /** Plain values of the secrets, so the run can mask them. */
   secrets: string[];
@@ -138,14 +175,16 @@ async function readRunVariables(env: Env, appId: string, profile: string): Promi
     .where(and(eq(variables.appId, appId), eq(variables.profile, profile)));
   const vars: Record<string, string> = {};
   const secrets: string[] = [];
+  const hosts = new Map<string, string[] | null>();
   for (const row of rows) {
     if (row.secret) {
       const plain = await open(env.SECRETS_KEY, row.value, slot(appId, profile, row.name));
       vars[row.name] = plain;
       secrets.push(plain);
+      hosts.set(row.name, row.allowedHosts ?? null);
     } else vars[row.name] = row.value;
   }
-  return { vars, secrets };
+  return { vars: withSecrets(vars, hosts), secrets };
 }
 
 /** Plain (not secret) values of the named variables of a profile; absent ones are left out. */

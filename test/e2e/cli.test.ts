@@ -233,6 +233,58 @@ it("prints JSON that parses for every command under --json", async () => {
   expect(parsed(await stepline(["schedules", "resume", schedule.body.id, "--json"]))).toMatchObject({ paused: false });
 });
 
+it("sets a secret with the hosts it may be sent to, and lists it without its value", async () => {
+  const value = "cli-secret-value-5e6f";
+  const set = parsed(
+    await stepline([
+      "variables",
+      "set",
+      "prod",
+      "TOKEN",
+      "--value",
+      value,
+      "--secret",
+      "--allowed-hosts",
+      "API.example.com, *.example.net",
+      "--json",
+    ]),
+  );
+  expect(set).toMatchObject({ name: "TOKEN", secret: true, value: null, allowed_hosts: ["api.example.com", "*.example.net"] });
+  await stepline(["variables", "set", "prod", "REGION", "--value", "eu"]);
+  const listed = await stepline(["variables", "list", "prod"]);
+  expect(listed.code).toBe(0);
+  expect(listed.stdout).toMatch(/TOKEN\s+secret \(set\)\s+api\.example\.com, \*\.example\.net/);
+  expect(listed.stdout).toMatch(/REGION\s+eu/);
+  expect(listed.stdout).not.toContain(value);
+
+  const bad = await stepline([
+    "variables",
+    "set",
+    "prod",
+    "TOKEN",
+    "--value",
+    value,
+    "--secret",
+    "--allowed-hosts",
+    "ok.example.com,https://x.example.com/",
+  ]);
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toContain("allowed_hosts[1]");
+  expect(parsed(await stepline(["variables", "list", "prod", "--json"])).data[1].allowed_hosts).toEqual([
+    "api.example.com",
+    "*.example.net",
+  ]);
+  expect((await stepline(["variables", "set", "prod", "REGION", "--value", "eu", "--allowed-hosts", "a.example.com"])).code).toBe(2);
+
+  const narrowed = await stepline(["variables", "hosts", "prod", "TOKEN", "--allowed-hosts", "api.example.org"]);
+  expect(narrowed.stdout).toBe("Secret TOKEN in prod may be sent to api.example.org\n");
+  expect(parsed(await stepline(["variables", "hosts", "prod", "TOKEN", "--any-host", "--json"])).allowed_hosts).toBeNull();
+  expect((await stepline(["variables", "hosts", "prod", "TOKEN"])).code).toBe(2);
+  expect((await stepline(["variables", "hosts", "prod", "REGION", "--allowed-hosts", "a.example.com"])).stderr).toContain(
+    "REGION is not secret",
+  );
+});
+
 it("exits 1 with the API's message when the API refuses, and 2 for a usage mistake", async () => {
   const missing = await stepline(["runs", "get", "no-such-run"]);
   expect(missing.code).toBe(1);

@@ -12,7 +12,8 @@ import { Webhook } from "standardwebhooks";
  *   ANY  /status/:code[?retry_after=s]
  *   ANY  /flaky/:name/:failures    503 for the first `failures` calls, then 200
  *   ANY  /echo[/...]               200 with the request's method, path, headers, query and body
- *   GET  /stats/:name              {hits, unique, keys, closed, bodies}
+ *   ANY  /redirect/:name?to=url    302 to `url` (counted as a hit of `name`)
+ *   GET  /stats/:name              {hits, unique, keys, closed, bodies, requests: [{url, headers}]}
  *   POST /receivers/:name          {secret, statuses?, headers?}: how /hook/:name answers
  *   ANY  /hook/:name               a webhook receiver: verifies the signature with the
  *                                  standardwebhooks library and answers the next status
@@ -30,6 +31,7 @@ interface Stats {
   closed: number;
   bodies: unknown[];
   times: number[];
+  requests: Array<{ url: string; headers: IncomingMessage["headers"] }>;
 }
 
 export interface ResponsesChecked {
@@ -44,7 +46,7 @@ export async function startCounterServer(): Promise<{ url: string; server: Serve
   const statsOf = (name: string) => {
     let s = stats.get(name);
     if (!s) {
-      s = { hits: 0, keys: {}, closed: 0, bodies: [], times: [] };
+      s = { hits: 0, keys: {}, closed: 0, bodies: [], times: [], requests: [] };
       stats.set(name, s);
     }
     return s;
@@ -53,6 +55,7 @@ export async function startCounterServer(): Promise<{ url: string; server: Serve
     const s = statsOf(name);
     s.hits += 1;
     s.times.push(Date.now());
+    s.requests.push({ url: req.url ?? "", headers: req.headers });
     const key = req.headers["idempotency-key"];
     if (typeof key === "string") s.keys[key] = (s.keys[key] ?? 0) + 1;
     try {
@@ -167,6 +170,10 @@ export async function startCounterServer(): Promise<{ url: string; server: Serve
           statsOf(name).closed += 1;
         });
         return;
+      }
+      if (route === "redirect" && name) {
+        record(name, req, body);
+        return send(res, 302, { to: url.searchParams.get("to") }, { location: url.searchParams.get("to") ?? "/" });
       }
       if (route === "status" && name) {
         const retryAfter = url.searchParams.get("retry_after");

@@ -301,6 +301,36 @@ describe("the dashboard", () => {
     await expectAccessible(page, "a path that names no page");
   });
 
+  it("shows where a secret may be sent and changes it from the profile page, naming a bad entry", async () => {
+    await page.setViewportSize({ width: 1280, height: 844 });
+    await call("PUT", "/v1/profiles/edge/variables/UPLOAD_KEY", { value: "upload-secret-value", secret: true });
+    await page.goto(`${server.url}/profiles`);
+    // Signed in already when the earlier tests ran; on its own (-t), this test signs in first.
+    const keyField = page.getByLabel("API key");
+    await keyField.or(page.getByRole("heading", { name: "Profiles" })).waitFor();
+    if (await keyField.isVisible()) {
+      await signIn(key);
+      await page.goto(`${server.url}/profiles`);
+    }
+    const row = page.getByRole("row", { name: /UPLOAD_KEY/ });
+    await row.getByText("any host").waitFor();
+    await row.getByRole("button", { name: "Edit the hosts UPLOAD_KEY may be sent to" }).click();
+    const field = row.getByLabel(/Hosts \(comma-separated/);
+    await field.fill("uploads.example.com, https://bad.example.com/");
+    await row.getByRole("button", { name: "Save" }).click();
+    await row.getByRole("alert").getByText("allowed_hosts[1]", { exact: true }).waitFor();
+    expect((await call("GET", "/v1/profiles/edge/variables/UPLOAD_KEY")).body.allowed_hosts).toBeNull();
+    await field.fill("uploads.example.com, *.cdn.example.com");
+    await field.press("Enter");
+    await row.getByText("*.cdn.example.com").waitFor();
+    expect((await call("GET", "/v1/profiles/edge/variables/UPLOAD_KEY")).body.allowed_hosts).toEqual([
+      "uploads.example.com",
+      "*.cdn.example.com",
+    ]);
+    expect(await page.content()).not.toContain("upload-secret-value");
+    await expectAccessible(page, "profiles, a secret's hosts edited");
+  });
+
   it("serves /docs from the Worker's own assets with all six documents, under its policy", async () => {
     await page.goto(`${server.url}/docs`);
     await page.getByRole("heading", { name: "Stepline", level: 1 }).waitFor({ timeout: 30_000 });

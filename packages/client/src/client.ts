@@ -1,7 +1,7 @@
 import createClient from "openapi-fetch";
 import type { SteplineApi } from "./api.js";
 import type { paths } from "./generated/openapi.js";
-import { deliveriesOf, eventsOf, schedulesOf, webhooksOf, workflowsOf } from "./resources.js";
+import { deliveriesOf, eventsOf, schedulesOf, variablesOf, webhooksOf, workflowsOf } from "./resources.js";
 import { Runs } from "./runs.js";
 
 export interface SteplineOptions {
@@ -38,6 +38,7 @@ export class Stepline {
   readonly events: ReturnType<typeof eventsOf>;
   readonly schedules: ReturnType<typeof schedulesOf>;
   readonly deliveries: ReturnType<typeof deliveriesOf>;
+  readonly variables: ReturnType<typeof variablesOf>;
   readonly webhooks: ReturnType<typeof webhooksOf>;
 
   constructor(options: SteplineOptions) {
@@ -56,6 +57,7 @@ export class Stepline {
     this.events = eventsOf(this.api);
     this.schedules = schedulesOf(this.api);
     this.deliveries = deliveriesOf(this.api);
+    this.variables = variablesOf(this.api);
     this.webhooks = webhooksOf(this.api);
   }
 }

@@ -1,6 +1,14 @@
 import type { SteplineApi } from "./api.js";
 import { type CallOptions, unwrap } from "./call.js";
-import type { PageQuery, ScheduleListQuery, SentEvent, WebhookEvent, WorkflowDefinition, WorkflowListQuery } from "./types.js";
+import type {
+  PageQuery,
+  ScheduleListQuery,
+  SentEvent,
+  VariableChange,
+  WebhookEvent,
+  WorkflowDefinition,
+  WorkflowListQuery,
+} from "./types.js";
 import { verifyWebhook, type WebhookHeaders } from "./webhooks.js";
 
 export const workflowsOf = (api: SteplineApi) => ({
@@ -47,6 +55,29 @@ export const deliveriesOf = (api: SteplineApi) => ({
   /** Sends a delivery again now. */
   redeliver: (deliveryId: string, { signal }: CallOptions = {}) =>
     unwrap(api.POST("/v1/deliveries/{id}/redeliver", { params: { path: { id: deliveryId } }, signal }), signal),
+});
+
+export const variablesOf = (api: SteplineApi) => ({
+  /** The app's profiles (`default` always exists) with how many variables each holds. */
+  profiles: ({ signal }: CallOptions = {}) => unwrap(api.GET("/v1/profiles", { signal }), signal),
+  /** A profile's variables by name; a secret's value is null. */
+  list: (profile: string, query: PageQuery = {}, { signal }: CallOptions = {}) =>
+    unwrap(api.GET("/v1/profiles/{profile}/variables", { params: { path: { profile }, query }, signal }), signal),
+  /** Sets a variable as a whole: a secret without `allowed_hosts` may be sent to any host. */
+  set: (profile: string, name: string, change: VariableChange, { signal }: CallOptions = {}) =>
+    unwrap(api.PUT("/v1/profiles/{profile}/variables/{name}", { params: { path: { profile, name } }, body: change, signal }), signal),
+  /** Changes where a secret may be sent (null: any host) without sending its value again. */
+  setAllowedHosts: (profile: string, name: string, allowedHosts: string[] | null, { signal }: CallOptions = {}) =>
+    unwrap(
+      api.PATCH("/v1/profiles/{profile}/variables/{name}", {
+        params: { path: { profile, name } },
+        body: { allowed_hosts: allowedHosts },
+        signal,
+      }),
+      signal,
+    ),
+  remove: (profile: string, name: string, { signal }: CallOptions = {}) =>
+    unwrap(api.DELETE("/v1/profiles/{profile}/variables/{name}", { params: { path: { profile, name } }, signal }), signal),
 });
 
 export const webhooksOf = (api: SteplineApi) => ({

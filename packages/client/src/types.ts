@@ -21,6 +21,8 @@ export type Schedule = Schemas["Schedule"];
 export type WebhookDelivery = Schemas["WebhookDelivery"];
 export type WebhookDeliveryDetail = Schemas["WebhookDeliveryDetail"];
 export type WebhookSecret = Schemas["WebhookSecret"];
+export type Variable = Schemas["Variable"];
+export type VariableChange = Schemas["PutVariable"];
 
 /** A page of a list: `data`, and `next_cursor` to pass back as `cursor` (null on the last page). */
 export interface Page<T> {

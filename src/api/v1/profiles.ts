@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { deleteVariable, getVariable, listProfiles, listVariables, putVariable } from "../../services/variables";
+import { deleteVariable, getVariable, listProfiles, listVariables, putVariable, setAllowedHosts } from "../../services/variables";
 import type { App } from "../env";
 import { afterCursor } from "../paging";
 import { json, jsonBody, listOf, PageQuery, route, time } from "../schemas";
@@ -12,6 +12,10 @@ const Variable = z
     name: z.string(),
     secret: z.boolean(),
     value: z.string().nullable().openapi({ description: "null for secrets: they are write-only" }),
+    allowed_hosts: z
+      .array(z.string())
+      .nullable()
+      .openapi({ description: "The hosts a secret may be sent to; null: any host (a provider's credential: its provider's)" }),
     created_at: time(),
     updated_at: time(),
   })
@@ -34,9 +38,31 @@ const PutBody = z
   .object({
     value: z.string(),
     secret: z.boolean().optional().openapi({ description: "Encrypted at rest, never returned, masked as *** in runs" }),
+    allowed_hosts: z
+      .array(z.string())
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          "Secrets only: the hosts a request carrying it may go to (`api.example.com`, `*.example.com`, `127.0.0.1:8080`), checked on every redirect too; absent or null: any host",
+        example: ["api.openai.com"],
+      }),
   })
   .strict()
   .openapi("PutVariable");
+
+const PatchBody = z
+  .object({
+    allowed_hosts: z
+      .array(z.string())
+      .nullable()
+      .openapi({
+        description: "The hosts the secret may be sent to from now on; null: any host",
+        example: ["api.openai.com"],
+      }),
+  })
+  .strict()
+  .openapi("PatchVariable");
 
 const profiles = route({
   method: "get",
@@ -88,6 +114,19 @@ const put = route({
   responses: { 200: json(Variable, "The variable") },
 });
 
+const patch = route(
+  {
+    method: "patch",
+    path: "/v1/profiles/{profile}/variables/{name}",
+    operationId: "updateVariable",
+    tags,
+    summary: "Change where a secret may be sent, without sending the secret again",
+    request: { params: VariableParams, body: jsonBody(PatchBody) },
+    responses: { 200: json(Variable, "The variable") },
+  },
+  { errors: ["NOT_FOUND"] },
+);
+
 const remove = route(
   {
     method: "delete",
@@ -114,6 +153,10 @@ export function registerProfiles(app: App) {
   app.openapi(put, async (c) => {
     const { profile, name } = c.req.valid("param");
     return c.json(await putVariable(c.env, c.get("appId"), profile, name, c.req.valid("json")), 200);
+  });
+  app.openapi(patch, async (c) => {
+    const { profile, name } = c.req.valid("param");
+    return c.json(await setAllowedHosts(c.env, c.get("appId"), profile, name, c.req.valid("json").allowed_hosts), 200);
   });
   app.openapi(remove, async (c) => {
     const { profile, name } = c.req.valid("param");

@@ -133,18 +133,30 @@ export async function sendStepRequest(spec: HttpRequestSpec, ctx: StepContext, f
   try {
     url = buildUrl(spec);
   } catch {
-    throw new StepError("INVALID_URL", `${spec.url} is not a valid URL`, false);
+    throw new StepError("INVALID_URL", `${ctx.secrets.shownUrl(spec.url)} is not a valid URL`, false);
   }
   try {
     return await guardedFetch(
       url,
-      { method: spec.method, headers, body, signal: ctx.signal, followRedirects, onRequest: ctx.countHttpCall },
+      {
+        method: spec.method,
+        headers,
+        body,
+        signal: ctx.signal,
+        followRedirects,
+        onRequest: ctx.countHttpCall,
+        beforeEach: (target, from) => ctx.secrets.check(target, from),
+      },
       allowsPrivateNetwork(ctx.env),
     );
   } catch (error) {
-    if (error instanceof UnsafeUrlError) throw new StepError("URL_NOT_ALLOWED", error.message, false);
+    if (error instanceof UnsafeUrlError) {
+      const shown = ctx.secrets.shownUrl(error.url);
+      throw new StepError("URL_NOT_ALLOWED", shown === error.url ? error.message : `${shown} is not allowed: ${error.reason}`, false);
+    }
+    if (error instanceof StepError) throw error;
     if (ctx.signal.aborted) throw ctx.signal.reason ?? error;
-    throw new StepError("HTTP_ERROR", `${spec.method} ${url} failed: ${(error as Error).message}`);
+    throw new StepError("HTTP_ERROR", `${spec.method} ${ctx.secrets.shownUrl(url)} failed: ${(error as Error).message}`);
   }
 }
 
@@ -178,6 +190,15 @@ export const http: StepType<HttpConfig> = {
   type: "http",
   config: httpConfig,
   produces: "any",
+  requestFields: {
+    url: "url",
+    path_params: "url",
+    query_params: "url",
+    pathParams: "url",
+    queryParams: "url",
+    headers: "content",
+    body: "content",
+  },
   literalUrls: ({ url, path_params }) => {
     const params = (path_params && typeof path_params === "object" ? path_params : {}) as Record<string, string | number>;
     if (typeof url !== "string" || isTemplate(url) || Object.values(params).some(isTemplate)) return [];
@@ -193,10 +214,15 @@ export const http: StepType<HttpConfig> = {
       const body = await readBody(response, config.response);
       const ok = config.ok_status ? config.ok_status.includes(response.status) : response.status >= 200 && response.status < 300;
       if (!ok) {
-        throw new StepError("HTTP_STATUS", `${method} ${config.url} answered ${response.status}`, retryableStatus(response.status), {
-          status: response.status,
-          body: typeof body === "string" ? body.slice(0, 1000) : body,
-        });
+        throw new StepError(
+          "HTTP_STATUS",
+          `${method} ${ctx.secrets.shownUrl(config.url)} answered ${response.status}`,
+          retryableStatus(response.status),
+          {
+            status: response.status,
+            body: typeof body === "string" ? body.slice(0, 1000) : body,
+          },
+        );
       }
       return { status: response.status, headers: Object.fromEntries(response.headers), body };
     };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hostPatternOf } from "../../domain/allowed-hosts";
 import { parseDuration } from "../../domain/duration";
 import { duration } from "./config";
 import { readBody, retryableStatus, sendStepRequest } from "./http";
@@ -30,6 +31,25 @@ const callFields = {
   poll_interval: duration.optional(),
 };
 
+const requestFields = {
+  pathParams: "url",
+  queryParams: "url",
+  path_params: "url",
+  query_params: "url",
+  base_url: "url",
+  body: "content",
+} as const;
+
+/**
+ * Where a provider's credential may go when its secret names no hosts: the provider's own
+ * host, and the host of the profile's `<PROVIDER>_BASE_URL` (set by whoever manages the
+ * profile, unlike a step's `base_url`, which any workflow author writes).
+ */
+function credentialHosts(provider: Provider, providerName: string, vars: Record<string, string>): string[] {
+  const gateway = vars[`${providerName.toUpperCase()}_BASE_URL`];
+  return [hostPatternOf(provider.baseUrl), gateway ? hostPatternOf(gateway) : null].filter((h): h is string => h !== null);
+}
+
 function operationProblem(provider: string, operation: string | undefined): string | null {
   const known = PROVIDERS[provider]?.operations;
   return known && operation !== undefined && !known.includes(operation) ? `${provider} offers ${known.join(", ")}` : null;
@@ -54,6 +74,7 @@ export const integration: StepType<IntegrationConfig> = {
   type: "integration",
   config: integrationConfig,
   produces: "any",
+  requestFields,
   literalUrls: ({ base_url }) => (typeof base_url === "string" && !base_url.includes("{{") ? [{ field: "base_url", url: base_url }] : []),
   execute: async (config, ctx) => {
     const provider = PROVIDERS[config.provider];
@@ -66,13 +87,15 @@ export const integration: StepType<IntegrationConfig> = {
       );
     }
     const base = (config.base_url ?? ctx.vars[`${config.provider.toUpperCase()}_BASE_URL`] ?? provider.baseUrl).replace(/\/+$/, "");
+    const secrets = ctx.secrets.carrying(ctx.vars, provider.credential, credentialHosts(provider, config.provider, ctx.vars));
     const send: Send = async (spec) => {
-      const response = await sendStepRequest({ ...spec, headers: { ...spec.headers, ...provider.authHeader(credential) } }, ctx);
+      const request = { ...spec, headers: { ...spec.headers, ...provider.authHeader(credential) } };
+      const response = await sendStepRequest(request, { ...ctx, secrets });
       const body = await readBody(response, "auto");
       if (response.status < 200 || response.status >= 300) {
         throw new StepError(
           "PROVIDER_STATUS",
-          `${config.provider} ${spec.method} ${new URL(spec.url).pathname} answered ${response.status}`,
+          `${config.provider} ${spec.method} ${shownPath(ctx.secrets.shownUrl(spec.url))} answered ${response.status}`,
           retryableStatus(response.status),
           {
             status: response.status,
@@ -99,6 +122,11 @@ export const integration: StepType<IntegrationConfig> = {
   callbackResult: (config, payload) => providerCallbackResult(config.provider, payload),
 };
 
+/** The path of a provider URL for a message; a URL built from a secret is not shown at all. */
+function shownPath(url: string): string {
+  return URL.canParse(url) ? new URL(url).pathname : url;
+}
+
 function providerCallbackResult(provider: string, payload: unknown): unknown {
   const read = PROVIDERS[provider]?.callbackResult;
   return read ? read(payload) : payload;
@@ -119,6 +147,7 @@ function action(provider: string): StepType<Omit<IntegrationConfig, "provider">>
         if (problem) ctx.addIssue({ code: "custom", path: ["operation"], message: problem });
       }) as z.ZodType<Omit<IntegrationConfig, "provider">>,
     produces: "any",
+    requestFields,
     execute: (config, ctx) =>
       integration.execute({ ...config, provider, operation: config.operation ?? PROVIDERS[provider].operations[0] }, ctx),
     callbackResult: (_config, payload) => providerCallbackResult(provider, payload),

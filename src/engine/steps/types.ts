@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { SecretGate } from "../secret-gate";
 
 /**
  * What a typed step consumes or yields: `text` is `{ text }`, `number` a number; `any` is
@@ -30,6 +31,8 @@ export interface StepContext {
   /** `{run_id}:{step_id}:{index}`: stable across attempts, sent by steps with side effects. */
   idempotencyKey: string;
   vars: Record<string, string>;
+  /** The secrets this attempt's request carries, and where they may go. */
+  secrets: SecretGate;
   now(): number;
   countHttpCall(): void;
   /** The step's configured timeout, or the 10 minute default. */
@@ -55,6 +58,11 @@ export interface StepType<C = Record<string, unknown>> {
   config: z.ZodType<C>;
   accepts?: DataType;
   produces: DataType | "same";
+  /**
+   * The config fields that build the request it sends, the only ones where a secret variable
+   * may be read: each builds the request's `url` (so its host) or its `content`.
+   */
+  requestFields?: Readonly<Record<string, "url" | "content">>;
   /** Steps that only wait (sleep, events) get no attempt timeout by default. */
   waits?: boolean;
   /** Does no I/O: runs to completion within the expression limits, so it needs no attempt timer. */

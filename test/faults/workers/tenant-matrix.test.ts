@@ -9,6 +9,7 @@ function validBody(template: string): unknown {
   if (template.endsWith("/events")) return { name: "go" };
   if (template.endsWith("/retention")) return { max_age_seconds: 60 };
   if (template.startsWith("/v1/schedules/")) return { paused: true };
+  if (template.endsWith("/variables/{name}")) return { allowed_hosts: ["a.example.com"] };
   if (template.startsWith("/v1/workflows/{id}") && !template.includes("/", 14)) return { name: "renamed" };
   return {};
 }
@@ -71,6 +72,7 @@ it("answers 404 on every route when app A names app B's objects", async () => {
   expect((await b.call("GET", `/v1/runs/${run.id}`)).body.status).toBe("waiting");
   expect((await b.call("GET", `/v1/deliveries/${run.id}.1`)).body.event).toBe("run.waiting");
   expect((await b.call("GET", "/v1/installations/b-app/b-user@example.com")).status).toBe(200);
+  expect((await b.call("GET", "/v1/profiles/secretive/variables/TOKEN")).body.allowed_hosts).toBeNull();
   expect((await admin("GET", "/v1/admin/diagnostics/stuck")).body.stuck).toEqual([]);
   await recordFigure("tenant_matrix", { routes_checked: checked });
 });

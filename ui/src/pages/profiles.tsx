@@ -1,10 +1,13 @@
-import { unwrap } from "@stepline/client";
-import { useQuery } from "@tanstack/react-query";
-import { QueryView } from "../components/states";
+import { type components, unwrap } from "@stepline/client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { ErrorMessage, QueryView } from "../components/states";
 import { formatTime } from "../lib/format";
 import { useStepline } from "../session";
 
-/** Profiles and their variables; a secret shows only that it is set, never its value. */
+type Variable = components["schemas"]["Variable"];
+
+/** Profiles and their variables; a secret shows only that it is set, never its value, and the hosts it may be sent to. */
 export function ProfilesPage() {
   const stepline = useStepline();
   const profiles = useQuery({
@@ -49,6 +52,7 @@ function Profile({ name }: { name: string }) {
               <tr>
                 <th scope="col">Variable</th>
                 <th scope="col">Value</th>
+                <th scope="col">Allowed hosts</th>
                 <th scope="col">Updated</th>
               </tr>
             </thead>
@@ -61,6 +65,7 @@ function Profile({ name }: { name: string }) {
                   <td data-label="Value">
                     {variable.secret ? <span className="status status-secret">secret · set</span> : <code>{variable.value}</code>}
                   </td>
+                  <td data-label="Allowed hosts">{variable.secret ? <AllowedHosts profile={name} variable={variable} /> : "—"}</td>
                   <td data-label="Updated">{formatTime(variable.updated_at)}</td>
                 </tr>
               ))}
@@ -69,5 +74,63 @@ function Profile({ name }: { name: string }) {
         )}
       </QueryView>
     </>
+  );
+}
+
+const parseHosts = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((host) => host.trim())
+    .filter(Boolean);
+
+/** Where a secret may be sent, changed without sending the secret again (an empty list: any host). */
+function AllowedHosts({ profile, variable }: { profile: string; variable: Variable }) {
+  const stepline = useStepline();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState("");
+  const save = useMutation({
+    mutationFn: (hosts: string[]) => stepline.variables.setAllowedHosts(profile, variable.name, hosts.length === 0 ? null : hosts),
+    onSuccess: () => {
+      setEditing(false);
+      return queryClient.invalidateQueries({ queryKey: ["profiles", profile] });
+    },
+  });
+  const hosts = variable.allowed_hosts;
+  const fieldId = `hosts-${profile}-${variable.name}`;
+  if (!editing) {
+    return (
+      <>
+        {hosts === null ? <span className="muted">any host</span> : hosts.map((host) => <code key={host}>{host} </code>)}{" "}
+        <button
+          type="button"
+          aria-label={`Edit the hosts ${variable.name} may be sent to`}
+          onClick={() => {
+            setText((hosts ?? []).join(", "));
+            save.reset();
+            setEditing(true);
+          }}
+        >
+          Edit hosts
+        </button>
+      </>
+    );
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(parseHosts(text));
+  };
+  return (
+    <form className="inline-form" aria-label={`Hosts ${variable.name} may be sent to`} onSubmit={submit}>
+      <label htmlFor={fieldId}>Hosts (comma-separated; empty: any host)</label>
+      <input id={fieldId} value={text} placeholder="api.example.com, *.example.com" onChange={(e) => setText(e.target.value)} />
+      <button type="submit" disabled={save.isPending}>
+        {save.isPending ? "Saving…" : "Save"}
+      </button>
+      <button type="button" onClick={() => setEditing(false)}>
+        Cancel
+      </button>
+      {save.isError && <ErrorMessage error={save.error} />}
+    </form>
   );
 }

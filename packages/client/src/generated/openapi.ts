@@ -590,7 +590,8 @@ export interface paths {
         delete: operations["deleteVariable"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change where a secret may be sent, without sending the secret again */
+        patch: operations["updateVariable"];
         trace?: never;
     };
     "/v1/callbacks/{token}": {
@@ -1413,6 +1414,8 @@ export interface components {
             secret: boolean;
             /** @description null for secrets: they are write-only */
             value: string | null;
+            /** @description The hosts a secret may be sent to; null: any host (a provider's credential: its provider's) */
+            allowed_hosts: string[] | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -1422,6 +1425,22 @@ export interface components {
             value: string;
             /** @description Encrypted at rest, never returned, masked as *** in runs */
             secret?: boolean;
+            /**
+             * @description Secrets only: the hosts a request carrying it may go to (`api.example.com`, `*.example.com`, `127.0.0.1:8080`), checked on every redirect too; absent or null: any host
+             * @example [
+             *       "api.openai.com"
+             *     ]
+             */
+            allowed_hosts?: string[] | null;
+        };
+        PatchVariable: {
+            /**
+             * @description The hosts the secret may be sent to from now on; null: any host
+             * @example [
+             *       "api.openai.com"
+             *     ]
+             */
+            allowed_hosts: string[] | null;
         };
         CallbackAccepted: {
             run_id: string;
@@ -5070,6 +5089,99 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateVariable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (1-128 of `A-Z a-z 0-9 _ . : -`), echoed back and logged; anything else is replaced */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                profile: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchVariable"];
+            };
+        };
+        responses: {
+            /** @description The variable */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Variable"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED`, `INVALID_JSON` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "INVALID_JSON";
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not found (another app's objects are not found either): `NOT_FOUND` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description The request body or the run input is too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
                         };
                     };
                 };
