@@ -1,23 +1,35 @@
-import { buildApp } from "./api/app";
-import { expireKeys } from "./services/idempotency";
-import { sweepDeliveries } from "./services/webhooks";
-import { deadLetterBatch, deliverBatch } from "./webhooks/consumer";
+import type { App } from "./api/env";
+
+/**
+ * The Worker's entry points. A new isolate runs this module's global scope before it answers
+ * anything, for every entry point alike, so the handlers load what they use on first use: the
+ * HTTP app (its routes, schemas and documents) on the first request, the webhook consumer on
+ * the first queue batch, the sweep on the first cron.
+ */
 
 export { LimiterObject } from "./engine/limiter-object";
 export { RunObject } from "./engine/run-object";
+export { Stepline } from "./rpc";
 export { ScheduleObject } from "./schedules/schedule-object";
 export { WebhookSweeper } from "./webhooks/sweeper-object";
 
-const app = buildApp();
+let app: App | null = null;
 
 export default {
-  fetch: app.fetch,
+  async fetch(request, env, ctx) {
+    if (!app) {
+      const { buildApp } = await import("./api/app");
+      app ??= buildApp();
+    }
+    return app.fetch(request, env, ctx);
+  },
   async queue(batch, env) {
+    const { deadLetterBatch, deliverBatch } = await import("./webhooks/consumer");
     if (batch.queue.endsWith("-dlq")) await deadLetterBatch(batch as MessageBatch<never>, env);
     else await deliverBatch(batch as MessageBatch<never>, env);
   },
   async scheduled(_controller, env) {
+    const [{ sweepDeliveries }, { expireKeys }] = await Promise.all([import("./services/webhooks"), import("./services/idempotency")]);
     await Promise.all([sweepDeliveries(env, Date.now(), 30_000), expireKeys(env)]);
   },
 } satisfies ExportedHandler<Env>;
-export { Stepline } from "./rpc";

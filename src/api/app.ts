@@ -42,7 +42,8 @@ export function buildApp(): App {
   app.use("*", (c, next) => (c.req.path.startsWith(`${COMPAT}/`) ? next() : limit(c, next)));
   app.use("*", emptyBodyIsNoBody());
   app.onError(handleError);
-  app.notFound(handleNotFound(app));
+  const notFound = handleNotFound(app);
+  app.notFound(notFound);
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.use("/v1/*", authenticate);
@@ -58,7 +59,7 @@ export function buildApp(): App {
   registerDiscover(app);
   registerSchedules(app);
   registerInstallations(app);
-  mountDialects(app);
+  mountDialects(app, notFound);
 
   serveDocument(app);
   registerDocs(app);
