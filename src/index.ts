@@ -1,4 +1,8 @@
 import type { App } from "./api/env";
+import type { RunObject as RunObjectClass } from "./engine/run-object";
+import { lazyObject } from "./lazy-object";
+import type { ScheduleObject as ScheduleObjectClass } from "./schedules/schedule-object";
+import type { WebhookSweeper as WebhookSweeperClass } from "./webhooks/sweeper-object";
 
 /**
  * The Worker's entry points. A new isolate runs this module's global scope before it answers
@@ -7,11 +11,16 @@ import type { App } from "./api/env";
  * the first queue batch, the sweep on the first cron.
  */
 
+// The limiter's module imports nothing heavy, so it loads with this one.
 export { LimiterObject } from "./engine/limiter-object";
-export { RunObject } from "./engine/run-object";
 export { Stepline } from "./rpc";
-export { ScheduleObject } from "./schedules/schedule-object";
-export { WebhookSweeper } from "./webhooks/sweeper-object";
+
+export const RunObject = lazyObject(async () => (await import("./engine/run-object")).RunObject);
+export type RunObject = RunObjectClass;
+export const ScheduleObject = lazyObject(async () => (await import("./schedules/schedule-object")).ScheduleObject);
+export type ScheduleObject = ScheduleObjectClass;
+export const WebhookSweeper = lazyObject(async () => (await import("./webhooks/sweeper-object")).WebhookSweeper);
+export type WebhookSweeper = WebhookSweeperClass;
 
 let app: App | null = null;
 
