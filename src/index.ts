@@ -6,12 +6,15 @@ import type { WebhookSweeper as WebhookSweeperClass } from "./webhooks/sweeper-o
 
 /**
  * The Worker's entry points. A new isolate runs this module's global scope before it answers
- * anything, for every entry point alike, so the handlers load what they use on first use: the
- * HTTP app (its routes, schemas and documents) on the first request, the webhook consumer on
- * the first queue batch, the sweep on the first cron.
+ * anything, for every entry point alike, so it builds nothing a request may not need: the HTTP
+ * app (its routes, schemas and documents) loads on the first request, the webhook consumer on
+ * the first queue batch, the sweep on the first cron, the run, schedule and sweeper objects'
+ * code with their first instance. What stays eager is what the runtime needs as a class when
+ * the module loads: the object classes (the run, schedule and sweeper ones as small stand-ins,
+ * src/lazy-object.ts), the limiter, whose module imports nothing heavy, and the service binding's
+ * class, whose checks and services load on its first call (src/rpc-calls.ts).
  */
 
-// The limiter's module imports nothing heavy, so it loads with this one.
 export { LimiterObject } from "./engine/limiter-object";
 export { Stepline } from "./rpc";
 

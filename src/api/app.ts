@@ -33,6 +33,12 @@ const authenticate: MiddlewareHandler<HonoEnv> = (c, next) => {
   return requireApp()(c, next);
 };
 
+/**
+ * The HTTP app, built by the Worker on its first request (src/index.ts). The native routes are
+ * built together: one router and one document hold them, a Hono router takes no route once it
+ * has matched one, and a 405 names the methods of every route on a path. The dialects and the
+ * documents wait for their own first request.
+ */
 export function buildApp(): App {
   const app = new OpenAPIHono<HonoEnv>({ defaultHook: validationHook });
   app.use("*", requestId());
