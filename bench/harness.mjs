@@ -65,7 +65,6 @@ export async function startCollector() {
 export async function startWrangler(root, persist, vars) {
   rmSync(persist, { recursive: true, force: true });
   mkdirSync(persist, { recursive: true });
-  const wranglerBin = path.join(root, "node_modules", ".bin", "wrangler");
   const config = path.join(root, "bench", "wrangler.bench.toml");
   const main = readFileSync(path.join(root, "wrangler.toml"), "utf8")
     .replace(/^main = .*$/m, 'main = "worker.ts"')
@@ -82,16 +81,39 @@ binding = "BENCH_CHAIN"
 class_name = "ChainWorkflow"
 `,
   );
-  const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" };
-  const migrate = spawnSync(wranglerBin, ["d1", "migrations", "apply", "DB", "--local", "-c", config, "--persist-to", persist], {
-    env,
+  migrate(root, config, persist);
+  const dev = spawnDev(root, config, persist, vars, { inspector: true });
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${dev.base}/healthz`)).ok) break;
+    } catch {}
+    if (i > 600) throw new Error(`wrangler dev did not start:\n${dev.log()}`);
+    await sleep(100);
+  }
+  return dev;
+}
+
+const wranglerBin = (root) => path.join(root, "node_modules", ".bin", "wrangler");
+const wranglerEnv = () => ({ ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" });
+
+/** Applies the D1 migrations of `config` to the local state in `persist`. */
+export function migrate(root, config, persist) {
+  const result = spawnSync(wranglerBin(root), ["d1", "migrations", "apply", "DB", "--local", "-c", config, "--persist-to", persist], {
+    env: wranglerEnv(),
     encoding: "utf8",
   });
-  if (migrate.status !== 0) throw new Error(`migrations failed: ${migrate.stderr}`);
+  if (result.status !== 0) throw new Error(`migrations failed: ${result.stderr}`);
+}
+
+/**
+ * Spawns `wrangler dev -c config` on a random port over the state in `persist`. `ready`
+ * resolves once wrangler says it is ready, before any request has reached the Worker.
+ */
+export function spawnDev(root, config, persist, vars, { inspector = false } = {}) {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const inspectorPort = port + 1;
   const dev = spawn(
-    wranglerBin,
+    wranglerBin(root),
     [
       "dev",
       "-c",
@@ -102,34 +124,33 @@ class_name = "ChainWorkflow"
       "127.0.0.1",
       "--persist-to",
       persist,
-      "--inspector-port",
-      String(inspectorPort),
+      ...(inspector ? ["--inspector-port", String(inspectorPort)] : []),
       ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
     ],
-    { env, stdio: ["ignore", "pipe", "pipe"], detached: true },
+    { env: wranglerEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let log = "";
-  dev.stdout.on("data", (d) => {
-    log += d;
+  let announced;
+  // Settled for whoever waits on it; the exit of a stopped process is no failure.
+  const ready = new Promise((resolve, reject) => {
+    announced = resolve;
+    dev.once("exit", (code) => reject(new Error(`wrangler dev exited (${code}):\n${log}`)));
   });
-  dev.stderr.on("data", (d) => {
+  ready.catch(() => {});
+  const collect = (d) => {
     log += d;
-  });
+    if (/Ready on http/.test(log)) announced();
+  };
+  dev.stdout.on("data", collect);
+  dev.stderr.on("data", collect);
   const stop = () => {
     try {
       process.kill(-dev.pid, "SIGTERM");
     } catch {}
   };
   process.on("exit", stop);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {}
-    if (i > 600) throw new Error(`wrangler dev did not start:\n${log}`);
-    await sleep(100);
-  }
-  return { base, inspectorPort, pgid: dev.pid, stop, log: () => log };
+  const exited = new Promise((resolve) => dev.once("exit", resolve));
+  return { base: `http://127.0.0.1:${port}`, inspectorPort, pgid: dev.pid, ready, stop, exited, log: () => log };
 }
 
 /** The workerd processes of this wrangler (its process group): RSS in MiB, CPU seconds used. */

@@ -5,8 +5,9 @@
 // million runs, and writes bench/results/latest.json.
 //
 //   npm run bench                                  everything
-//   npm run bench -- --only=steps,throughput       some phases (steps, http, throughput, cost, scale, sleep, get, webhooks, memory);
-//                                                  the others keep their figures from the last run in latest.json
+//   npm run bench -- --only=steps,throughput       some phases (startup, steps, http, throughput, cost, scale, sleep, get,
+//                                                  webhooks, memory); the figures of the others stay as latest.json had them
+//   npm run bench -- --only=startup --startups=5   startup: `wrangler check startup` runs per Worker (median reported)
 //   npm run bench -- --only=scale --apps=8 --scaleRuns=160   scale: apps, runs
 //   npm run bench -- --runs=250 --rounds=6         throughput: runs per round and engine, rounds (medians reported)
 //   npm run bench -- --state=/dev/shm/x            local state on a RAM disk
@@ -22,6 +23,7 @@ import { measureCost } from "./cost-phase.mjs";
 import { median, pct, randomId, sleep, slope, startCollector, startWrangler, workerdUsage } from "./harness.mjs";
 import { loadSourceMap, mapToSources, profile, topSelf } from "./profile.mjs";
 import { measureScale } from "./scale-phase.mjs";
+import { measureStartup, printStartup } from "./startup-phase.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = Object.fromEntries(process.argv.slice(2).map((a) => [...a.replace(/^--/, "").split("="), "true"].slice(0, 2)));
@@ -31,16 +33,45 @@ const ADMIN = `bench-${randomBytes(8).toString("hex")}`;
 const resultsDir = path.join(root, "bench", "results");
 mkdirSync(resultsDir, { recursive: true });
 
-const collector = await startCollector();
-const persist = args.state ?? path.join(root, ".bench-state");
-const dev = await startWrangler(root, persist, {
+const vars = {
   ADMIN_TOKEN: ADMIN,
   JWT_SECRET: randomBytes(32).toString("hex"),
   SECRETS_KEY: randomBytes(32).toString("base64"),
   ALLOW_PRIVATE_NETWORK: "true",
   // Purged runs' tombstones expire within the cost phase, so their deletion is counted too.
   TOMBSTONE_TTL: "2s",
-});
+};
+const latestFile = path.join(resultsDir, "latest.json");
+
+/** Writes latest.json; a run of some phases keeps what the file said of the others. */
+function writeResults(results) {
+  const earlier = only && existsSync(latestFile) ? JSON.parse(readFileSync(latestFile, "utf8")) : {};
+  const merged = {
+    ...earlier,
+    ...results,
+    load: { ...earlier.load, ...results.load },
+    figures: { ...earlier.figures, ...results.figures },
+  };
+  writeFileSync(latestFile, `${JSON.stringify(merged, null, 2)}\n`);
+  console.log("wrote bench/results/latest.json");
+}
+
+// Before anything else starts: the phase times fresh processes of its own.
+let startupResults = null;
+if (wants("startup")) {
+  const load = os.loadavg().map((l) => Number(l.toFixed(2)));
+  const startup = await measureStartup({ root, runs: Number(args.startups ?? 5), rounds: Number(args.firstRequests ?? 3), vars });
+  printStartup(startup);
+  if (only?.size === 1) {
+    writeResults({ load: { startup: load }, startup });
+    process.exit(0);
+  }
+  startupResults = { load, startup };
+}
+
+const collector = await startCollector();
+const persist = args.state ?? path.join(root, ".bench-state");
+const dev = await startWrangler(root, persist, vars);
 const { base } = dev;
 
 async function api(method, url, body, headers = {}) {
@@ -113,8 +144,9 @@ const results = {
   date: new Date().toISOString(),
   machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "?"}`,
   state: args.state ? "RAM disk" : "local disk",
-  load: {},
+  load: startupResults ? { startup: startupResults.load } : {},
   figures: {},
+  ...(startupResults ? { startup: startupResults.startup } : {}),
 };
 const figure = (name, unit, stepline, reference, better) => {
   results.figures[name] = { unit, stepline, reference, ratio: reference ? stepline / reference : null, better };
@@ -344,18 +376,7 @@ if (wants("memory")) {
 
 results.load.end = os.loadavg().map((l) => Number(l.toFixed(2)));
 console.log(`\nload average at the end: ${results.load.end.join(" ")}`);
-// A run of some phases keeps the other phases' figures from the last run, each with the date it was taken.
-const latestPath = path.join(resultsDir, "latest.json");
-const previous = only && existsSync(latestPath) ? JSON.parse(readFileSync(latestPath, "utf8")) : {};
-const dated = (record) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, { ...v, date: results.date }]));
-const merged = {
-  ...previous,
-  ...results,
-  load: { ...(previous.load ?? {}), ...results.load },
-  figures: { ...(previous.figures ?? {}), ...dated(results.figures) },
-};
-writeFileSync(latestPath, `${JSON.stringify(merged, null, 2)}\n`);
-console.log(`wrote bench/results/latest.json`);
+writeResults(results);
 dev.stop();
 collector.close();
 rmSync(persist, { recursive: true, force: true });

@@ -1,13 +1,6 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
-import { z } from "@hono/zod-openapi";
-import { CancelReason } from "./api/schemas";
-import { EventBody, StartRunBody } from "./api/v1/run-requests";
-import { WorkflowDefinition, zodDetails } from "./domain/definition";
-import { AppError, validationFailed } from "./domain/errors";
-import type { RunStatus } from "./engine/events";
-import { decodeCursor } from "./lib/cursor";
-import { controlRun, getRun, listRuns, sendRunEvent, startRun } from "./services/runs";
-import { assertValidDefinition, createWorkflow } from "./services/workflows";
+import { AppError } from "./domain/errors";
+import type { RunListFilter, StartOptionsInput } from "./rpc-calls";
 
 /**
  * Stepline for other Workers, over a service binding. The app comes from the binding's
@@ -24,30 +17,6 @@ import { assertValidDefinition, createWorkflow } from "./services/workflows";
  * props = { appId = "<your app id>" }
  * ```
  */
-const body = StartRunBody.shape;
-
-/**
- * What a caller may set on a run it starts: the fields of POST /v1/runs, camel-cased, with the
- * same rules. Checked here because a binding's caller can send any object, and the service's own
- * request carries fields only Stepline sets (the run's id, its parent, reused outputs).
- */
-const StartOptions = z
-  .object({
-    input: body.input,
-    version: body.version,
-    profile: body.profile,
-    metadata: body.metadata,
-    webhookUrl: body.webhook_url,
-    processId: body.process_id,
-  })
-  .strict();
-
-function checked<T>(schema: z.ZodType<T>, value: unknown, path: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw validationFailed(zodDetails(result.error, path));
-  return result.data;
-}
-
 export class Stepline extends WorkerEntrypoint<Env, { appId?: string }> {
   private appId(): string {
     const appId = this.ctx.props?.appId;
@@ -55,9 +24,10 @@ export class Stepline extends WorkerEntrypoint<Env, { appId?: string }> {
     return appId;
   }
 
-  private async call<T>(work: () => Promise<T>): Promise<T> {
+  /** Runs one call of src/rpc-calls.ts, loaded on the first. */
+  private async call<T>(work: (calls: typeof import("./rpc-calls"), appId: string) => Promise<T>): Promise<T> {
     try {
-      return await work();
+      return await work(await import("./rpc-calls"), this.appId());
     } catch (error) {
       if (error instanceof AppError) {
         const details = error.details ? ` ${JSON.stringify(error.details)}` : "";
@@ -68,45 +38,26 @@ export class Stepline extends WorkerEntrypoint<Env, { appId?: string }> {
   }
 
   createWorkflow(definition: unknown) {
-    return this.call(async () => {
-      const parsed = WorkflowDefinition.safeParse(definition);
-      if (!parsed.success) {
-        assertValidDefinition((definition ?? {}) as Record<string, unknown>, zodDetails(parsed.error));
-        throw validationFailed(zodDetails(parsed.error));
-      }
-      return createWorkflow(this.env, this.appId(), parsed.data);
-    });
+    return this.call(async (calls, appId) => calls.createWorkflowFor(this.env, appId, definition));
   }
 
-  startRun(workflowId: string, options: z.input<typeof StartOptions> = {}) {
-    return this.call(() => {
-      const { input, version, profile, metadata, webhookUrl, processId } = checked(StartOptions, options, "options");
-      return startRun(this.env, this.appId(), { workflowId, input, version, profile, metadata, webhookUrl, processId, trigger: "rpc" });
-    });
+  startRun(workflowId: string, options: StartOptionsInput = {}) {
+    return this.call(async (calls, appId) => calls.startRunFor(this.env, appId, workflowId, options));
   }
 
   getRun(runId: string) {
-    return this.call(() => getRun(this.env, this.appId(), runId));
+    return this.call((calls, appId) => calls.getRunFor(this.env, appId, runId));
   }
 
-  listRuns(filter: { workflowId?: string; status?: RunStatus[]; limit?: number; cursor?: string } = {}) {
-    return this.call(() =>
-      listRuns(this.env, this.appId(), {
-        workflowId: filter.workflowId,
-        status: filter.status,
-        limit: Math.min(Math.max(filter.limit ?? 20, 1), 100),
-        after: filter.cursor ? decodeCursor(filter.cursor) : null,
-      }),
-    );
+  listRuns(filter: RunListFilter = {}) {
+    return this.call((calls, appId) => calls.listRunsFor(this.env, appId, filter));
   }
 
   sendEvent(runId: string, event: { name: string; payload?: unknown; id?: string }) {
-    return this.call(async () => sendRunEvent(this.env, this.appId(), runId, checked(EventBody, event, "event")));
+    return this.call(async (calls, appId) => calls.sendEventFor(this.env, appId, runId, event));
   }
 
   cancelRun(runId: string, reason?: string) {
-    return this.call(async () =>
-      controlRun(this.env, this.appId(), runId, "cancel", reason === undefined ? undefined : checked(CancelReason, reason, "reason")),
-    );
+    return this.call(async (calls, appId) => calls.cancelRunFor(this.env, appId, runId, reason));
   }
 }

@@ -33,6 +33,12 @@ const authenticate: MiddlewareHandler<HonoEnv> = (c, next) => {
   return requireApp()(c, next);
 };
 
+/**
+ * The HTTP app, built by the Worker on its first request (src/index.ts). The native routes are
+ * built together: one router and one document hold them, a Hono router takes no route once it
+ * has matched one, and a 405 names the methods of every route on a path. The dialects and the
+ * documents wait for their own first request.
+ */
 export function buildApp(): App {
   const app = new OpenAPIHono<HonoEnv>({ defaultHook: validationHook });
   app.use("*", requestId());
@@ -42,7 +48,8 @@ export function buildApp(): App {
   app.use("*", (c, next) => (c.req.path.startsWith(`${COMPAT}/`) ? next() : limit(c, next)));
   app.use("*", emptyBodyIsNoBody());
   app.onError(handleError);
-  app.notFound(handleNotFound(app));
+  const notFound = handleNotFound(app);
+  app.notFound(notFound);
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.use("/v1/*", authenticate);
@@ -58,7 +65,7 @@ export function buildApp(): App {
   registerDiscover(app);
   registerSchedules(app);
   registerInstallations(app);
-  mountDialects(app);
+  mountDialects(app, notFound);
 
   serveDocument(app);
   registerDocs(app);

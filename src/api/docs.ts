@@ -14,19 +14,19 @@ const escapeAttribute = (text: string) => text.replace(/&/g, "&amp;").replace(/"
  * has no inline script and runs under a policy that allows scripts from this origin only;
  * Scalar's fonts, telemetry and agent would reach other origins, so they are off.
  */
-export function registerDocs(app: App): void {
+function renderPage(): string {
   const configuration = {
     pageTitle: "Stepline API",
     sources: [
       { title: "Stepline", slug: "stepline", url: "/openapi.json" },
-      ...DIALECTS.map(({ spec }) => ({ title: spec.title, slug: spec.name, url: `${compatBase(spec.name)}/openapi.json` })),
+      ...DIALECTS.map(({ name, title }) => ({ title, slug: name, url: `${compatBase(name)}/openapi.json` })),
     ],
     withDefaultFonts: false,
     telemetry: false,
     agent: { disabled: true },
     showDeveloperTools: "never",
   };
-  const page = `<!doctype html>
+  return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
@@ -39,7 +39,13 @@ export function registerDocs(app: App): void {
   </body>
 </html>
 `;
+}
+
+/** Serves the page, written on its first request: it never changes once the Worker is deployed. */
+export function registerDocs(app: App): void {
+  let page: string | null = null;
   app.get("/docs", (c) => {
+    page ??= renderPage();
     c.header("Content-Security-Policy", DOCS_CSP);
     return c.html(page);
   });

@@ -84,11 +84,16 @@ export function dialectApp(spec: DialectSpec): Dialect {
   });
   registerSharedComponents(app.openAPIRegistry);
   app.openAPIRegistry.registerComponent("securitySchemes", "Credential", spec.securityScheme as never);
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: { title: spec.title, version: "1.0.0", description: spec.description },
-    servers: [{ url: compatBase(spec.name), description: "This Stepline deployment" }],
-    security: [{ Credential: [] }],
+  // Built on its first request and kept: a dialect's routes do not change once it has loaded.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | null = null;
+  app.get("/openapi.json", (c) => {
+    document ??= app.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: { title: spec.title, version: "1.0.0", description: spec.description },
+      servers: [{ url: compatBase(spec.name), description: "This Stepline deployment" }],
+      security: [{ Credential: [] }],
+    });
+    return c.json(document);
   });
   return { spec, app };
 }

@@ -30,7 +30,7 @@ it("serves /docs under a policy that allows only this origin, with no inline scr
   const configuration = JSON.parse(attribute(html, "api-reference", "data-configuration"));
   expect(configuration).toMatchObject({ withDefaultFonts: false, telemetry: false, agent: { disabled: true } });
   const sources = configuration.sources as { title: string; url: string }[];
-  expect(sources.map((s) => s.url)).toEqual(["/openapi.json", ...DIALECTS.map(({ spec }) => `/compat/${spec.name}/openapi.json`)]);
+  expect(sources.map((s) => s.url)).toEqual(["/openapi.json", ...DIALECTS.map(({ name }) => `/compat/${name}/openapi.json`)]);
   expect(sources).toHaveLength(6);
   for (const source of sources) {
     const document = await request("GET", source.url);

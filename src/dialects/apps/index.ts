@@ -1,6 +1,7 @@
 import { bearer } from "../../api/middleware/auth";
 import { errorResponse } from "../../api/middleware/errors";
 import { AppError } from "../../domain/errors";
+import { about } from "..";
 import { dialectApp } from "../kit";
 import { registerDiscoverRoutes } from "./discover-routes";
 import { registerRunRoutes } from "./run-routes";
@@ -8,8 +9,7 @@ import { registerWorkflowRoutes } from "./workflow-routes";
 
 /** The apps platform's workflow and run API (seeds/apps.md) at /compat/apps; DESIGN 9.3. */
 export const apps = dialectApp({
-  name: "apps",
-  title: "Stepline: apps platform workflows API",
+  ...about("apps"),
   description:
     "The apps platform's workflows, versions, runs and discovery on Stepline. Send a Stepline API key or JWT as " +
     "`Authorization: Bearer <key>` (or an API key as `X-Api-Key`); `app_id` in the path is your key's app.",

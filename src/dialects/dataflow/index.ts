@@ -1,6 +1,7 @@
 import { bearer } from "../../api/middleware/auth";
 import { errorResponse } from "../../api/middleware/errors";
 import { AppError } from "../../domain/errors";
+import { about } from "..";
 import { dialectApp } from "../kit";
 import { registerDataflowRoutes } from "./routes";
 
@@ -9,8 +10,7 @@ import { registerDataflowRoutes } from "./routes";
  * documents no credential header, so both of Stepline's are taken.
  */
 export const dataflow = dialectApp({
-  name: "dataflow",
-  title: "Stepline: Data Flow workflows API",
+  ...about("dataflow"),
   description:
     "Data Flow's workflows API on Stepline: create typed step pipelines, execute them and follow their tasks. " +
     "Send a Stepline API key as X-Api-Key or Authorization: Bearer.",

@@ -1,11 +1,11 @@
+import { about } from "..";
 import { dialectApp } from "../kit";
 import { registerCommandRoutes } from "./routes/commands";
 import { registerReadRoutes } from "./routes/reads";
 
 /** Looply's workflow API (seeds/looply.md) at /compat/looply/v2/workflows; DESIGN 9.5. */
 export const looply = dialectApp({
-  name: "looply",
-  title: "Stepline: Looply workflow API",
+  ...about("looply"),
   description:
     "Looply's workflow API on Stepline: point a Looply client at this base URL and send a Stepline API key (or JWT) as x-api-key.",
   credential: (c) => c.req.header("x-api-key") ?? null,

@@ -1,5 +1,6 @@
 import { bearer } from "../../api/middleware/auth";
 import type { AppError } from "../../domain/errors";
+import { about } from "..";
 import { type DialectContext, dialectApp } from "../kit";
 import { registerLifecycleRoutes } from "./lifecycle-routes";
 import { registerWorkflowRoutes } from "./routes";
@@ -18,8 +19,7 @@ function answer(c: DialectContext, error: AppError): Response {
 
 /** The pipelines service's workflows API (seeds/pipelines.md) at /compat/pipelines; DESIGN 9.6. */
 export const pipelines = dialectApp({
-  name: "pipelines",
-  title: "Stepline: pipelines workflows API",
+  ...about("pipelines"),
   description:
     "The pipelines service's workflows API on Stepline: provider task DAGs with input mappings, retries, fallback providers, " +
     "resume and cleanup. Point a pipelines client at this base URL and send a Stepline API key or JWT as its bearer token.",
