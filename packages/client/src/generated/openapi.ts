@@ -5,6 +5,26 @@
  */
 
 export interface paths {
+    "/v1/admin/backfill/runs-index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy the runs index of an earlier version (D1's runs table) into the index shards
+         * @description One page per call, oldest first. Call again with `cursor` set to the answer's `next_cursor` until it is null. Resumable and idempotent: a run copied twice, or after its object wrote a newer summary, is unchanged.
+         */
+        post: operations["backfillRunsIndex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/runs/{id}/diagnostics": {
         parameters: {
             query?: never;
@@ -476,7 +496,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a delivery with its body and every attempt */
+        /**
+         * Get a delivery with its body and every attempt
+         * @description A delivery of a purged run is gone with the run: 410 RUN_PURGED while its tombstone lasts, then 404.
+         */
         get: operations["getDelivery"];
         put?: never;
         post?: never;
@@ -817,6 +840,10 @@ export interface components {
                 }[];
                 request_id: string | null;
             };
+        };
+        BackfillPage: {
+            copied: number;
+            next_cursor: string | null;
         };
         RunDiagnosis: {
             id: string;
@@ -1674,6 +1701,65 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    backfillRunsIndex: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Your id for this request (1-128 of `A-Z a-z 0-9 _ . : -`), echoed back and logged; anything else is replaced */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What this call copied, and where the next one continues */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackfillPage"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The request body or the run input is too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
     getRunDiagnostics: {
         parameters: {
             query?: never;
@@ -4580,6 +4666,21 @@ export interface operations {
                     };
                 };
             };
+            /** @description Gone: the run was purged, or the callback URL expired: `RUN_PURGED` */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "RUN_PURGED";
+                        };
+                    };
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -4634,6 +4735,21 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Gone: the run was purged, or the callback URL expired: `RUN_PURGED` */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "RUN_PURGED";
                         };
                     };
                 };
