@@ -303,7 +303,7 @@ describe("actions and the HTTP utility", () => {
     });
     const wf = await createWorkflow(call, {
       steps: [
-        { id: "chat", type: "openai", config: { body: { model: "gpt-4o", messages: [{ role: "user", content: "hi" }] } } },
+        { id: "chat", type: "openai", config: { body: { model: "gpt-4o", messages: [{ role: "user", content: "hi from leap" }] } } },
         {
           id: "portrait",
           type: "astria",
@@ -329,7 +329,10 @@ describe("actions and the HTTP utility", () => {
     );
     expect(done.body.status).toBe("completed");
     expect(done.body.output).toMatchObject({ images: ["portrait.png"] });
-    const chat = sent.find((l) => l.path === "/fake/openai/chat/completions") as Body;
+    // The fake providers' log is shared by every test file: this run's request is the one with its body.
+    const chat = sent.find(
+      (l) => l.path === "/fake/openai/chat/completions" && JSON.stringify(l.body?.messages)?.includes("hi from leap"),
+    ) as Body;
     expect(chat.authorization).toBe("Bearer sk-openai-leap");
   });
 

@@ -28,7 +28,10 @@ it("calls OpenAI chat completions with the profile's key, never showing it", asy
   const run = await waitForRun(call, (await startRun(call, wf)).id);
   expect(run.status).toBe("completed");
   expect(run.output.choices[0].message.content).toBe("hello");
-  const sent = (await fakeLog()).filter((l) => l.path === "/fake/openai/chat/completions").at(-1);
+  // The fake providers' log is shared by every test file: this run's request is the one with its body.
+  const sent = (await fakeLog())
+    .filter((l) => l.path === "/fake/openai/chat/completions" && JSON.stringify(l.body?.messages) === '[{"role":"user","content":"hi"}]')
+    .at(-1);
   expect(sent?.authorization).toBe(`Bearer ${KEY}`);
   expect(sent?.body).toMatchObject({ model: "gpt-4o" });
   expect(JSON.stringify(run)).not.toContain(KEY);
