@@ -314,7 +314,7 @@ describe("the dashboard", () => {
     }
     const row = page.getByRole("row", { name: /UPLOAD_KEY/ });
     await row.getByText("any host").waitFor();
-    await row.getByRole("button", { name: "Edit the hosts UPLOAD_KEY may be sent to" }).click();
+    await row.getByRole("button", { name: "Edit hosts of UPLOAD_KEY" }).click();
     const field = row.getByLabel(/Hosts \(comma-separated/);
     await field.fill("uploads.example.com, https://bad.example.com/");
     await row.getByRole("button", { name: "Save" }).click();

@@ -104,7 +104,7 @@ function AllowedHosts({ profile, variable }: { profile: string; variable: Variab
         {hosts === null ? <span className="muted">any host</span> : hosts.map((host) => <code key={host}>{host} </code>)}{" "}
         <button
           type="button"
-          aria-label={`Edit the hosts ${variable.name} may be sent to`}
+          aria-label={`Edit hosts of ${variable.name}`}
           onClick={() => {
             setText((hosts ?? []).join(", "));
             save.reset();
