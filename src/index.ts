@@ -1,4 +1,5 @@
 import { buildApp } from "./api/app";
+import { expireAudit } from "./services/audit";
 import { expireKeys } from "./services/idempotency";
 import { sweepDeliveries } from "./services/webhooks";
 import { deadLetterBatch, deliverBatch } from "./webhooks/consumer";
@@ -18,7 +19,7 @@ export default {
     else await deliverBatch(batch as MessageBatch<never>, env);
   },
   async scheduled(_controller, env) {
-    await Promise.all([sweepDeliveries(env, Date.now(), 30_000), expireKeys(env)]);
+    await Promise.all([sweepDeliveries(env, Date.now(), 30_000), expireKeys(env), expireAudit(env)]);
   },
 } satisfies ExportedHandler<Env>;
 export { Stepline } from "./rpc";

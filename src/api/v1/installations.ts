@@ -37,7 +37,7 @@ const put = route(
     request: { params: Params },
     responses: { 200: json(Installation, "Already recorded"), 201: json(Installation, "Recorded") },
   },
-  { errors: [] },
+  { scope: "write", errors: [] },
 );
 
 const get = route(
@@ -50,7 +50,7 @@ const get = route(
     request: { params: Params },
     responses: { 200: json(Installation, "Installed") },
   },
-  { errors: ["NOT_FOUND"] },
+  { scope: "read", errors: ["NOT_FOUND"] },
 );
 
 const remove = route(
@@ -63,7 +63,7 @@ const remove = route(
     request: { params: Params },
     responses: { 200: json(Installation, "Removed; installed is false") },
   },
-  { errors: ["NOT_FOUND"] },
+  { scope: "write", errors: ["NOT_FOUND"] },
 );
 
 export function registerInstallations(app: App) {

@@ -38,19 +38,22 @@ const PutBody = z
   .strict()
   .openapi("PutVariable");
 
-const profiles = route({
-  method: "get",
-  path: "/v1/profiles",
-  operationId: "listProfiles",
-  tags,
-  summary: "List the app's profiles (default always exists)",
-  responses: {
-    200: json(
-      z.object({ data: z.array(z.object({ name: z.string(), variable_count: z.number().int() })) }).openapi("ProfileList"),
-      "Profiles",
-    ),
+const profiles = route(
+  {
+    method: "get",
+    path: "/v1/profiles",
+    operationId: "listProfiles",
+    tags,
+    summary: "List the app's profiles (default always exists)",
+    responses: {
+      200: json(
+        z.object({ data: z.array(z.object({ name: z.string(), variable_count: z.number().int() })) }).openapi("ProfileList"),
+        "Profiles",
+      ),
+    },
   },
-});
+  { scope: "read" },
+);
 
 const list = route(
   {
@@ -62,7 +65,7 @@ const list = route(
     request: { params: ProfileParams, query: PageQuery },
     responses: { 200: json(listOf(Variable, "VariableList"), "Variables by name") },
   },
-  { errors: ["NOT_FOUND"] },
+  { scope: "read", errors: ["NOT_FOUND"] },
 );
 
 const get = route(
@@ -75,18 +78,21 @@ const get = route(
     request: { params: VariableParams },
     responses: { 200: json(Variable, "The variable") },
   },
-  { errors: ["NOT_FOUND"] },
+  { scope: "read", errors: ["NOT_FOUND"] },
 );
 
-const put = route({
-  method: "put",
-  path: "/v1/profiles/{profile}/variables/{name}",
-  operationId: "setVariable",
-  tags,
-  summary: "Set a variable",
-  request: { params: VariableParams, body: jsonBody(PutBody) },
-  responses: { 200: json(Variable, "The variable") },
-});
+const put = route(
+  {
+    method: "put",
+    path: "/v1/profiles/{profile}/variables/{name}",
+    operationId: "setVariable",
+    tags,
+    summary: "Set a variable",
+    request: { params: VariableParams, body: jsonBody(PutBody) },
+    responses: { 200: json(Variable, "The variable") },
+  },
+  { scope: "write" },
+);
 
 const remove = route(
   {
@@ -98,7 +104,7 @@ const remove = route(
     request: { params: VariableParams },
     responses: { 200: json(Variable, "The deleted variable") },
   },
-  { errors: ["NOT_FOUND"] },
+  { scope: "write", errors: ["NOT_FOUND"] },
 );
 
 export function registerProfiles(app: App) {

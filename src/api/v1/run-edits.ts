@@ -35,7 +35,7 @@ const patch = route(
     request: { params: IdParam("id"), body: jsonBody(RunPatchBody) },
     responses: { 200: json(Run, "The run") },
   },
-  { errors: ["RUN_NOT_FOUND", "RUN_PURGED"] },
+  { scope: "write", errors: ["RUN_NOT_FOUND", "RUN_PURGED"] },
 );
 
 const purgeOutputs = route(
@@ -56,7 +56,7 @@ const purgeOutputs = route(
       ),
     },
   },
-  { errors: ["RUN_NOT_FOUND", "RUN_PURGED", "RUN_NOT_ENDED"] },
+  { scope: "write", errors: ["RUN_NOT_FOUND", "RUN_PURGED", "RUN_NOT_ENDED"] },
 );
 
 /** Run attributes that change outside its progress (services/runs.ts updateRun, purgeRunOutputs). */

@@ -71,18 +71,21 @@ const create = route(
     request: { params: IdParam("id"), body: jsonBody(CreateBody) },
     responses: { 201: json(Schedule, "The schedule") },
   },
-  { errors: ["WORKFLOW_NOT_FOUND"] },
+  { scope: "write", errors: ["WORKFLOW_NOT_FOUND"] },
 );
 
-const list = route({
-  method: "get",
-  path: "/v1/schedules",
-  operationId: "listSchedules",
-  tags,
-  summary: "List schedules",
-  request: { query: PageQuery.extend({ workflow_id: z.string().max(100).optional() }) },
-  responses: { 200: json(listOf(ScheduleSummary, "ScheduleList"), "A page of schedules") },
-});
+const list = route(
+  {
+    method: "get",
+    path: "/v1/schedules",
+    operationId: "listSchedules",
+    tags,
+    summary: "List schedules",
+    request: { query: PageQuery.extend({ workflow_id: z.string().max(100).optional() }) },
+    responses: { 200: json(listOf(ScheduleSummary, "ScheduleList"), "A page of schedules") },
+  },
+  { scope: "read" },
+);
 
 const get = route(
   {
@@ -94,7 +97,7 @@ const get = route(
     request: { params: IdParam("id") },
     responses: { 200: json(Schedule, "The schedule") },
   },
-  notFound,
+  { ...notFound, scope: "read" },
 );
 
 const patch = route(
@@ -107,7 +110,7 @@ const patch = route(
     request: { params: IdParam("id"), body: jsonBody(PatchBody) },
     responses: { 200: json(Schedule, "The schedule") },
   },
-  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+  { scope: "write", errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
 );
 
 const remove = route(
@@ -120,7 +123,7 @@ const remove = route(
     request: { params: IdParam("id") },
     responses: { 200: json(Schedule, "The deleted schedule") },
   },
-  notFound,
+  { ...notFound, scope: "write" },
 );
 
 const toggle = (action: "pause" | "resume") =>
@@ -140,7 +143,7 @@ const toggle = (action: "pause" | "resume") =>
         200: json(z.object({ data: z.array(Schedule) }).openapi("WorkflowScheduleList"), "The workflow's schedules, newest first"),
       },
     },
-    { errors: ["WORKFLOW_NOT_FOUND"] },
+    { scope: "write", errors: ["WORKFLOW_NOT_FOUND"] },
   );
 
 export function registerSchedules(app: App) {

@@ -58,7 +58,7 @@ const runDeliveries = route(
     request: { params: IdParam("id"), query: PageQuery },
     responses: { 200: json(listOf(Delivery, "DeliveryList"), "A page of deliveries, newest first") },
   },
-  { errors: ["RUN_NOT_FOUND"] },
+  { scope: "read", errors: ["RUN_NOT_FOUND"] },
 );
 
 const delivery = route(
@@ -71,7 +71,7 @@ const delivery = route(
     request: { params: IdParam("id") },
     responses: { 200: json(DeliveryWithAttempts, "The delivery") },
   },
-  { errors: ["NOT_FOUND"] },
+  { scope: "read", errors: ["NOT_FOUND"] },
 );
 
 const redeliverRoute = route(
@@ -85,26 +85,32 @@ const redeliverRoute = route(
     request: { params: IdParam("id") },
     responses: { 200: json(DeliveryWithAttempts, "The delivery, pending again") },
   },
-  { errors: ["NOT_FOUND", "RUN_PURGED"] },
+  { scope: "run", errors: ["NOT_FOUND", "RUN_PURGED"] },
 );
 
-const secret = route({
-  method: "get",
-  path: "/v1/webhook-secret",
-  operationId: "getWebhookSecret",
-  tags,
-  summary: "The app's webhook signing secret",
-  responses: { 200: json(Secret, "The secret") },
-});
+const secret = route(
+  {
+    method: "get",
+    path: "/v1/webhook-secret",
+    operationId: "getWebhookSecret",
+    tags,
+    summary: "The app's webhook signing secret",
+    responses: { 200: json(Secret, "The secret") },
+  },
+  { scope: "admin" },
+);
 
-const rotate = route({
-  method: "post",
-  path: "/v1/webhook-secret/rotate",
-  operationId: "rotateWebhookSecret",
-  tags,
-  summary: "Rotate the signing secret (the old one keeps signing for 24 h)",
-  responses: { 200: json(Secret, "The new secret") },
-});
+const rotate = route(
+  {
+    method: "post",
+    path: "/v1/webhook-secret/rotate",
+    operationId: "rotateWebhookSecret",
+    tags,
+    summary: "Rotate the signing secret (the old one keeps signing for 24 h)",
+    responses: { 200: json(Secret, "The new secret") },
+  },
+  { scope: "admin" },
+);
 
 export function registerWebhooks(app: App) {
   app.openapi(runDeliveries, async (c) => {

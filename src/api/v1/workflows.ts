@@ -63,25 +63,33 @@ const create = route(
     request: { body: jsonBody(WorkflowDefinition) },
     responses: { 201: json(WorkflowWithDefinition, "The workflow") },
   },
-  { idempotent: true },
+  { scope: "write", idempotent: true },
 );
 
-const list = route({
-  method: "get",
-  path: "/v1/workflows",
-  operationId: "listWorkflows",
-  tags,
-  summary: "List workflows",
-  request: {
-    query: PageQuery.extend({
-      name: z.string().max(255).optional().openapi({ description: "Exact name" }),
-      name_contains: z.string().min(1).max(255).optional().openapi({ description: "Part of the name, any case (`appr` finds `Approval`)" }),
-      discoverable: booleanQuery.optional(),
-      include_deleted: booleanQuery.optional(),
-    }),
+const list = route(
+  {
+    method: "get",
+    path: "/v1/workflows",
+    operationId: "listWorkflows",
+    tags,
+    summary: "List workflows",
+    request: {
+      query: PageQuery.extend({
+        name: z.string().max(255).optional().openapi({ description: "Exact name" }),
+        name_contains: z
+          .string()
+          .min(1)
+          .max(255)
+          .optional()
+          .openapi({ description: "Part of the name, any case (`appr` finds `Approval`)" }),
+        discoverable: booleanQuery.optional(),
+        include_deleted: booleanQuery.optional(),
+      }),
+    },
+    responses: { 200: json(listOf(Workflow, "WorkflowList"), "A page of workflows, newest first") },
   },
-  responses: { 200: json(listOf(Workflow, "WorkflowList"), "A page of workflows, newest first") },
-});
+  { scope: "read" },
+);
 
 const get = route(
   {
@@ -93,7 +101,7 @@ const get = route(
     request: { params: WorkflowParams, query: z.object({ include_deleted: booleanQuery.optional() }) },
     responses: { 200: json(WorkflowWithDefinition, "The workflow") },
   },
-  notFound,
+  { ...notFound, scope: "read" },
 );
 
 const patch = route(
@@ -107,7 +115,7 @@ const patch = route(
     request: { params: WorkflowParams, body: jsonBody(WorkflowPatch) },
     responses: { 200: json(WorkflowWithDefinition, "The workflow") },
   },
-  notFound,
+  { ...notFound, scope: "write" },
 );
 
 const remove = route(
@@ -120,7 +128,7 @@ const remove = route(
     request: { params: WorkflowParams },
     responses: { 200: json(Workflow, "The deleted workflow") },
   },
-  notFound,
+  { ...notFound, scope: "write" },
 );
 
 const createVersionRoute = route(
@@ -133,7 +141,7 @@ const createVersionRoute = route(
     request: { params: WorkflowParams, body: jsonBody(VersionDefinition) },
     responses: { 201: json(WorkflowVersion, "The new version") },
   },
-  notFound,
+  { ...notFound, scope: "write" },
 );
 
 const listVersionsRoute = route(
@@ -146,7 +154,7 @@ const listVersionsRoute = route(
     request: { params: WorkflowParams, query: PageQuery },
     responses: { 200: json(listOf(WorkflowVersion, "VersionList"), "A page of versions") },
   },
-  notFound,
+  { ...notFound, scope: "read" },
 );
 
 const getVersionRoute = route(
@@ -167,7 +175,7 @@ const getVersionRoute = route(
     },
     responses: { 200: json(WorkflowVersion, "The version") },
   },
-  { errors: ["WORKFLOW_NOT_FOUND", "NOT_FOUND"] },
+  { scope: "read", errors: ["WORKFLOW_NOT_FOUND", "NOT_FOUND"] },
 );
 
 /** Versions page by number; the cursor wraps it like every other cursor so clients never rely on its form. */

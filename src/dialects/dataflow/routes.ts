@@ -6,6 +6,7 @@ import { AppError, type ErrorDetail, validationFailed } from "../../domain/error
 import { getRun, listRuns, startRun } from "../../services/runs";
 import { assertWorkflowVisible, createWorkflow } from "../../services/workflows";
 import type { Dialect } from "../kit";
+import { DIALECT_SCHEMES } from "../route";
 import { dataflowProblems, toExecution, toExecutionSummary, toNativeDefinition } from "./mappers";
 import { CreatedWorkflow, CreateWorkflowRequest, ExecuteRequest, Execution, ExecutionList, ExecutionStarted } from "./schemas";
 
@@ -13,18 +14,21 @@ const tags = ["Workflows"];
 const WorkflowParam = IdParam("workflow_id");
 const ExecutionParams = WorkflowParam.merge(IdParam("execution_id"));
 
-const create = route({
-  method: "post",
-  path: "/workflows",
-  operationId: "createWorkflow",
-  tags,
-  summary: "Create a workflow",
-  description:
-    "Each step is checked against its type's configuration and against the type its predecessor produces; " +
-    "every problem is listed in one 400. The workflow is not executed.",
-  request: { body: jsonBody(CreateWorkflowRequest) },
-  responses: { 201: json(CreatedWorkflow, "The workflow was created") },
-});
+const create = route(
+  {
+    method: "post",
+    path: "/workflows",
+    operationId: "createWorkflow",
+    tags,
+    summary: "Create a workflow",
+    description:
+      "Each step is checked against its type's configuration and against the type its predecessor produces; " +
+      "every problem is listed in one 400. The workflow is not executed.",
+    request: { body: jsonBody(CreateWorkflowRequest) },
+    responses: { 201: json(CreatedWorkflow, "The workflow was created") },
+  },
+  { scope: "write", schemes: DIALECT_SCHEMES },
+);
 
 const execute = route(
   {
@@ -39,7 +43,7 @@ const execute = route(
     request: { params: WorkflowParam, body: optionalJsonBody(ExecuteRequest) },
     responses: { 202: json(ExecutionStarted, "The execution was queued") },
   },
-  { idempotent: true, errors: ["WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
+  { scope: "run", schemes: DIALECT_SCHEMES, idempotent: true, errors: ["WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
 );
 
 const list = route(
@@ -52,7 +56,7 @@ const list = route(
     request: { params: WorkflowParam, query: PageQuery },
     responses: { 200: json(ExecutionList, "A page of executions") },
   },
-  { errors: ["WORKFLOW_NOT_FOUND"] },
+  { scope: "read", schemes: DIALECT_SCHEMES, errors: ["WORKFLOW_NOT_FOUND"] },
 );
 
 const get = route(
@@ -65,7 +69,7 @@ const get = route(
     request: { params: ExecutionParams },
     responses: { 200: json(Execution, "The execution") },
   },
-  { errors: ["WORKFLOW_NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
+  { scope: "read", schemes: DIALECT_SCHEMES, errors: ["WORKFLOW_NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
 );
 
 /**
