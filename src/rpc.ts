@@ -6,6 +6,7 @@ import { WorkflowDefinition, zodDetails } from "./domain/definition";
 import { AppError, validationFailed } from "./domain/errors";
 import type { RunStatus } from "./engine/events";
 import { decodeCursor } from "./lib/cursor";
+import type { AuditStamp } from "./services/audit";
 import { controlRun, getRun, listRuns, sendRunEvent, startRun } from "./services/runs";
 import { assertValidDefinition, createWorkflow } from "./services/workflows";
 
@@ -49,6 +50,11 @@ function checked<T>(schema: z.ZodType<T>, value: unknown, path: string): T {
 }
 
 export class Stepline extends WorkerEntrypoint<Env, { appId?: string }> {
+  /** Changes made over the binding are audited as the binding's: it carries no key. */
+  private stamp(): AuditStamp {
+    return { appId: this.appId(), actor: { kind: "service_binding" }, requestId: null };
+  }
+
   private appId(): string {
     const appId = this.ctx.props?.appId;
     if (!appId) throw new Error("UNAUTHORIZED: the service binding has no props.appId");
@@ -74,7 +80,7 @@ export class Stepline extends WorkerEntrypoint<Env, { appId?: string }> {
         assertValidDefinition((definition ?? {}) as Record<string, unknown>, zodDetails(parsed.error));
         throw validationFailed(zodDetails(parsed.error));
       }
-      return createWorkflow(this.env, this.appId(), parsed.data);
+      return createWorkflow(this.env, this.stamp(), parsed.data);
     });
   }
 

@@ -78,6 +78,18 @@ export const auditInsert = (env: Pick<Env, "DB">, stamp: AuditStamp, change: Aud
     .insert(auditLog)
     .values(auditRow(stamp, change, now));
 
+/** The same insert as a plain D1 statement, for batches written with `env.DB.batch`. */
+export function auditStatement(env: Pick<Env, "DB">, stamp: AuditStamp, change: AuditChange, now = Date.now()): D1PreparedStatement {
+  const query = auditInsert(env, stamp, change, now).toSQL();
+  return env.DB.prepare(query.sql).bind(...query.params);
+}
+
+/** The names of the fields a request body sets. */
+export const fieldsOf = (body: object): string[] =>
+  Object.entries(body)
+    .filter(([, value]) => value !== undefined)
+    .map(([key]) => key);
+
 /**
  * The entry for a conditional change (an UPDATE whose WHERE may match nothing), placed right
  * after it in a D1 batch: it is written only when that statement changed a row.

@@ -5,6 +5,7 @@ import { encodeCursor } from "../lib/cursor";
 import { IsolateCache } from "../lib/isolate-cache";
 import { iso } from "../lib/json";
 import { open, seal } from "../lib/secret-box";
+import { type AuditStamp, auditInsert, fieldsOf } from "./audit";
 import { database } from "./db";
 
 /**
@@ -84,7 +85,8 @@ export async function getVariable(env: Env, appId: string, profile: string, name
   return variableView(row);
 }
 
-export async function putVariable(env: Env, appId: string, profile: string, name: string, body: { value: string; secret?: boolean }) {
+export async function putVariable(env: Env, stamp: AuditStamp, profile: string, name: string, body: { value: string; secret?: boolean }) {
+  const { appId } = stamp;
   checkNames(profile, name);
   const secret = body.secret ?? false;
   if (body.value.length > MAX_VALUE_LENGTH)
@@ -94,19 +96,32 @@ export async function putVariable(env: Env, appId: string, profile: string, name
   }
   const now = Date.now();
   const value = secret ? await seal(env.SECRETS_KEY, body.value, slot(appId, profile, name)) : body.value;
-  await database(env)
-    .insert(variables)
-    .values({ appId, profile, name, value, secret, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: [variables.appId, variables.profile, variables.name], set: { value, secret, updatedAt: now } });
+  const db = database(env);
+  await db.batch([
+    db
+      .insert(variables)
+      .values({ appId, profile, name, value, secret, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({ target: [variables.appId, variables.profile, variables.name], set: { value, secret, updatedAt: now } }),
+    // The field names only: a secret's value never reaches the audit log.
+    auditInsert(
+      env,
+      stamp,
+      { action: "variable.set", resource: { type: "variable", id: `${profile}/${name}` }, changes: fieldsOf(body) },
+      now,
+    ),
+  ]);
   forgetRunVariables(appId, profile);
   return getVariable(env, appId, profile, name);
 }
 
-export async function deleteVariable(env: Env, appId: string, profile: string, name: string) {
+export async function deleteVariable(env: Env, stamp: AuditStamp, profile: string, name: string) {
+  const { appId } = stamp;
   const view = await getVariable(env, appId, profile, name);
-  await database(env)
-    .delete(variables)
-    .where(and(eq(variables.appId, appId), eq(variables.profile, profile), eq(variables.name, name)));
+  const db = database(env);
+  await db.batch([
+    db.delete(variables).where(and(eq(variables.appId, appId), eq(variables.profile, profile), eq(variables.name, name))),
+    auditInsert(env, stamp, { action: "variable.deleted", resource: { type: "variable", id: `${profile}/${name}` } }),
+  ]);
   forgetRunVariables(appId, profile);
   return view;
 }

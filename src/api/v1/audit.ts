@@ -10,7 +10,7 @@ const AuditEntry = z
     action: z.enum(AUDIT_ACTIONS),
     actor: z
       .object({
-        kind: z.enum(["key", "jwt", "admin_token"]),
+        kind: z.enum(["key", "jwt", "admin_token", "service_binding"]),
         id: z.string().nullable().openapi({ description: "The key's id, or the JWT's sub" }),
         name: z.string().nullable().openapi({ description: "The key's name" }),
       })

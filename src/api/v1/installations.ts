@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { deleteInstallation, getInstallation, putInstallation } from "../../services/installations";
 import type { App } from "../env";
+import { auditStamp } from "../middleware/auth";
 import { json, route, time } from "../schemas";
 
 const tags = ["Installations"];
@@ -69,7 +70,7 @@ const remove = route(
 export function registerInstallations(app: App) {
   app.openapi(put, async (c) => {
     const { app_id, email } = c.req.valid("param");
-    const { created, installation } = await putInstallation(c.env, c.get("appId"), app_id, email);
+    const { created, installation } = await putInstallation(c.env, auditStamp(c), app_id, email);
     return c.json(installation, created ? 201 : 200);
   });
   app.openapi(get, async (c) => {
@@ -78,6 +79,6 @@ export function registerInstallations(app: App) {
   });
   app.openapi(remove, async (c) => {
     const { app_id, email } = c.req.valid("param");
-    return c.json(await deleteInstallation(c.env, c.get("appId"), app_id, email), 200);
+    return c.json(await deleteInstallation(c.env, auditStamp(c), app_id, email), 200);
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { deleteVariable, getVariable, listProfiles, listVariables, putVariable } from "../../services/variables";
 import type { App } from "../env";
+import { auditStamp } from "../middleware/auth";
 import { afterCursor } from "../paging";
 import { json, jsonBody, listOf, PageQuery, route, time } from "../schemas";
 
@@ -119,10 +120,10 @@ export function registerProfiles(app: App) {
   });
   app.openapi(put, async (c) => {
     const { profile, name } = c.req.valid("param");
-    return c.json(await putVariable(c.env, c.get("appId"), profile, name, c.req.valid("json")), 200);
+    return c.json(await putVariable(c.env, auditStamp(c), profile, name, c.req.valid("json")), 200);
   });
   app.openapi(remove, async (c) => {
     const { profile, name } = c.req.valid("param");
-    return c.json(await deleteVariable(c.env, c.get("appId"), profile, name), 200);
+    return c.json(await deleteVariable(c.env, auditStamp(c), profile, name), 200);
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { purgeRunOutputs, updateRun } from "../../services/runs";
 import type { App } from "../env";
+import { auditStamp } from "../middleware/auth";
 import { IdParam, json, jsonBody, route, time } from "../schemas";
 import { Run } from "./views";
 
@@ -61,7 +62,7 @@ const purgeOutputs = route(
 
 /** Run attributes that change outside its progress (services/runs.ts updateRun, purgeRunOutputs). */
 export function registerRunEdits(app: App) {
-  app.openapi(patch, async (c) => c.json(await updateRun(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 200));
+  app.openapi(patch, async (c) => c.json(await updateRun(c.env, auditStamp(c), c.req.valid("param").id, c.req.valid("json")), 200));
 
-  app.openapi(purgeOutputs, async (c) => c.json(await purgeRunOutputs(c.env, c.get("appId"), c.req.valid("param").id), 200));
+  app.openapi(purgeOutputs, async (c) => c.json(await purgeRunOutputs(c.env, auditStamp(c), c.req.valid("param").id), 200));
 }

@@ -17,6 +17,7 @@ import {
 } from "../../services/runs";
 import { assertWorkflowVisible } from "../../services/workflows";
 import type { App } from "../env";
+import { auditStamp } from "../middleware/auth";
 import { afterCursor } from "../paging";
 import { IdParam, json, jsonBody, listOf, optionalJsonBody, route, time } from "../schemas";
 import { CancelBody, EventBody, EventsQuery, ReplayBody, RetentionPatchBody, RunListQuery, StartRunBody } from "./run-requests";
@@ -379,10 +380,10 @@ export function registerRuns(app: App) {
   );
 
   app.openapi(retention, async (c) =>
-    c.json(await setRunRetention(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 200),
+    c.json(await setRunRetention(c.env, auditStamp(c), c.req.valid("param").id, c.req.valid("json")), 200),
   );
 
-  app.openapi(purge, async (c) => c.json(await purgeRun(c.env, c.get("appId"), c.req.valid("param").id), 200));
+  app.openapi(purge, async (c) => c.json(await purgeRun(c.env, auditStamp(c), c.req.valid("param").id), 200));
 
   app.openapi(schema, async (c) => c.json(await workflowSchema(c.env, c.get("appId"), c.req.valid("param").id), 200));
 }

@@ -8,6 +8,7 @@ import {
   updateSchedule,
 } from "../../services/schedules";
 import type { App } from "../env";
+import { auditStamp } from "../middleware/auth";
 import { afterCursor } from "../paging";
 import { IdParam, json, jsonBody, listOf, PageQuery, route, time } from "../schemas";
 
@@ -149,15 +150,15 @@ const toggle = (action: "pause" | "resume") =>
 export function registerSchedules(app: App) {
   for (const action of ["pause", "resume"] as const) {
     app.openapi(toggle(action), async (c) =>
-      c.json(await setWorkflowSchedulesPaused(c.env, c.get("appId"), c.req.valid("param").id, action === "pause"), 200),
+      c.json(await setWorkflowSchedulesPaused(c.env, auditStamp(c), c.req.valid("param").id, action === "pause"), 200),
     );
   }
-  app.openapi(create, async (c) => c.json(await createSchedule(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 201));
+  app.openapi(create, async (c) => c.json(await createSchedule(c.env, auditStamp(c), c.req.valid("param").id, c.req.valid("json")), 201));
   app.openapi(list, async (c) => {
     const { limit, cursor, workflow_id } = c.req.valid("query");
     return c.json(await listSchedules(c.env, c.get("appId"), limit, afterCursor(cursor), workflow_id), 200);
   });
   app.openapi(get, async (c) => c.json(await getSchedule(c.env, c.get("appId"), c.req.valid("param").id), 200));
-  app.openapi(patch, async (c) => c.json(await updateSchedule(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 200));
-  app.openapi(remove, async (c) => c.json(await deleteSchedule(c.env, c.get("appId"), c.req.valid("param").id), 200));
+  app.openapi(patch, async (c) => c.json(await updateSchedule(c.env, auditStamp(c), c.req.valid("param").id, c.req.valid("json")), 200));
+  app.openapi(remove, async (c) => c.json(await deleteSchedule(c.env, auditStamp(c), c.req.valid("param").id), 200));
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { getDelivery, getWebhookSecret, listRunDeliveries, redeliver, rotateWebhookSecret } from "../../services/webhooks";
 import type { App } from "../env";
+import { auditStamp } from "../middleware/auth";
 import { afterCursor } from "../paging";
 import { IdParam, json, listOf, PageQuery, route, time } from "../schemas";
 
@@ -120,5 +121,5 @@ export function registerWebhooks(app: App) {
   app.openapi(delivery, async (c) => c.json(await getDelivery(c.env, c.get("appId"), c.req.valid("param").id), 200));
   app.openapi(redeliverRoute, async (c) => c.json(await redeliver(c.env, c.get("appId"), c.req.valid("param").id), 200));
   app.openapi(secret, async (c) => c.json(await getWebhookSecret(c.env, c.get("appId")), 200));
-  app.openapi(rotate, async (c) => c.json(await rotateWebhookSecret(c.env, c.get("appId")), 200));
+  app.openapi(rotate, async (c) => c.json(await rotateWebhookSecret(c.env, auditStamp(c)), 200));
 }

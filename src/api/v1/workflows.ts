@@ -14,6 +14,7 @@ import {
   updateWorkflow,
 } from "../../services/workflows";
 import type { App, HonoEnv } from "../env";
+import { auditStamp } from "../middleware/auth";
 import { requestDetails } from "../middleware/errors";
 import { afterCursor } from "../paging";
 import { booleanQuery, IdParam, json, jsonBody, listOf, PageQuery, route } from "../schemas";
@@ -189,7 +190,7 @@ export function versionCursor(cursor: string | undefined): number | null {
 export function registerWorkflows(app: App) {
   app.openapi(
     create,
-    async (c) => c.json(await createWorkflow(c.env, c.get("appId"), c.req.valid("json"), c.get("createdId")), 201),
+    async (c) => c.json(await createWorkflow(c.env, auditStamp(c), c.req.valid("json"), c.get("createdId")), 201),
     definitionHook,
   );
 
@@ -212,15 +213,15 @@ export function registerWorkflows(app: App) {
 
   app.openapi(
     patch,
-    async (c) => c.json(await updateWorkflow(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json") as never), 200),
+    async (c) => c.json(await updateWorkflow(c.env, auditStamp(c), c.req.valid("param").id, c.req.valid("json") as never), 200),
     definitionHook,
   );
 
-  app.openapi(remove, async (c) => c.json(await deleteWorkflow(c.env, c.get("appId"), c.req.valid("param").id), 200));
+  app.openapi(remove, async (c) => c.json(await deleteWorkflow(c.env, auditStamp(c), c.req.valid("param").id), 200));
 
   app.openapi(
     createVersionRoute,
-    async (c) => c.json(await createVersion(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 201),
+    async (c) => c.json(await createVersion(c.env, auditStamp(c), c.req.valid("param").id, c.req.valid("json")), 201),
     definitionHook,
   );
 

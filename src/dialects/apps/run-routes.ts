@@ -1,3 +1,4 @@
+import { auditStamp } from "../../api/middleware/auth";
 import { afterCursor } from "../../api/paging";
 import { json, jsonBody, listOf, optionalJsonBody, route } from "../../api/schemas";
 import { AppError } from "../../domain/errors";
@@ -167,7 +168,7 @@ export function registerRunRoutes({ app }: Dialect) {
     const { workflow_id, run_id } = c.req.valid("param");
     const body = c.req.valid("json");
     await runOfWorkflow(c.env, appId, workflow_id, run_id);
-    const changed = await setRunRetention(c.env, appId, run_id, {
+    const changed = await setRunRetention(c.env, auditStamp(c), run_id, {
       max_age_seconds: body.max_age_in_seconds,
       preserve_on_failure: body.preserve_on_failure,
     });

@@ -1,3 +1,4 @@
+import { auditStamp } from "../../api/middleware/auth";
 import { requestDetails } from "../../api/middleware/errors";
 import { afterCursor } from "../../api/paging";
 import { IdParam, json, jsonBody, optionalJsonBody, PageQuery, route } from "../../api/schemas";
@@ -88,7 +89,7 @@ export function registerDataflowRoutes({ app }: Dialect) {
   app.openapi(
     create,
     async (c) => {
-      const workflow = await createWorkflow(c.env, c.get("appId"), nativeDefinition(c.req.valid("json")));
+      const workflow = await createWorkflow(c.env, auditStamp(c), nativeDefinition(c.req.valid("json")));
       return c.json({ workflow_id: workflow.id }, 201);
     },
     (result) => {

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { auditStamp } from "../../api/middleware/auth";
 import { json } from "../../api/schemas";
 import { AppError } from "../../domain/errors";
 import { controlRun, purgeRunOutputs, type RunAction, updateRun } from "../../services/runs";
@@ -102,10 +103,10 @@ export function registerLifecycleRoutes({ app }: Dialect) {
     const { view, status } = await readWorkflow(c.env, appId, id);
     requireStatus(id, status, ["COMPLETED", "FAILED", "CANCELLED"], "cleaned up (cancel it first)");
     const cleanTasks = c.req.valid("query").cleanup_tasks;
-    const purged = cleanTasks ? await purgeRunOutputs(c.env, appId, id) : null;
-    const deleted = await updateRun(c.env, appId, id, { deleted: true });
+    const purged = cleanTasks ? await purgeRunOutputs(c.env, auditStamp(c), id) : null;
+    const deleted = await updateRun(c.env, auditStamp(c), id, { deleted: true });
     if (view.surface === "pipelines") {
-      await deleteWorkflow(c.env, appId, view.workflow_id).catch((error) => {
+      await deleteWorkflow(c.env, auditStamp(c), view.workflow_id).catch((error) => {
         if (!(error instanceof AppError && error.code === "WORKFLOW_NOT_FOUND")) throw error;
       });
     }

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { auditStamp } from "../../api/middleware/auth";
 import { idempotent } from "../../api/middleware/idempotency";
 import { json, jsonBody } from "../../api/schemas";
 import { AppError } from "../../domain/errors";
@@ -107,7 +108,7 @@ export function registerWorkflowRoutes({ app }: Dialect) {
     const built = nativeWorkflow(body, await plainVariables(c.env, appId, PROFILE, variablesNeeded(body.steps)));
     if (!built.workflow) return unprocessable(c, built.problems) as never;
     // The webhook goes on the one-off workflow, whose creation checks it before anything is stored.
-    const workflow = await createWorkflow(c.env, appId, {
+    const workflow = await createWorkflow(c.env, auditStamp(c), {
       ...built.workflow,
       ...(body.webhook_url ? { webhook_url: body.webhook_url } : {}),
     });
@@ -130,7 +131,7 @@ export function registerWorkflowRoutes({ app }: Dialect) {
     });
     // A run that cannot be created (its config too large, say) leaves its one-off workflow deleted.
     const view = await run.catch(async (error) => {
-      await deleteWorkflow(c.env, appId, workflow.id).catch(() => {});
+      await deleteWorkflow(c.env, auditStamp(c), workflow.id).catch(() => {});
       throw error;
     });
     return c.json(await workflowPublic(c.env, view), 201);
@@ -182,10 +183,10 @@ export function registerWorkflowRoutes({ app }: Dialect) {
     if (Object.keys(metadata).length > 0) patch.metadata = metadata;
     if (body.webhook_url !== undefined) patch.webhook_url = body.webhook_url || null;
     if (Object.keys(patch).length === 0) return c.json(await workflowPublic(c.env, view), 200);
-    const updated = await updateRun(c.env, appId, id, patch);
+    const updated = await updateRun(c.env, auditStamp(c), id, patch);
     if (view.surface === "pipelines") {
       // The one-off native workflow carries the same name, description and webhook.
-      await updateWorkflow(c.env, appId, view.workflow_id, {
+      await updateWorkflow(c.env, auditStamp(c), view.workflow_id, {
         ...(typeof body.name === "string" ? { name: body.name } : {}),
         ...(body.description !== undefined ? { description: body.description as string } : {}),
         ...(patch.webhook_url !== undefined ? { webhook_url: patch.webhook_url as string } : {}),

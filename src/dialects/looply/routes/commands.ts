@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { auditStamp } from "../../../api/middleware/auth";
 import { idempotent } from "../../../api/middleware/idempotency";
 import { jsonBody, optionalJsonBody } from "../../../api/schemas";
 import { AppError, validationFailed } from "../../../domain/errors";
@@ -233,7 +234,7 @@ export function registerCommandRoutes({ app }: Dialect) {
     if (action !== "PAUSE" && action !== "PLAY") return c.json({ message: `action must be PAUSE or PLAY, not ${action}` }, 409);
     const appId = c.get("appId");
     await getVersion(c.env, appId, workflow_id, versionNumber(String(workflow_version), "workflow_version"));
-    const { data } = await setWorkflowSchedulesPaused(c.env, appId, workflow_id, action === "PAUSE");
+    const { data } = await setWorkflowSchedulesPaused(c.env, auditStamp(c), workflow_id, action === "PAUSE");
     if (data.length === 0) return c.json({ message: `workflow ${workflow_id} has no schedule` }, 404);
     return c.json(
       {
