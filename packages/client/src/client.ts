@@ -1,7 +1,7 @@
 import createClient from "openapi-fetch";
 import type { SteplineApi } from "./api.js";
 import type { paths } from "./generated/openapi.js";
-import { deliveriesOf, eventsOf, schedulesOf, webhooksOf, workflowsOf } from "./resources.js";
+import { auditOf, deliveriesOf, eventsOf, keysOf, schedulesOf, webhooksOf, workflowsOf } from "./resources.js";
 import { Runs } from "./runs.js";
 
 export interface SteplineOptions {
@@ -39,6 +39,8 @@ export class Stepline {
   readonly schedules: ReturnType<typeof schedulesOf>;
   readonly deliveries: ReturnType<typeof deliveriesOf>;
   readonly webhooks: ReturnType<typeof webhooksOf>;
+  readonly keys: ReturnType<typeof keysOf>;
+  readonly audit: ReturnType<typeof auditOf>;
 
   constructor(options: SteplineOptions) {
     // The same client, typed by SteplineApi: openapi-fetch infers a call's options as a type
@@ -57,5 +59,7 @@ export class Stepline {
     this.schedules = schedulesOf(this.api);
     this.deliveries = deliveriesOf(this.api);
     this.webhooks = webhooksOf(this.api);
+    this.keys = keysOf(this.api);
+    this.audit = auditOf(this.api);
   }
 }
