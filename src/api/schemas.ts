@@ -175,7 +175,8 @@ export function route<const R extends RouteConfig & { operationId: string }>(dec
   const config = options.scope ? scoped(declared, options.scope, options.schemes) : declared;
   const request = config.request;
   const codes: ErrorCode[] = ["INTERNAL", ...(options.errors ?? [])];
-  if (options.scope) codes.push("INSUFFICIENT_SCOPE");
+  // Every key holds at least `read`, so only a wider scope can be refused.
+  if (options.scope && options.scope !== "read") codes.push("INSUFFICIENT_SCOPE");
   if (!Array.isArray(config.security) || config.security.length > 0) codes.push("UNAUTHORIZED");
   if (request?.params || request?.query || request?.body) codes.push("VALIDATION_FAILED");
   if (config.method !== "get") codes.push("PAYLOAD_TOO_LARGE");

@@ -2282,21 +2282,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -2672,21 +2657,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -2877,21 +2847,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
             404: {
                 headers: {
@@ -3150,21 +3105,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
             404: {
                 headers: {
@@ -3331,21 +3271,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND`, `NOT_FOUND` */
             404: {
                 headers: {
@@ -3423,21 +3348,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
             404: {
                 headers: {
@@ -3677,21 +3587,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -3735,21 +3630,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `RUN_NOT_FOUND` */
             404: {
                 headers: {
@@ -4066,21 +3946,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `RUN_NOT_FOUND` */
             404: {
                 headers: {
@@ -4317,21 +4182,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `RUN_NOT_FOUND` */
             404: {
                 headers: {
@@ -5184,21 +5034,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
             404: {
                 headers: {
@@ -5380,21 +5215,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `RUN_NOT_FOUND` */
             404: {
                 headers: {
@@ -5453,21 +5273,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `NOT_FOUND` */
             404: {
                 headers: {
@@ -5709,21 +5514,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -5772,21 +5562,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `NOT_FOUND` */
             404: {
                 headers: {
@@ -5846,21 +5621,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `NOT_FOUND` */
             404: {
                 headers: {
@@ -6212,21 +5972,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -6270,21 +6015,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
             404: {
                 headers: {
@@ -6344,21 +6074,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND`, `NOT_FOUND` */
             404: {
                 headers: {
@@ -6867,21 +6582,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -6925,21 +6625,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `NOT_FOUND` */
             404: {
                 headers: {
@@ -7196,21 +6881,6 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "INSUFFICIENT_SCOPE";
-                        };
-                    };
-                };
-            };
             /** @description Not found (another app's objects are not found either): `NOT_FOUND` */
             404: {
                 headers: {
