@@ -43,10 +43,11 @@ export default {
     else await deliverBatch(batch as MessageBatch<never>, env);
   },
   async scheduled(_controller, env) {
-    const [{ sweepLegacyDeliveries }, { expireKeys }] = await Promise.all([
+    const [{ sweepLegacyDeliveries }, { expireKeys }, { expireAudit }] = await Promise.all([
       import("./services/legacy-deliveries"),
       import("./services/idempotency"),
+      import("./services/audit"),
     ]);
-    await Promise.all([sweepLegacyDeliveries(env, Date.now(), 30_000), expireKeys(env)]);
+    await Promise.all([sweepLegacyDeliveries(env, Date.now(), 30_000), expireKeys(env), expireAudit(env)]);
   },
 } satisfies ExportedHandler<Env>;

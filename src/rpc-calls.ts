@@ -5,6 +5,7 @@ import { WorkflowDefinition, zodDetails } from "./domain/definition";
 import { validationFailed } from "./domain/errors";
 import type { RunStatus } from "./engine/events";
 import { decodeCursor } from "./lib/cursor";
+import type { AuditStamp } from "./services/audit";
 import { controlRun, getRun, listRuns, sendRunEvent, startRun } from "./services/runs";
 import { assertValidDefinition, createWorkflow } from "./services/workflows";
 
@@ -42,13 +43,13 @@ export type StartOptionsInput = z.input<typeof StartOptions>;
 
 export type RunListFilter = { workflowId?: string; status?: RunStatus[]; limit?: number; cursor?: string };
 
-export function createWorkflowFor(env: Env, appId: string, definition: unknown) {
+export function createWorkflowFor(env: Env, stamp: AuditStamp, definition: unknown) {
   const parsed = WorkflowDefinition.safeParse(definition);
   if (!parsed.success) {
     assertValidDefinition((definition ?? {}) as Record<string, unknown>, zodDetails(parsed.error));
     throw validationFailed(zodDetails(parsed.error));
   }
-  return createWorkflow(env, appId, parsed.data);
+  return createWorkflow(env, stamp, parsed.data);
 }
 
 export function startRunFor(env: Env, appId: string, workflowId: string, options: StartOptionsInput) {

@@ -1,6 +1,7 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
 import { AppError } from "./domain/errors";
 import type { RunListFilter, StartOptionsInput } from "./rpc-calls";
+import type { AuditStamp } from "./services/audit";
 
 /**
  * Stepline for other Workers, over a service binding. The app comes from the binding's
@@ -18,6 +19,11 @@ import type { RunListFilter, StartOptionsInput } from "./rpc-calls";
  * ```
  */
 export class Stepline extends WorkerEntrypoint<Env, { appId?: string }> {
+  /** Changes made over the binding are audited as the binding's: it carries no key. */
+  private stamp(): AuditStamp {
+    return { appId: this.appId(), actor: { kind: "service_binding" }, requestId: null };
+  }
+
   private appId(): string {
     const appId = this.ctx.props?.appId;
     if (!appId) throw new Error("UNAUTHORIZED: the service binding has no props.appId");
@@ -38,7 +44,7 @@ export class Stepline extends WorkerEntrypoint<Env, { appId?: string }> {
   }
 
   createWorkflow(definition: unknown) {
-    return this.call(async (calls, appId) => calls.createWorkflowFor(this.env, appId, definition));
+    return this.call(async (calls) => calls.createWorkflowFor(this.env, this.stamp(), definition));
   }
 
   startRun(workflowId: string, options: StartOptionsInput = {}) {

@@ -12,6 +12,7 @@ import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { serveDocument } from "./openapi";
 import { registerAdmin } from "./v1/admin";
+import { registerAudit } from "./v1/audit";
 import { registerCallbacks } from "./v1/callbacks";
 import { registerDiscover } from "./v1/discover";
 import { registerInstallations } from "./v1/installations";
@@ -56,6 +57,7 @@ export function buildApp(): App {
 
   registerAdmin(app);
   registerKeys(app);
+  registerAudit(app);
   registerWorkflows(app);
   registerRuns(app);
   registerRunEdits(app);

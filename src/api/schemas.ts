@@ -1,7 +1,10 @@
 import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { type ErrorCode, ErrorStatus } from "../domain/errors";
 import { Limits } from "../domain/limits";
+import { type Scope, scopesGranting } from "../domain/scopes";
 import { idempotent } from "./middleware/idempotency";
+import { requireScope } from "./middleware/scope";
 
 export const ErrorEnvelope = z
   .object({
@@ -70,7 +73,8 @@ const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${nam
 
 const ERROR_TEXT: Record<number, string> = {
   400: "The request is not valid",
-  401: "Missing or invalid credentials",
+  401: "Missing, invalid, revoked or expired credentials",
+  403: "The key's scopes do not cover this operation; nothing was changed",
   404: "Not found (another app's objects are not found either)",
   409: "Not allowed in the current state",
   410: "Gone: the run was purged, or the callback URL expired",
@@ -120,7 +124,39 @@ function errorResponses(codes: Iterable<ErrorCode>) {
   );
 }
 
+/** The native document's security schemes that carry an API key or JWT. */
+export const NATIVE_SCHEMES = ["ApiKey", "Bearer"] as const;
+
+/**
+ * Declares the scope an operation needs: documented as the security requirement's scopes and
+ * a line of its description, and enforced by middleware that runs before anything else of it.
+ */
+export function scoped<R extends RouteConfig>(config: R, scope: Scope, schemes: readonly string[] = NATIVE_SCHEMES): R {
+  const middleware = config.middleware === undefined ? [] : Array.isArray(config.middleware) ? config.middleware : [config.middleware];
+  const line = `Scope: \`${scope}\`${
+    scope === "admin"
+      ? ""
+      : ` (or ${scopesGranting(scope)
+          .slice(1)
+          .map((s) => `\`${s}\``)
+          .join(", ")})`
+  }.`;
+  return {
+    ...config,
+    description: config.description ? `${config.description}\n\n${line}` : line,
+    security: schemes.map((scheme) => ({ [scheme]: [scope] })),
+    middleware: [requireScope(scope), ...middleware],
+  };
+}
+
 export interface RouteOptions {
+  /**
+   * The least scope a key needs for this operation; null for operations that take no API key
+   * (the admin token's, or a signed callback's), which declare their `security` themselves.
+   */
+  scope: Scope | null;
+  /** The security schemes the scope applies to; the native document's unless a dialect says otherwise. */
+  schemes?: readonly string[];
   /** The codes only this operation can answer with; the ones every operation of its kind can give are added. */
   errors?: readonly ErrorCode[];
   /** An `Idempotency-Key` header makes the call safe to retry (see middleware/idempotency.ts). */
@@ -135,9 +171,12 @@ const IDEMPOTENT_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "IDEMPOTENCY_IN_PRO
  * body, 415 and INVALID_JSON for zod-parsed JSON bodies, 500 always), `X-Request-Id` on every
  * request and answer, and the idempotency header and middleware where asked.
  */
-export function route<const R extends RouteConfig & { operationId: string }>(config: R, options: RouteOptions = {}): R {
+export function route<const R extends RouteConfig & { operationId: string }>(declared: R, options: RouteOptions): R {
+  const config = options.scope ? scoped(declared, options.scope, options.schemes) : declared;
   const request = config.request;
   const codes: ErrorCode[] = ["INTERNAL", ...(options.errors ?? [])];
+  // Every key holds at least `read`, so only a wider scope can be refused.
+  if (options.scope && options.scope !== "read") codes.push("INSUFFICIENT_SCOPE");
   if (!Array.isArray(config.security) || config.security.length > 0) codes.push("UNAUTHORIZED");
   if (request?.params || request?.query || request?.body) codes.push("VALIDATION_FAILED");
   if (config.method !== "get") codes.push("PAYLOAD_TOO_LARGE");
@@ -158,5 +197,6 @@ export function route<const R extends RouteConfig & { operationId: string }>(con
     responses[status] =
       "$ref" in response ? response : { ...response, headers: { ...headers, ...(response.headers as object | undefined) } };
   }
-  return createRoute({ ...config, parameters, responses, ...(options.idempotent ? { middleware: idempotent() } : {}) }) as unknown as R;
+  const middleware = [...((config.middleware as MiddlewareHandler[] | undefined) ?? []), ...(options.idempotent ? [idempotent()] : [])];
+  return createRoute({ ...config, parameters, responses, middleware }) as unknown as R;
 }

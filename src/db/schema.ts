@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { WorkflowDefinition } from "../domain/definition";
+import type { Scope } from "../domain/scopes";
 
 // Times are epoch milliseconds; the API renders them as ISO strings.
 // Every list query pages by (scope, id DESC) and has an index that starts with its filters,
@@ -23,8 +24,13 @@ export const apiKeys = sqliteTable(
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
     hash: text("hash").notNull(),
+    // Keys made before scopes existed could do everything, so they stay `admin`.
+    scopes: text("scopes", { mode: "json" }).$type<Scope[]>().notNull().default(sql`'["admin"]'`),
     createdAt: integer("created_at").notNull(),
     revokedAt: integer("revoked_at"),
+    expiresAt: integer("expires_at"),
+    // Written at most once an hour per key, so a busy key costs no write per request.
+    lastUsedAt: integer("last_used_at"),
   },
   (t) => [uniqueIndex("api_keys_hash").on(t.hash), index("api_keys_app").on(t.appId, t.id)],
 );
@@ -236,4 +242,33 @@ export const runIndexShards = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.appId, t.month] })],
+);
+
+/**
+ * One row per change made through the API: who, what, to which resource, in which request, and
+ * the names of the fields it changed (never their values). Written in the same D1 batch as the
+ * change wherever the change is a D1 write; kept for AUDIT_RETENTION.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    appId: text("app_id").notNull(),
+    // key, jwt or admin_token; a key's id and name, a JWT's sub
+    actorKind: text("actor_kind").notNull(),
+    actorId: text("actor_id"),
+    actorName: text("actor_name"),
+    action: text("action").notNull(),
+    resourceType: text("resource_type").notNull(),
+    resourceId: text("resource_id").notNull(),
+    requestId: text("request_id"),
+    changes: text("changes", { mode: "json" }).$type<string[]>(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("audit_log_app").on(t.appId, t.id),
+    index("audit_log_app_action").on(t.appId, t.action, t.id),
+    index("audit_log_app_resource").on(t.appId, t.resourceType, t.resourceId, t.id),
+    index("audit_log_created").on(t.createdAt),
+  ],
 );

@@ -1,7 +1,7 @@
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { HonoEnv } from "../api/env";
-import { appForCredential } from "../api/middleware/auth";
+import { credentialFor, setCredential } from "../api/middleware/auth";
 import { limitBody } from "../api/middleware/body-limit";
 import { errorResponse, requestError, toAppError } from "../api/middleware/errors";
 import { registerSharedComponents } from "../api/openapi";
@@ -75,7 +75,7 @@ export function dialectApp(spec: DialectSpec): Dialect {
     const token = spec.credential(c);
     if (!token) return spec.unauthorized(c, "Missing credentials");
     try {
-      c.set("appId", await appForCredential(c.env, token));
+      setCredential(c, await credentialFor(c.env, token));
     } catch (error) {
       if (error instanceof AppError && error.code === "UNAUTHORIZED") return spec.unauthorized(c, error.message);
       throw error;

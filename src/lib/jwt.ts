@@ -1,6 +1,6 @@
 import { fromBase64url, hmacVerify } from "./crypto";
 
-export type JwtResult = { ok: true; sub: string } | { ok: false; reason: string };
+export type JwtResult = { ok: true; sub: string; scope?: string } | { ok: false; reason: string };
 
 const decoder = new TextDecoder();
 
@@ -33,5 +33,5 @@ export async function verifyJwt(token: string, secret: string, now = Date.now())
   if (payload.exp * 1000 <= now) return { ok: false, reason: "the token has expired" };
   if (typeof payload.nbf === "number" && payload.nbf * 1000 > now) return { ok: false, reason: "the token is not valid yet" };
   if (typeof payload.sub !== "string" || payload.sub === "") return { ok: false, reason: "the token has no sub claim" };
-  return { ok: true, sub: payload.sub };
+  return { ok: true, sub: payload.sub, ...(typeof payload.scope === "string" ? { scope: payload.scope } : {}) };
 }

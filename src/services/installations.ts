@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { installations } from "../db/schema";
 import { AppError, type ErrorDetail, validationFailed } from "../domain/errors";
 import { iso } from "../lib/json";
+import { type AuditStamp, auditStatementIfChanged } from "./audit";
 import { database } from "./db";
 
 /**
@@ -45,15 +46,23 @@ async function find(env: Env, appId: string, installedAppId: string, email: stri
 }
 
 /** Records the installation; repeating it changes nothing. `created` tells whether it is new. */
-export async function putInstallation(env: Env, appId: string, installedAppId: string, email: string) {
+export async function putInstallation(env: Env, stamp: AuditStamp, installedAppId: string, email: string) {
+  const { appId } = stamp;
   const k = key(installedAppId, email);
-  const inserted = await database(env)
+  const insert = database(env)
     .insert(installations)
     .values({ appId, ...k, createdAt: Date.now() })
     .onConflictDoNothing()
-    .returning();
-  const row = inserted[0] ?? (await find(env, appId, k.installedAppId, k.email));
-  return { created: inserted.length > 0, installation: view(row as Row) };
+    .returning()
+    .toSQL();
+  const change = { action: "installation.created", resource: { type: "installation", id: `${k.installedAppId}/${k.email}` } } as const;
+  // A repeated PUT inserts nothing, and so records nothing.
+  const [inserted] = await env.DB.batch<{ created_at: number }>([
+    env.DB.prepare(insert.sql).bind(...insert.params),
+    auditStatementIfChanged(env, stamp, change),
+  ]);
+  const row = await find(env, appId, k.installedAppId, k.email);
+  return { created: inserted.results.length > 0, installation: view(row as Row) };
 }
 
 export async function getInstallation(env: Env, appId: string, installedAppId: string, email: string) {
@@ -63,14 +72,18 @@ export async function getInstallation(env: Env, appId: string, installedAppId: s
   return view(row);
 }
 
-export async function deleteInstallation(env: Env, appId: string, installedAppId: string, email: string) {
+export async function deleteInstallation(env: Env, stamp: AuditStamp, installedAppId: string, email: string) {
+  const { appId } = stamp;
   const k = key(installedAppId, email);
-  const deleted = await database(env)
+  const found = await find(env, appId, k.installedAppId, k.email);
+  const remove = database(env)
     .delete(installations)
     .where(and(eq(installations.appId, appId), eq(installations.installedAppId, k.installedAppId), eq(installations.email, k.email)))
-    .returning();
-  if (deleted.length === 0) throw notFound(k.installedAppId, k.email);
-  return { ...view(deleted[0]), installed: false };
+    .toSQL();
+  const change = { action: "installation.deleted", resource: { type: "installation", id: `${k.installedAppId}/${k.email}` } } as const;
+  const [deleted] = await env.DB.batch([env.DB.prepare(remove.sql).bind(...remove.params), auditStatementIfChanged(env, stamp, change)]);
+  if (!found || deleted.meta.changes === 0) throw notFound(k.installedAppId, k.email);
+  return { ...view(found), installed: false };
 }
 
 /** Whether the user has installed the app; anything that cannot name an installation has not. */

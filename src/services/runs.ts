@@ -15,6 +15,7 @@ import { iso } from "../lib/json";
 import { allowsPrivateNetwork } from "../net/fetch";
 import { urlProblem } from "../net/ssrf";
 import type { IndexRow } from "../runs-index/shard-object";
+import { type AuditStamp, fieldsOf, recordAudit } from "./audit";
 import { listIndexRows, tombstoneError } from "./run-index";
 import { runStub } from "./stubs";
 import { profileExists } from "./variables";
@@ -210,29 +211,46 @@ export async function streamRun(env: Env, appId: string, runId: string, after: n
   return await unwrapRun<ReadableStream>(env, appId, runId, await stubFor(env, runId).stream(appId, after));
 }
 
-export async function setRunRetention(env: Env, appId: string, runId: string, patch: RetentionPatch) {
-  return await unwrapRun<RunView>(env, appId, runId, await stubFor(env, runId).setRetention(appId, patch));
+// A run's changes are made by its Durable Object, not in D1, so they cannot share a batch with
+// their audit entry: each is recorded right after the object answers that it succeeded.
+
+export async function setRunRetention(env: Env, stamp: AuditStamp, runId: string, patch: RetentionPatch) {
+  const { appId } = stamp;
+  const view = await unwrapRun<RunView>(env, appId, runId, await stubFor(env, runId).setRetention(appId, patch));
+  await recordAudit(env, stamp, { action: "run.retention_changed", resource: { type: "run", id: runId }, changes: fieldsOf(patch) });
+  return view;
 }
 
-export async function purgeRun(env: Env, appId: string, runId: string) {
-  return await unwrapRun<{ id: string; purged_at: string }>(env, appId, runId, await stubFor(env, runId).purge(appId));
+export async function purgeRun(env: Env, stamp: AuditStamp, runId: string) {
+  const { appId } = stamp;
+  const purged = await unwrapRun<{ id: string; purged_at: string }>(env, appId, runId, await stubFor(env, runId).purge(appId));
+  await recordAudit(env, stamp, { action: "run.purged", resource: { type: "run", id: runId } });
+  return purged;
 }
 
 /** Changes a run's webhook URL (also mid-run), merges into its metadata, or soft-deletes it. */
-export async function updateRun(env: Env, appId: string, runId: string, patch: RunPatch) {
+export async function updateRun(env: Env, stamp: AuditStamp, runId: string, patch: RunPatch) {
+  const { appId } = stamp;
   const unsafe = patch.webhook_url ? urlProblem(patch.webhook_url, allowsPrivateNetwork(env)) : null;
   if (unsafe) throw validationFailed([{ path: "webhook_url", message: unsafe }]);
-  return await unwrapRun<RunView>(env, appId, runId, await stubFor(env, runId).update(appId, patch));
+  const view = await unwrapRun<RunView>(env, appId, runId, await stubFor(env, runId).update(appId, patch));
+  const changes = fieldsOf(patch);
+  const action = changes.length === 1 && patch.deleted === true ? "run.deleted" : "run.updated";
+  await recordAudit(env, stamp, { action, resource: { type: "run", id: runId }, changes });
+  return view;
 }
 
 /** Drops an ended run's step inputs and outputs now; the run, its statuses and errors stay readable. */
-export async function purgeRunOutputs(env: Env, appId: string, runId: string) {
-  return await unwrapRun<{ id: string; outputs_purged_at: string; steps: string[] }>(
+export async function purgeRunOutputs(env: Env, stamp: AuditStamp, runId: string) {
+  const { appId } = stamp;
+  const purged = await unwrapRun<{ id: string; outputs_purged_at: string; steps: string[] }>(
     env,
     appId,
     runId,
     await stubFor(env, runId).purgeOutputs(appId),
   );
+  await recordAudit(env, stamp, { action: "run.outputs_purged", resource: { type: "run", id: runId } });
+  return purged;
 }
 
 /** Steps that depend on `from` (directly or not), and `from` itself: the ones a replay runs again. */

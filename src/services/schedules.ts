@@ -6,6 +6,7 @@ import { isId, newId } from "../lib/ids";
 import { iso } from "../lib/json";
 import { cronProblem } from "../schedules/cron";
 import type { ScheduleState } from "../schedules/schedule-object";
+import { type AuditChange, type AuditStamp, auditInsert, fieldsOf } from "./audit";
 import { database } from "./db";
 import { startRun } from "./runs";
 import { profileExists } from "./variables";
@@ -64,7 +65,10 @@ async function check(
     throw validationFailed([{ path: "profile", message: `profile "${body.profile}" has no variables` }]);
 }
 
-async function writeIndex(env: Env, state: ScheduleState, createdAt: number) {
+/** What an API change to a schedule adds to the D1 write that indexes it; a schedule's own fires add nothing. */
+type Audited = { stamp: AuditStamp; change: Omit<AuditChange, "resource"> } | null;
+
+async function writeIndex(env: Env, state: ScheduleState, createdAt: number, audited: Audited) {
   const now = Date.now();
   const changing = {
     cron: state.cron,
@@ -79,14 +83,20 @@ async function writeIndex(env: Env, state: ScheduleState, createdAt: number) {
     lastRunId: state.lastRunId,
     updatedAt: now,
   };
-  await database(env)
+  const db = database(env);
+  const upsert = db
     .insert(schedules)
     .values({ id: state.id, appId: state.appId, workflowId: state.workflowId, createdAt, ...changing })
     .onConflictDoUpdate({ target: schedules.id, set: changing });
+  if (audited) {
+    const change = { ...audited.change, resource: { type: "schedule", id: state.id } };
+    await db.batch([upsert, auditInsert(env, audited.stamp, change, now)]);
+  } else await upsert;
   return view(state, createdAt, now);
 }
 
-export async function createSchedule(env: Env, appId: string, workflowId: string, body: ScheduleInput) {
+export async function createSchedule(env: Env, stamp: AuditStamp, workflowId: string, body: ScheduleInput) {
+  const { appId } = stamp;
   const timezone = body.timezone ?? "UTC";
   const profile = body.profile ?? "default";
   await check(env, appId, workflowId, { cron: body.cron, timezone, profile, version: body.version ?? null });
@@ -103,7 +113,7 @@ export async function createSchedule(env: Env, appId: string, workflowId: string
     overlap: body.overlap ?? "allow",
     paused: body.paused ?? false,
   })) as ScheduleState;
-  return writeIndex(env, state, Date.now());
+  return writeIndex(env, state, Date.now(), { stamp, change: { action: "schedule.created", changes: fieldsOf(body) } });
 }
 
 async function findRow(env: Env, appId: string, id: string) {
@@ -124,7 +134,15 @@ export async function getSchedule(env: Env, appId: string, id: string) {
   return view(state, row.createdAt, row.updatedAt);
 }
 
-export async function updateSchedule(env: Env, appId: string, id: string, patch: Partial<ScheduleInput>) {
+/** A change of `paused` alone is a pause or a resume; anything else is an update. */
+function scheduleChange(patch: Partial<ScheduleInput>): Omit<AuditChange, "resource"> {
+  const changes = fieldsOf(patch);
+  if (changes.length === 1 && patch.paused !== undefined) return { action: patch.paused ? "schedule.paused" : "schedule.resumed", changes };
+  return { action: "schedule.updated", changes };
+}
+
+export async function updateSchedule(env: Env, stamp: AuditStamp, id: string, patch: Partial<ScheduleInput>) {
+  const { appId } = stamp;
   const row = await findRow(env, appId, id);
   const current = (await scheduleStub(env, id).read()) as unknown as ScheduleState;
   const cron = patch.cron ?? current.cron;
@@ -144,13 +162,17 @@ export async function updateSchedule(env: Env, appId: string, id: string, patch:
     overlap: patch.overlap ?? current.overlap,
     paused: patch.paused ?? current.paused,
   })) as ScheduleState;
-  return writeIndex(env, state, row.createdAt);
+  return writeIndex(env, state, row.createdAt, { stamp, change: scheduleChange(patch) });
 }
 
-export async function deleteSchedule(env: Env, appId: string, id: string) {
-  const found = await getSchedule(env, appId, id);
+export async function deleteSchedule(env: Env, stamp: AuditStamp, id: string) {
+  const found = await getSchedule(env, stamp.appId, id);
   await scheduleStub(env, id).remove();
-  await database(env).delete(schedules).where(eq(schedules.id, id));
+  const db = database(env);
+  await db.batch([
+    db.delete(schedules).where(eq(schedules.id, id)),
+    auditInsert(env, stamp, { action: "schedule.deleted", resource: { type: "schedule", id } }),
+  ]);
   return { ...found, paused: true, next_run_at: null };
 }
 
@@ -159,7 +181,9 @@ export async function deleteSchedule(env: Env, appId: string, id: string) {
  * arms it at the next fire from now (slots missed while paused are not fired). Pausing never
  * re-checks the schedule's profile or cron, so it always succeeds.
  */
-export async function setWorkflowSchedulesPaused(env: Env, appId: string, workflowId: string, paused: boolean) {
+export async function setWorkflowSchedulesPaused(env: Env, stamp: AuditStamp, workflowId: string, paused: boolean) {
+  const { appId } = stamp;
+  const change = { action: paused ? ("schedule.paused" as const) : ("schedule.resumed" as const), changes: ["paused"] };
   await loadForRun(env, appId, workflowId);
   const rows = await database(env)
     .select({ id: schedules.id, createdAt: schedules.createdAt })
@@ -171,7 +195,7 @@ export async function setWorkflowSchedulesPaused(env: Env, appId: string, workfl
       const stub = scheduleStub(env, row.id);
       const current = (await stub.read()) as ScheduleState | null;
       if (!current) return null;
-      return writeIndex(env, (await stub.configure({ ...current, paused })) as ScheduleState, row.createdAt);
+      return writeIndex(env, (await stub.configure({ ...current, paused })) as ScheduleState, row.createdAt, { stamp, change });
     }),
   );
   return { data: views.filter((v) => v !== null) };
@@ -224,5 +248,5 @@ export async function startScheduledRun(env: Env, state: ScheduleState, runId: s
 
 export async function recordFire(env: Env, state: ScheduleState): Promise<void> {
   const row = await database(env).select({ createdAt: schedules.createdAt }).from(schedules).where(eq(schedules.id, state.id)).get();
-  if (row) await writeIndex(env, state, row.createdAt);
+  if (row) await writeIndex(env, state, row.createdAt, null);
 }

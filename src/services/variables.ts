@@ -7,6 +7,7 @@ import { encodeCursor } from "../lib/cursor";
 import { IsolateCache } from "../lib/isolate-cache";
 import { iso } from "../lib/json";
 import { open, seal } from "../lib/secret-box";
+import { type AuditStamp, auditInsert, fieldsOf } from "./audit";
 import { database } from "./db";
 
 /**
@@ -94,7 +95,8 @@ export interface VariableChange {
   allowed_hosts?: string[] | null;
 }
 
-export async function putVariable(env: Env, appId: string, profile: string, name: string, body: VariableChange) {
+export async function putVariable(env: Env, stamp: AuditStamp, profile: string, name: string, body: VariableChange) {
+  const { appId } = stamp;
   checkNames(profile, name);
   const secret = body.secret ?? false;
   const problems: ErrorDetail[] = [];
@@ -108,13 +110,23 @@ export async function putVariable(env: Env, appId: string, profile: string, name
   const allowedHosts = hosts === null ? null : normaliseHosts(hosts);
   const now = Date.now();
   const value = secret ? await seal(env.SECRETS_KEY, body.value, slot(appId, profile, name)) : body.value;
-  await database(env)
-    .insert(variables)
-    .values({ appId, profile, name, value, secret, allowedHosts, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({
-      target: [variables.appId, variables.profile, variables.name],
-      set: { value, secret, allowedHosts, updatedAt: now },
-    });
+  const db = database(env);
+  await db.batch([
+    db
+      .insert(variables)
+      .values({ appId, profile, name, value, secret, allowedHosts, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [variables.appId, variables.profile, variables.name],
+        set: { value, secret, allowedHosts, updatedAt: now },
+      }),
+    // The field names only: a secret's value never reaches the audit log.
+    auditInsert(
+      env,
+      stamp,
+      { action: "variable.set", resource: { type: "variable", id: `${profile}/${name}` }, changes: fieldsOf(body) },
+      now,
+    ),
+  ]);
   forgetRunVariables(appId, profile);
   return getVariable(env, appId, profile, name);
 }
@@ -126,23 +138,37 @@ function hostsProblems(secret: boolean, hosts: string[] | null, remedy: string):
 }
 
 /** Changes only where a secret may be sent, so it can be done without sending the secret again. */
-export async function setAllowedHosts(env: Env, appId: string, profile: string, name: string, hosts: string[] | null) {
+export async function setAllowedHosts(env: Env, stamp: AuditStamp, profile: string, name: string, hosts: string[] | null) {
+  const { appId } = stamp;
   const current = await getVariable(env, appId, profile, name);
   const problems = hostsProblems(current.secret, hosts, `${name} is not secret`);
   if (problems.length > 0) throw validationFailed(problems);
-  await database(env)
-    .update(variables)
-    .set({ allowedHosts: hosts === null ? null : normaliseHosts(hosts), updatedAt: Date.now() })
-    .where(and(eq(variables.appId, appId), eq(variables.profile, profile), eq(variables.name, name)));
+  const now = Date.now();
+  const db = database(env);
+  await db.batch([
+    db
+      .update(variables)
+      .set({ allowedHosts: hosts === null ? null : normaliseHosts(hosts), updatedAt: now })
+      .where(and(eq(variables.appId, appId), eq(variables.profile, profile), eq(variables.name, name))),
+    auditInsert(
+      env,
+      stamp,
+      { action: "variable.set", resource: { type: "variable", id: `${profile}/${name}` }, changes: ["allowed_hosts"] },
+      now,
+    ),
+  ]);
   forgetRunVariables(appId, profile);
   return getVariable(env, appId, profile, name);
 }
 
-export async function deleteVariable(env: Env, appId: string, profile: string, name: string) {
+export async function deleteVariable(env: Env, stamp: AuditStamp, profile: string, name: string) {
+  const { appId } = stamp;
   const view = await getVariable(env, appId, profile, name);
-  await database(env)
-    .delete(variables)
-    .where(and(eq(variables.appId, appId), eq(variables.profile, profile), eq(variables.name, name)));
+  const db = database(env);
+  await db.batch([
+    db.delete(variables).where(and(eq(variables.appId, appId), eq(variables.profile, profile), eq(variables.name, name))),
+    auditInsert(env, stamp, { action: "variable.deleted", resource: { type: "variable", id: `${profile}/${name}` } }),
+  ]);
   forgetRunVariables(appId, profile);
   return view;
 }

@@ -8,6 +8,7 @@ import { parseDeliveryId } from "../webhooks/delivery-id";
 import type { DeliveryDetail, DeliveryView } from "../webhooks/delivery-view";
 import { previousSecretExpiry, type SigningSecrets } from "../webhooks/sign";
 import { newWebhookSecret } from "./apps";
+import { type AuditStamp, auditInsert } from "./audit";
 import { database } from "./db";
 import { getLegacyDelivery, legacyRunDeliveries, redeliverLegacy } from "./legacy-deliveries";
 import { tombstoneError } from "./run-index";
@@ -129,14 +130,19 @@ export async function getWebhookSecret(env: Env, appId: string) {
 }
 
 /** A new secret; the old one keeps signing beside it for 24 hours. */
-export async function rotateWebhookSecret(env: Env, appId: string) {
+export async function rotateWebhookSecret(env: Env, stamp: AuditStamp) {
+  const { appId } = stamp;
   const current = await signingSecrets(env, appId);
   const now = Date.now();
   const secrets = { current: newWebhookSecret(), previous: current.current, rotatedAt: now };
-  await database(env)
-    .update(apps)
-    .set({ webhookSecret: secrets.current, previousWebhookSecret: secrets.previous, webhookSecretRotatedAt: now })
-    .where(eq(apps.id, appId));
+  const db = database(env);
+  await db.batch([
+    db
+      .update(apps)
+      .set({ webhookSecret: secrets.current, previousWebhookSecret: secrets.previous, webhookSecretRotatedAt: now })
+      .where(eq(apps.id, appId)),
+    auditInsert(env, stamp, { action: "webhook_secret.rotated", resource: { type: "app", id: appId }, changes: ["webhook_secret"] }, now),
+  ]);
   secretCache.forget(appId);
   secretCache.set(appId, secrets);
   return secretView(secrets);

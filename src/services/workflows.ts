@@ -9,6 +9,7 @@ import { IsolateCache } from "../lib/isolate-cache";
 import { canonicalJson, iso } from "../lib/json";
 import { allowsPrivateNetwork } from "../net/fetch";
 import { urlProblem } from "../net/ssrf";
+import { type AuditStamp, auditInsert, auditStatement, fieldsOf } from "./audit";
 import { database } from "./db";
 
 type WorkflowRow = typeof workflows.$inferSelect;
@@ -72,7 +73,8 @@ function assertWebhookUrl(env: Env, url: string | null | undefined): void {
   if (problem) throw validationFailed([{ path: "webhook_url", message: problem }]);
 }
 
-export async function createWorkflow(env: Env, appId: string, body: WorkflowDefinition, id = newId()) {
+export async function createWorkflow(env: Env, stamp: AuditStamp, body: WorkflowDefinition, id = newId()) {
+  const { appId } = stamp;
   assertValidDefinition(body, [], env);
   assertWebhookUrl(env, body.webhook_url);
   const now = Date.now();
@@ -102,7 +104,11 @@ export async function createWorkflow(env: Env, appId: string, body: WorkflowDefi
     createdAt: now,
   };
   const db = database(env);
-  await db.batch([db.insert(workflows).values(row), db.insert(workflowVersions).values(version)]);
+  await db.batch([
+    db.insert(workflows).values(row),
+    db.insert(workflowVersions).values(version),
+    auditInsert(env, stamp, { action: "workflow.created", resource: { type: "workflow", id }, changes: fieldsOf(body) }, now),
+  ]);
   return { ...workflowView(row), ...definition };
 }
 
@@ -164,10 +170,10 @@ export async function listWorkflows(env: Env, appId: string, filter: WorkflowFil
  * Appends version N+1 and makes it current. One D1 batch computes N from the row itself,
  * so two concurrent writers get N+1 and N+2, never the same number.
  */
-async function appendVersion(env: Env, row: WorkflowRow, definition: VersionDefinition, now: number) {
+async function appendVersion(env: Env, row: WorkflowRow, definition: VersionDefinition, now: number): Promise<D1PreparedStatement[]> {
   forgetRunnable(row);
   const hash = await sha256Hex(canonicalJson(definition));
-  await env.DB.batch([
+  return [
     env.DB.prepare(
       `INSERT INTO workflow_versions (workflow_id, version, app_id, definition, hash, created_at)
        SELECT id, latest_version + 1, app_id, ?, ?, ? FROM workflows WHERE id = ?`,
@@ -175,13 +181,16 @@ async function appendVersion(env: Env, row: WorkflowRow, definition: VersionDefi
     env.DB.prepare(
       "UPDATE workflows SET latest_version = latest_version + 1, current_version = latest_version + 1, updated_at = ? WHERE id = ?",
     ).bind(now, row.id),
-  ]);
+  ];
 }
 
-export async function createVersion(env: Env, appId: string, id: string, body: VersionDefinition) {
+export async function createVersion(env: Env, stamp: AuditStamp, id: string, body: VersionDefinition) {
+  const { appId } = stamp;
   assertValidDefinition(body, [], env);
   const row = await findWorkflow(env, appId, id);
-  await appendVersion(env, row, pickVersioned(body), Date.now());
+  const now = Date.now();
+  const change = { action: "workflow.version_created", resource: { type: "workflow", id: row.id }, changes: fieldsOf(body) } as const;
+  await env.DB.batch([...(await appendVersion(env, row, pickVersioned(body), now)), auditStatement(env, stamp, change, now)]);
   const updated = await findWorkflow(env, appId, id);
   const version = await findVersion(env, id, updated.currentVersion);
   return versionView(version as VersionRow);
@@ -189,7 +198,8 @@ export async function createVersion(env: Env, appId: string, id: string, body: V
 
 export type WorkflowPatch = Partial<WorkflowDefinition> & { current_version?: number };
 
-export async function updateWorkflow(env: Env, appId: string, id: string, patch: WorkflowPatch) {
+export async function updateWorkflow(env: Env, stamp: AuditStamp, id: string, patch: WorkflowPatch) {
+  const { appId } = stamp;
   const row = await findWorkflow(env, appId, id);
   assertWebhookUrl(env, patch.webhook_url);
   const now = Date.now();
@@ -197,11 +207,12 @@ export async function updateWorkflow(env: Env, appId: string, id: string, patch:
   if (touchesVersion && patch.current_version !== undefined) {
     throw validationFailed([{ path: "current_version", message: "cannot be set together with steps, schemas or output" }]);
   }
+  const writes: D1PreparedStatement[] = [];
   if (touchesVersion) {
     const current = await findVersion(env, row.id, row.currentVersion);
     const merged = pickVersioned({ ...(current?.definition as VersionDefinition), ...pickVersioned(patch as VersionDefinition) });
     assertValidDefinition(merged as unknown as Record<string, unknown>, [], env);
-    if ((await sha256Hex(canonicalJson(merged))) !== current?.hash) await appendVersion(env, row, merged, now);
+    if ((await sha256Hex(canonicalJson(merged))) !== current?.hash) writes.push(...(await appendVersion(env, row, merged, now)));
   }
   if (patch.current_version !== undefined && (patch.current_version < 1 || patch.current_version > row.latestVersion)) {
     throw validationFailed([
@@ -217,15 +228,22 @@ export async function updateWorkflow(env: Env, appId: string, id: string, patch:
   if (patch.rate_limit !== undefined) metadata.rateLimit = patch.rate_limit;
   if (patch.discoverable !== undefined) metadata.discoverable = patch.discoverable;
   if (patch.current_version !== undefined) metadata.currentVersion = patch.current_version;
-  await database(env).update(workflows).set(metadata).where(eq(workflows.id, row.id));
+  const update = database(env).update(workflows).set(metadata).where(eq(workflows.id, row.id)).toSQL();
+  const change = { action: "workflow.updated", resource: { type: "workflow", id: row.id }, changes: fieldsOf(patch) } as const;
+  // The new version, the metadata and the audit entry land together or not at all.
+  await env.DB.batch([...writes, env.DB.prepare(update.sql).bind(...update.params), auditStatement(env, stamp, change, now)]);
   forgetRunnable(row);
   return getWorkflow(env, appId, id);
 }
 
-export async function deleteWorkflow(env: Env, appId: string, id: string) {
-  const row = await findWorkflow(env, appId, id);
+export async function deleteWorkflow(env: Env, stamp: AuditStamp, id: string) {
+  const row = await findWorkflow(env, stamp.appId, id);
   const now = Date.now();
-  await database(env).update(workflows).set({ deletedAt: now, updatedAt: now }).where(eq(workflows.id, row.id));
+  const db = database(env);
+  await db.batch([
+    db.update(workflows).set({ deletedAt: now, updatedAt: now }).where(eq(workflows.id, row.id)),
+    auditInsert(env, stamp, { action: "workflow.deleted", resource: { type: "workflow", id: row.id }, changes: ["deleted_at"] }, now),
+  ]);
   forgetRunnable(row);
   return { ...workflowView(row), deleted_at: iso(now), updated_at: iso(now) };
 }

@@ -19,7 +19,7 @@ describe("POST /v1/admin/apps/{app_id}/keys", () => {
     expect(res.body.prefix).toBe(res.body.key.slice(0, res.body.prefix.length));
 
     const headers = { "x-api-key": res.body.key };
-    const created = await request("POST", "/v1/keys", { name: "second" }, headers);
+    const created = await request("POST", "/v1/keys", { name: "second", scopes: ["admin"] }, headers);
     expect(created.status).toBe(201);
     const keys = await request("GET", "/v1/keys", undefined, headers);
     expect(keys.status).toBe(200);

@@ -71,7 +71,7 @@ describe("API keys", () => {
     const id = "01900000-0000-7000-8000-000000000000";
     const routes: Array<[string, string, unknown?]> = [
       ["GET", "/v1/keys"],
-      ["POST", "/v1/keys", { name: "k" }],
+      ["POST", "/v1/keys", { name: "k", scopes: ["admin"] }],
       ["DELETE", `/v1/keys/${id}`],
       ["GET", "/v1/workflows"],
       ["POST", "/v1/workflows", { name: "x", steps: [{ id: "a", type: "transform", config: { value: 1 } }] }],

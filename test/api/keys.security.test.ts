@@ -15,7 +15,7 @@ describe("keys are scoped to their app", () => {
   it("another app's keys are not listed", async () => {
     const owner = await newApp("owner");
     const stranger = await newApp("stranger");
-    await owner.call("POST", "/v1/keys", { name: "owner only" });
+    await owner.call("POST", "/v1/keys", { name: "owner only", scopes: ["admin"] });
     const res = await stranger.call("GET", "/v1/keys");
     expect(res.body.data.map((k: { name: string }) => k.name)).toEqual(["test key"]);
   });
@@ -23,20 +23,20 @@ describe("keys are scoped to their app", () => {
   it("a key made through /v1/keys acts for the app that made it", async () => {
     const owner = await newApp("owner");
     await owner.call("POST", "/v1/workflows", { name: "owned", steps: [{ id: "a", type: "transform", config: { value: 1 } }] });
-    const made = await owner.call("POST", "/v1/keys", { name: "second" });
+    const made = await owner.call("POST", "/v1/keys", { name: "second", scopes: ["admin"] });
     const list = await request("GET", "/v1/workflows", undefined, { "x-api-key": made.body.key });
     expect(list.body.data.map((w: { name: string }) => w.name)).toEqual(["owned"]);
   });
 
   it("a revoked key cannot list, create or revoke keys", async () => {
     const app = await newApp();
-    const spare = await app.call("POST", "/v1/keys", { name: "spare" });
+    const spare = await app.call("POST", "/v1/keys", { name: "spare", scopes: ["admin"] });
     const keys = await app.call("GET", "/v1/keys");
     const own = keys.body.data.find((k: { name: string }) => k.name === "test key");
     await app.call("DELETE", `/v1/keys/${own.id}`);
     const answers = [
       await app.call("GET", "/v1/keys"),
-      await app.call("POST", "/v1/keys", { name: "sneaky" }),
+      await app.call("POST", "/v1/keys", { name: "sneaky", scopes: ["admin"] }),
       await app.call("DELETE", `/v1/keys/${spare.body.id}`),
     ];
     expect(answers.map((r) => r.status)).toEqual([401, 401, 401]);

@@ -175,7 +175,16 @@ describe("the response check (test/support/openapi-check.ts)", () => {
 
   it("finds an undocumented status, a wrong body, an unnamed field, a missing header and a wrong Allow", async () => {
     const check = documentChecker((await request("GET", "/openapi.json")).body, { exclude: ["/compat/"], closed: true });
-    const key = { id: "k", name: "n", prefix: "sk_x", created_at: "2026-01-01T00:00:00.000Z", revoked_at: null };
+    const key = {
+      id: "k",
+      name: "n",
+      prefix: "sk_x",
+      scopes: ["read"],
+      created_at: "2026-01-01T00:00:00.000Z",
+      expires_at: null,
+      last_used_at: null,
+      revoked_at: null,
+    };
     const report = check([
       { method: "GET", path: "/v1/keys?limit=1", status: 200, headers: json, body: { data: [key], next_cursor: null } },
       { method: "DELETE", path: "/v1/keys/k", status: 409, headers: json, body: error("CONFLICT") },

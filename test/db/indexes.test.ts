@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { appForKey, listKeys } from "../../src/services/apps";
+import { listAudit } from "../../src/services/audit";
+import { keyForSecret, listKeys } from "../../src/services/keys";
 import { listAppVersions, listVersions, listWorkflows, workflowNames } from "../../src/services/workflows";
 import { newApp } from "../helpers";
 
@@ -143,8 +144,23 @@ describe("list queries use an index", () => {
     }
     const rec = recording();
     // A key never looked up before, so the per-isolate cache cannot answer it.
-    await appForKey(rec.env, `sk_${"z".repeat(43)}`);
+    await keyForSecret(rec.env, `sk_${"z".repeat(43)}`);
     await expectIndexed(only(rec.queries, "api_keys"));
+  });
+
+  it("an app's audit log, by action, by resource and by time", async () => {
+    const app = await newApp();
+    const filters = [
+      {},
+      { action: "workflow.created" as const },
+      { resourceType: "workflow", resourceId: SOME_ID },
+      { since: 1, until: 2 },
+    ];
+    for (const filter of filters) {
+      const rec = recording();
+      await listAudit(rec.env, app.id, { limit: 20, after: SOME_ID, ...filter });
+      await expectIndexed(only(rec.queries, "audit_log"));
+    }
   });
   // Runs are listed from the runs index shards (src/runs-index), not D1: test/runs-index.
 });

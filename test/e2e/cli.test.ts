@@ -317,3 +317,43 @@ it("exits 1 with the API's message when the API refuses, and 2 for a usage mista
     expect(exit.stderr, args.join(" ")).not.toBe("");
   }
 });
+
+describe("stepline keys and audit", () => {
+  it("creates a run key that expires, which can start runs but not change workflows; lists, revokes and audits it", async () => {
+    const created = parsed(await stepline(["keys", "create", "starter", "--scope", "run", "--expires", "90d", "--json"]));
+    expect(created).toMatchObject({ name: "starter", scopes: ["run"], key: expect.stringMatching(/^sk_/) });
+    const days = (Date.parse(created.expires_at) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(89.9);
+    expect(days).toBeLessThan(90.1);
+    const human = await stepline(["keys", "create", "reader", "--scope", "read"]);
+    expect(human.stdout).toMatch(/\n {2}sk_\S+\n\nThis is the only time the secret is shown\./);
+
+    const wf = await call("POST", "/v1/workflows", { name: "cli keys", steps: [{ id: "a", type: "transform", config: { value: 1 } }] });
+    const asStarter = { env: { STEPLINE_KEY: created.key } };
+    const run = parsed(await stepline(["runs", "start", wf.body.id, "--json"], asStarter));
+    expect(run.workflow_id).toBe(wf.body.id);
+    const refused = await stepline(["workflows", "create", "-f", definition("again.json", { name: "x", steps: [] })], asStarter);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('needs the "write" scope');
+    expect(refused.stderr).toContain("INSUFFICIENT_SCOPE, HTTP 403");
+
+    const listed = await stepline(["keys", "list"]);
+    expect(listed.stdout.split("\n")[0]).toMatch(/^ID\s+NAME\s+PREFIX\s+SCOPES\s+EXPIRES\s+LAST USED\s+STATE$/);
+    const starterLine = listed.stdout.split("\n").find((line) => line.startsWith(created.id));
+    expect(starterLine).toMatch(/starter\s+sk_\S+\s+run\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+active$/);
+
+    expect((await stepline(["keys", "revoke", created.id])).stdout).toBe(`Key ${created.id} (starter) is revoked\n`);
+    const afterRevoke = await stepline(["runs", "list"], asStarter);
+    expect(afterRevoke.code).toBe(1);
+    expect(afterRevoke.stderr).toContain("HTTP 401");
+
+    const audit = parsed(await stepline(["audit", "--resource", `key:${created.id}`, "--json"]));
+    expect(audit.data.map((e: { action: string }) => e.action)).toEqual(["key.revoked", "key.created"]);
+    const table = await stepline(["audit", "--action", "key.revoked"]);
+    expect(table.stdout).toContain(`key.revoked  key:${created.id}`);
+
+    const mistake = await stepline(["keys", "create", "bad", "--scope", "owner"]);
+    expect(mistake.code).toBe(2);
+    expect(mistake.stderr).toContain("--scope owner is not one of read, run, write, admin");
+  });
+});

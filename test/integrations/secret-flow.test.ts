@@ -405,7 +405,10 @@ describe("every surface that starts a run", () => {
     await env.DB.prepare("INSERT OR IGNORE INTO apps (id, name, webhook_secret, created_at) VALUES (?, 'caller', 'whsec_Y2FsbGVy', ?)")
       .bind(CALLER_APP_ID, Date.now())
       .run();
-    await putVariable(env, CALLER_APP_ID, "prod", "TOKEN", { value: SECRET, secret: true });
+    await putVariable(env, { appId: CALLER_APP_ID, actor: { kind: "service_binding" }, requestId: null }, "prod", "TOKEN", {
+      value: SECRET,
+      secret: true,
+    });
     const viaBinding = async (method: string, ...args: unknown[]) => {
       const res = await (env as unknown as { CALLER: Fetcher }).CALLER.fetch(`http://caller/${method}`, {
         method: "POST",

@@ -1,9 +1,13 @@
 import { env } from "cloudflare:test";
 import { describe, expect, inject, it } from "vitest";
 import type { AppError } from "../../src/domain/errors";
+import type { AuditStamp } from "../../src/services/audit";
 import { startRun } from "../../src/services/runs";
 import { createVersion, createWorkflow, updateWorkflow } from "../../src/services/workflows";
 import { newApp, waitForRun } from "../helpers";
+
+/** Services called directly act as the operator would, with the admin token. */
+const by = (appId: string): AuditStamp => ({ appId, actor: { kind: "admin_token" }, requestId: null });
 
 const counter = inject("counterUrl");
 
@@ -32,11 +36,11 @@ async function refusal(attempt: Promise<unknown>): Promise<AppError> {
 describe("no spelling of a private address is accepted where Stepline would call it", () => {
   it("refuses the IPv4-compatible (::/96) forms as webhook_url on create, on PATCH and per run", async () => {
     const { id: appId } = await newApp();
-    const wf = await createWorkflow(production, appId, { name: "hooks", steps });
+    const wf = await createWorkflow(production, by(appId), { name: "hooks", steps });
     for (const url of IPV4_COMPATIBLE) {
       const attempts = [
-        () => createWorkflow(production, appId, { name: "hooks", webhook_url: url, steps }),
-        () => updateWorkflow(production, appId, wf.id, { webhook_url: url }),
+        () => createWorkflow(production, by(appId), { name: "hooks", webhook_url: url, steps }),
+        () => updateWorkflow(production, by(appId), wf.id, { webhook_url: url }),
         () => startRun(production, appId, { workflowId: wf.id, webhookUrl: url }),
       ];
       for (const attempt of attempts) {
@@ -74,15 +78,15 @@ describe("no spelling of a private address is accepted where Stepline would call
       ],
     };
     const expected = ["steps[0].config.url", "steps[1].fallback.config.url", "steps[2].config.base_url", "steps[3].config.url"];
-    const created = await refusal(createWorkflow(production, appId, definition));
+    const created = await refusal(createWorkflow(production, by(appId), definition));
     expect(created.details?.map((d) => d.path)).toEqual(expected);
     expect(created.details?.[0].message).toMatch(/http:\/\/127\.1\/ is not allowed: 127\.0\.0\.1 is a loopback address/);
 
-    const wf = await createWorkflow(production, appId, { name: "calls", steps: definition.steps.slice(4) });
-    expect((await refusal(createVersion(production, appId, wf.id, { steps: definition.steps }))).details?.map((d) => d.path)).toEqual(
+    const wf = await createWorkflow(production, by(appId), { name: "calls", steps: definition.steps.slice(4) });
+    expect((await refusal(createVersion(production, by(appId), wf.id, { steps: definition.steps }))).details?.map((d) => d.path)).toEqual(
       expected,
     );
-    expect((await refusal(updateWorkflow(production, appId, wf.id, { steps: definition.steps }))).details?.map((d) => d.path)).toEqual(
+    expect((await refusal(updateWorkflow(production, by(appId), wf.id, { steps: definition.steps }))).details?.map((d) => d.path)).toEqual(
       expected,
     );
     expect((await env.DB.prepare("SELECT latest_version FROM workflows WHERE id = ?").bind(wf.id).first())?.latest_version).toBe(1);

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -367,5 +368,109 @@ describe("the dashboard", () => {
       expect.arrayContaining(["/", "/docs", "/profiles", "/runs", "/runs/{id}", "/schedules", "/workflows", "/workflows/{id}"]),
     );
     expect([...shown].filter((p) => !auditedPages.has(p))).toEqual([]);
+  });
+});
+
+describe("the dashboard with keys of each scope", () => {
+  const signedOut = async () => {
+    await page.goto(`${server.url}/`);
+    await page.evaluate("sessionStorage.clear()");
+  };
+
+  /** Every enabled control of the page that is not inside a disabled scope gate: what the key could press. */
+  const enabledActions = () =>
+    page.evaluate<string[]>(`[...document.querySelectorAll("main button, main input[type=submit]")]
+      .filter((el) => !el.disabled && !el.closest("fieldset[disabled]"))
+      .map((el) => el.textContent.trim() || el.getAttribute("aria-label") || el.title)`);
+
+  it("signs in with a read key, shows its scope, and leaves no enabled action that would fail", async () => {
+    const reader = await call("POST", "/v1/keys", { name: "dashboard reader", scopes: ["read"] });
+    const waiting = await call("POST", `/v1/workflows/${workflowId}/runs`, { input: { name: "Read", times: 1 } });
+    await call("POST", `/v1/workflows/${workflowId}/schedules`, { cron: "0 8 * * *" });
+    await signedOut();
+    await signIn(reader.body.key);
+    await page.getByRole("heading", { name: "Runs" }).waitFor();
+    expect(await page.locator(".key-identity").textContent()).toBe("dashboard reader read");
+    expect(await page.getByRole("link", { name: "Keys" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Activity" }).count()).toBe(0);
+
+    // Reads only: paging, retrying a read, moving the graph's view, and signing out.
+    const harmless = new Set(["Load more", "Try again", "Sign out", "Zoom In", "Zoom Out", "Fit View"]);
+    const visited: Record<string, string[]> = {};
+    for (const path of ["/runs", `/runs/${waiting.body.id}`, "/workflows", `/workflows/${workflowId}`, "/schedules", "/profiles"]) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator("main h1").first().waitFor();
+      // The run page keeps its live stream open, so "loaded" is: nothing is loading any more.
+      await expect.poll(() => page.locator(".loading").count()).toBe(0);
+      visited[path] = await enabledActions();
+      expect(
+        visited[path].filter((label) => !harmless.has(label)),
+        path,
+      ).toEqual([]);
+    }
+    await page.goto(`${server.url}/runs/${waiting.body.id}`);
+    await page.getByText("Needs the run scope").first().waitFor();
+    expect(await page.getByRole("button", { name: "Cancel run" }).isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "read-key-run.png"), fullPage: true });
+    await page.goto(`${server.url}/schedules`);
+    await page.getByText("Needs the write scope").first().waitFor();
+    await page.getByRole("button", { name: "Sign out" }).click();
+  });
+
+  it("creates a run key in the Keys page, shows its secret once, and the CLI starts a run with it", async () => {
+    await signedOut();
+    await signIn(key);
+    await page.getByRole("link", { name: "Keys" }).click();
+    await page.getByRole("heading", { name: "Keys" }).waitFor();
+    await page.getByLabel("Name").fill("from the dashboard");
+    await page.getByLabel("Scope").selectOption("run");
+    await page.getByLabel("Expires").selectOption({ label: "In 90 days" });
+    await page.getByRole("button", { name: "Create key" }).click();
+    const secret = (await page.getByTestId("new-key-secret").textContent())?.trim() ?? "";
+    expect(secret).toMatch(/^sk_/);
+    const row = page.locator("tbody tr", { hasText: "from the dashboard" });
+    await expect.poll(() => row.textContent()).toContain("run");
+    expect(await row.textContent()).toContain("never"); // not used yet
+    await page.screenshot({ path: path.join(SCREENSHOTS, "keys-created.png"), fullPage: true });
+
+    const cli = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(path.resolve(import.meta.dirname, "../../node_modules/.bin/stepline"), args, {
+          env: {
+            ...process.env,
+            PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}`,
+            STEPLINE_URL: server.url,
+            STEPLINE_KEY: secret,
+            STEPLINE_CONFIG: path.join(SCREENSHOTS, "no-config.json"),
+          },
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk) => {
+          stdout += chunk;
+        });
+        child.stderr.on("data", (chunk) => {
+          stderr += chunk;
+        });
+        child.once("close", (code) => resolve({ code, stdout, stderr }));
+      });
+    const started = await cli(["runs", "start", workflowId, "--input", '{"name":"CLI","times":1}', "--json"]);
+    expect(started.code, started.stderr).toBe(0);
+    expect(JSON.parse(started.stdout).workflow_id).toBe(workflowId);
+    const refused = await cli(["keys", "list"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('needs the "admin" scope');
+
+    // The key's use shows, and the Activity page lists its creation.
+    await page.reload();
+    await expect.poll(() => row.locator("td[data-label='Last used']").textContent()).not.toBe("never");
+    await page.getByRole("link", { name: "Activity" }).click();
+    await page.locator("tr[data-action='key.created']").first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "activity.png"), fullPage: true });
+    const revoke = row.getByRole("button", { name: "Revoke" });
+    await page.goto(`${server.url}/keys`);
+    await revoke.click();
+    await row.getByRole("button", { name: /Yes, revoke/ }).click();
+    await expect.poll(() => row.locator("td[data-label='State']").textContent()).toBe("revoked");
   });
 });

@@ -4,7 +4,7 @@ import { Shell } from "./components/shell";
 import { Loading } from "./components/states";
 import { SignIn } from "./pages/sign-in";
 import { matchPath, navigate, usePath } from "./router";
-import { clientFor, forgetKey, isTransient, isUnauthorized, type Session, SessionContext, storedKey, storeKey } from "./session";
+import { clientFor, forgetKey, isTransient, isUnauthorized, type Session, SessionContext, storedSession, storeSession } from "./session";
 
 // Each page is its own chunk: the run page's first load carries the graph, the others do not.
 const WorkflowsPage = lazy(() => import("./pages/workflows").then((m) => ({ default: m.WorkflowsPage })));
@@ -13,6 +13,8 @@ const RunsPage = lazy(() => import("./pages/runs").then((m) => ({ default: m.Run
 const RunPage = lazy(() => import("./pages/run").then((m) => ({ default: m.RunPage })));
 const SchedulesPage = lazy(() => import("./pages/schedules").then((m) => ({ default: m.SchedulesPage })));
 const ProfilesPage = lazy(() => import("./pages/profiles").then((m) => ({ default: m.ProfilesPage })));
+const KeysPage = lazy(() => import("./pages/keys").then((m) => ({ default: m.KeysPage })));
+const ActivityPage = lazy(() => import("./pages/activity").then((m) => ({ default: m.ActivityPage })));
 
 const ROUTES: [string, (params: Record<string, string>) => ReactNode][] = [
   ["/runs", () => <RunsPage />],
@@ -21,6 +23,8 @@ const ROUTES: [string, (params: Record<string, string>) => ReactNode][] = [
   ["/workflows/:id", ({ id }) => <WorkflowPage key={id} id={id} />],
   ["/schedules", () => <SchedulesPage />],
   ["/profiles", () => <ProfilesPage />],
+  ["/keys", () => <KeysPage />],
+  ["/activity", () => <ActivityPage />],
 ];
 
 function Page({ path }: { path: string }) {
@@ -41,21 +45,22 @@ function Page({ path }: { path: string }) {
 }
 
 export function App() {
-  const [key, setKey] = useState(storedKey);
+  const [stored, setStored] = useState(storedSession);
   const [notice, setNotice] = useState<string | null>(null);
   const path = usePath();
 
   const session = useMemo<Session | null>(() => {
-    if (!key) return null;
+    if (!stored) return null;
     return {
-      stepline: clientFor(key),
+      stepline: clientFor(stored.key),
+      identity: stored.identity,
       signOut: (reason) => {
         forgetKey();
         setNotice(reason ?? null);
-        setKey(null);
+        setStored(null);
       },
     };
-  }, [key]);
+  }, [stored]);
 
   // A refused key anywhere (revoked, another deployment's) ends the session: back to sign-in.
   const queryClient = useMemo(() => {
@@ -75,10 +80,10 @@ export function App() {
     return (
       <SignIn
         notice={notice}
-        onSignedIn={(apiKey) => {
-          storeKey(apiKey);
+        onSignedIn={(signedIn) => {
+          storeSession(signedIn);
           setNotice(null);
-          setKey(apiKey);
+          setStored(signedIn);
         }}
       />
     );

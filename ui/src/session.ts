@@ -1,12 +1,43 @@
-import { Stepline, SteplineError } from "@stepline/client";
+import { type KeyScope, Stepline, SteplineError } from "@stepline/client";
 import { createContext, useContext } from "react";
 
 // Session storage: the key lives as long as the tab, and is never written to disk by the page.
 const STORAGE_KEY = "stepline.apiKey";
+const CREDENTIAL_KEY = "stepline.credential";
 
-export const storedKey = (): string | null => sessionStorage.getItem(STORAGE_KEY);
-export const storeKey = (key: string) => sessionStorage.setItem(STORAGE_KEY, key);
-export const forgetKey = () => sessionStorage.removeItem(STORAGE_KEY);
+/** Who the key is and what it may do, as GET /v1/app answered at sign-in (a key's scopes never change). */
+export interface KeyIdentity {
+  name: string | null;
+  scopes: KeyScope[];
+}
+
+export interface StoredSession {
+  key: string;
+  identity: KeyIdentity;
+}
+
+export function storedSession(): StoredSession | null {
+  const key = sessionStorage.getItem(STORAGE_KEY);
+  const identity = sessionStorage.getItem(CREDENTIAL_KEY);
+  // A key kept without its scopes may take no action until it signs in again.
+  return key ? { key, identity: identity ? JSON.parse(identity) : { name: null, scopes: [] } } : null;
+}
+
+export function storeSession({ key, identity }: StoredSession) {
+  sessionStorage.setItem(STORAGE_KEY, key);
+  sessionStorage.setItem(CREDENTIAL_KEY, JSON.stringify(identity));
+}
+
+export function forgetKey() {
+  sessionStorage.removeItem(STORAGE_KEY);
+  sessionStorage.removeItem(CREDENTIAL_KEY);
+}
+
+const SCOPE_ORDER: KeyScope[] = ["read", "run", "write", "admin"];
+
+/** Whether scopes held cover the one needed: each scope includes the ones before it. */
+export const grants = (held: readonly KeyScope[], needed: KeyScope) =>
+  held.some((scope) => SCOPE_ORDER.indexOf(scope) >= SCOPE_ORDER.indexOf(needed));
 
 /** The API of the deployment that served this page, with the key sent as X-Api-Key. */
 export const clientFor = (apiKey: string) => new Stepline({ baseUrl: window.location.origin, apiKey, keyHeader: "x-api-key" });
@@ -18,6 +49,7 @@ export const isTransient = (error: unknown) => !(error instanceof SteplineError)
 
 export interface Session {
   stepline: Stepline;
+  identity: KeyIdentity;
   signOut: (reason?: string) => void;
 }
 
@@ -30,3 +62,6 @@ export function useSession(): Session {
 }
 
 export const useStepline = () => useSession().stepline;
+
+/** Whether the signed-in key may take an action that needs `scope`. */
+export const useMay = (scope: KeyScope) => grants(useSession().identity.scopes, scope);

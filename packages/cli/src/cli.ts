@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Stepline, SteplineError } from "@stepline/client";
 import type { Command, Context, OptionSpec } from "./command.js";
+import { keyCommands } from "./commands/keys.js";
 import { loginCommand } from "./commands/login.js";
 import { otherCommands } from "./commands/others.js";
 import { runCommands } from "./commands/runs.js";
@@ -13,7 +14,7 @@ import { json, paintFor } from "./format.js";
 /** The version of this package, from its package.json (dist/cli.js -> ../package.json). */
 const version = (): string => JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
-const COMMANDS: Command[] = [loginCommand, ...workflowCommands, ...runCommands, ...otherCommands, ...variableCommands];
+const COMMANDS: Command[] = [loginCommand, ...workflowCommands, ...runCommands, ...otherCommands, ...variableCommands, ...keyCommands];
 
 const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   json: { type: "boolean", description: "Print the answer as JSON (one document) for scripts" },

@@ -1,7 +1,7 @@
 import createClient from "openapi-fetch";
 import type { SteplineApi } from "./api.js";
 import type { paths } from "./generated/openapi.js";
-import { deliveriesOf, eventsOf, schedulesOf, variablesOf, webhooksOf, workflowsOf } from "./resources.js";
+import { auditOf, deliveriesOf, eventsOf, keysOf, schedulesOf, variablesOf, webhooksOf, workflowsOf } from "./resources.js";
 import { Runs } from "./runs.js";
 
 export interface SteplineOptions {
@@ -40,6 +40,8 @@ export class Stepline {
   readonly deliveries: ReturnType<typeof deliveriesOf>;
   readonly variables: ReturnType<typeof variablesOf>;
   readonly webhooks: ReturnType<typeof webhooksOf>;
+  readonly keys: ReturnType<typeof keysOf>;
+  readonly audit: ReturnType<typeof auditOf>;
 
   constructor(options: SteplineOptions) {
     // The same client, typed by SteplineApi: openapi-fetch infers a call's options as a type
@@ -59,5 +61,7 @@ export class Stepline {
     this.deliveries = deliveriesOf(this.api);
     this.variables = variablesOf(this.api);
     this.webhooks = webhooksOf(this.api);
+    this.keys = keysOf(this.api);
+    this.audit = auditOf(this.api);
   }
 }

@@ -1,6 +1,8 @@
 import type { SteplineApi } from "./api.js";
 import { type CallOptions, unwrap } from "./call.js";
 import type {
+  AuditQuery,
+  NewKey,
   PageQuery,
   ScheduleListQuery,
   SentEvent,
@@ -85,4 +87,21 @@ export const webhooksOf = (api: SteplineApi) => ({
   secret: ({ signal }: CallOptions = {}) => unwrap(api.GET("/v1/webhook-secret", { signal }), signal),
   /** See verifyWebhook. */
   verify: <T = WebhookEvent>(body: string, headers: WebhookHeaders, secret: string): T => verifyWebhook<T>(body, headers, secret),
+});
+
+export const keysOf = (api: SteplineApi) => ({
+  /** The app's keys with their scopes, expiry and last use; never their secrets. Needs `admin`. */
+  list: (query: PageQuery = {}, { signal }: CallOptions = {}) => unwrap(api.GET("/v1/keys", { params: { query }, signal }), signal),
+  /** A new key; its secret (`key`) is in this answer only. Needs `admin`. */
+  create: (key: NewKey, { signal }: CallOptions = {}) => unwrap(api.POST("/v1/keys", { body: key, signal }), signal),
+  /** Stops a key at once. Needs `admin`. */
+  revoke: (keyId: string, { signal }: CallOptions = {}) =>
+    unwrap(api.DELETE("/v1/keys/{id}", { params: { path: { id: keyId } }, signal }), signal),
+  /** The app, and the scopes of the key the client signs in with. */
+  whoami: ({ signal }: CallOptions = {}) => unwrap(api.GET("/v1/app", { signal }), signal),
+});
+
+export const auditOf = (api: SteplineApi) => ({
+  /** The app's audit log, newest first. Needs `admin`. */
+  list: (query: AuditQuery = {}, { signal }: CallOptions = {}) => unwrap(api.GET("/v1/audit", { params: { query }, signal }), signal),
 });

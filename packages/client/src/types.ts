@@ -23,6 +23,11 @@ export type WebhookDeliveryDetail = Schemas["WebhookDeliveryDetail"];
 export type WebhookSecret = Schemas["WebhookSecret"];
 export type Variable = Schemas["Variable"];
 export type VariableChange = Schemas["PutVariable"];
+export type ApiKey = Schemas["ApiKey"];
+export type CreatedKey = Schemas["CreatedKey"];
+export type NewKey = Schemas["NewKey"];
+export type KeyScope = ApiKey["scopes"][number];
+export type AuditEntry = Schemas["AuditEntry"];
 
 /** A page of a list: `data`, and `next_cursor` to pass back as `cursor` (null on the last page). */
 export interface Page<T> {
@@ -41,6 +46,7 @@ export type SentEvent = JsonAnswer<"/v1/runs/{id}/events", "post", 200>;
 export type RunListQuery = NonNullable<paths["/v1/runs"]["get"]["parameters"]["query"]>;
 export type WorkflowListQuery = NonNullable<paths["/v1/workflows"]["get"]["parameters"]["query"]>;
 export type ScheduleListQuery = NonNullable<paths["/v1/schedules"]["get"]["parameters"]["query"]>;
+export type AuditQuery = NonNullable<paths["/v1/audit"]["get"]["parameters"]["query"]>;
 export type PageQuery = NonNullable<paths["/v1/workflows/{id}/versions"]["get"]["parameters"]["query"]>;
 
 /** One entry of a run's event log, as `GET /v1/runs/{id}/stream` and `/events` send it. */

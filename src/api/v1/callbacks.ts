@@ -37,7 +37,7 @@ const callback = route(
       ),
     },
   },
-  { errors: ["NOT_FOUND", "CALLBACK_ALREADY_USED", "CALLBACK_EXPIRED", "RUN_PURGED", "INVALID_JSON"] },
+  { scope: null, errors: ["NOT_FOUND", "CALLBACK_ALREADY_USED", "CALLBACK_EXPIRED", "RUN_PURGED", "INVALID_JSON"] },
 );
 
 /** The callback body as the step's output: JSON when it says so, else text (null when empty). */

@@ -9,15 +9,18 @@ import { DiscoverableWorkflow, DiscoverableWorkflowWithDefinition, Run, Workflow
 const tags = ["Discover"];
 const notFound = { errors: ["WORKFLOW_NOT_FOUND"] } as const;
 
-const list = route({
-  method: "get",
-  path: "/v1/discover/workflows",
-  operationId: "listDiscoverableWorkflows",
-  tags,
-  summary: "List workflows any app may run",
-  request: { query: PageQuery.extend({ name: z.string().max(255).optional() }) },
-  responses: { 200: json(listOf(DiscoverableWorkflow, "DiscoverableList"), "A page of discoverable workflows") },
-});
+const list = route(
+  {
+    method: "get",
+    path: "/v1/discover/workflows",
+    operationId: "listDiscoverableWorkflows",
+    tags,
+    summary: "List workflows any app may run",
+    request: { query: PageQuery.extend({ name: z.string().max(255).optional() }) },
+    responses: { 200: json(listOf(DiscoverableWorkflow, "DiscoverableList"), "A page of discoverable workflows") },
+  },
+  { scope: "read" },
+);
 
 const get = route(
   {
@@ -29,7 +32,7 @@ const get = route(
     request: { params: IdParam("id") },
     responses: { 200: json(DiscoverableWorkflowWithDefinition, "The workflow") },
   },
-  notFound,
+  { ...notFound, scope: "read" },
 );
 
 const version = route(
@@ -50,7 +53,7 @@ const version = route(
     },
     responses: { 200: json(WorkflowVersion, "The version") },
   },
-  { errors: ["WORKFLOW_NOT_FOUND", "NOT_FOUND"] },
+  { scope: "read", errors: ["WORKFLOW_NOT_FOUND", "NOT_FOUND"] },
 );
 
 const run = route(
@@ -65,7 +68,7 @@ const run = route(
     request: { params: IdParam("id"), body: optionalJsonBody(StartRunBody) },
     responses: { 201: json(Run, "The run") },
   },
-  { idempotent: true, errors: ["WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
+  { scope: "run", idempotent: true, errors: ["WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
 );
 
 export function registerDiscover(app: App) {

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { deleteInstallation, getInstallation, putInstallation } from "../../services/installations";
 import type { App } from "../env";
+import { auditStamp } from "../middleware/auth";
 import { json, route, time } from "../schemas";
 
 const tags = ["Installations"];
@@ -37,7 +38,7 @@ const put = route(
     request: { params: Params },
     responses: { 200: json(Installation, "Already recorded"), 201: json(Installation, "Recorded") },
   },
-  { errors: [] },
+  { scope: "write", errors: [] },
 );
 
 const get = route(
@@ -50,7 +51,7 @@ const get = route(
     request: { params: Params },
     responses: { 200: json(Installation, "Installed") },
   },
-  { errors: ["NOT_FOUND"] },
+  { scope: "read", errors: ["NOT_FOUND"] },
 );
 
 const remove = route(
@@ -63,13 +64,13 @@ const remove = route(
     request: { params: Params },
     responses: { 200: json(Installation, "Removed; installed is false") },
   },
-  { errors: ["NOT_FOUND"] },
+  { scope: "write", errors: ["NOT_FOUND"] },
 );
 
 export function registerInstallations(app: App) {
   app.openapi(put, async (c) => {
     const { app_id, email } = c.req.valid("param");
-    const { created, installation } = await putInstallation(c.env, c.get("appId"), app_id, email);
+    const { created, installation } = await putInstallation(c.env, auditStamp(c), app_id, email);
     return c.json(installation, created ? 201 : 200);
   });
   app.openapi(get, async (c) => {
@@ -78,6 +79,6 @@ export function registerInstallations(app: App) {
   });
   app.openapi(remove, async (c) => {
     const { app_id, email } = c.req.valid("param");
-    return c.json(await deleteInstallation(c.env, c.get("appId"), app_id, email), 200);
+    return c.json(await deleteInstallation(c.env, auditStamp(c), app_id, email), 200);
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { deleteVariable, getVariable, listProfiles, listVariables, putVariable, setAllowedHosts } from "../../services/variables";
 import type { App } from "../env";
+import { auditStamp } from "../middleware/auth";
 import { afterCursor } from "../paging";
 import { json, jsonBody, listOf, PageQuery, route, time } from "../schemas";
 
@@ -64,19 +65,22 @@ const PatchBody = z
   .strict()
   .openapi("PatchVariable");
 
-const profiles = route({
-  method: "get",
-  path: "/v1/profiles",
-  operationId: "listProfiles",
-  tags,
-  summary: "List the app's profiles (default always exists)",
-  responses: {
-    200: json(
-      z.object({ data: z.array(z.object({ name: z.string(), variable_count: z.number().int() })) }).openapi("ProfileList"),
-      "Profiles",
-    ),
+const profiles = route(
+  {
+    method: "get",
+    path: "/v1/profiles",
+    operationId: "listProfiles",
+    tags,
+    summary: "List the app's profiles (default always exists)",
+    responses: {
+      200: json(
+        z.object({ data: z.array(z.object({ name: z.string(), variable_count: z.number().int() })) }).openapi("ProfileList"),
+        "Profiles",
+      ),
+    },
   },
-});
+  { scope: "read" },
+);
 
 const list = route(
   {
@@ -88,7 +92,7 @@ const list = route(
     request: { params: ProfileParams, query: PageQuery },
     responses: { 200: json(listOf(Variable, "VariableList"), "Variables by name") },
   },
-  { errors: ["NOT_FOUND"] },
+  { scope: "read", errors: ["NOT_FOUND"] },
 );
 
 const get = route(
@@ -101,18 +105,21 @@ const get = route(
     request: { params: VariableParams },
     responses: { 200: json(Variable, "The variable") },
   },
-  { errors: ["NOT_FOUND"] },
+  { scope: "read", errors: ["NOT_FOUND"] },
 );
 
-const put = route({
-  method: "put",
-  path: "/v1/profiles/{profile}/variables/{name}",
-  operationId: "setVariable",
-  tags,
-  summary: "Set a variable",
-  request: { params: VariableParams, body: jsonBody(PutBody) },
-  responses: { 200: json(Variable, "The variable") },
-});
+const put = route(
+  {
+    method: "put",
+    path: "/v1/profiles/{profile}/variables/{name}",
+    operationId: "setVariable",
+    tags,
+    summary: "Set a variable",
+    request: { params: VariableParams, body: jsonBody(PutBody) },
+    responses: { 200: json(Variable, "The variable") },
+  },
+  { scope: "write" },
+);
 
 const patch = route(
   {
@@ -124,7 +131,7 @@ const patch = route(
     request: { params: VariableParams, body: jsonBody(PatchBody) },
     responses: { 200: json(Variable, "The variable") },
   },
-  { errors: ["NOT_FOUND"] },
+  { scope: "write", errors: ["NOT_FOUND"] },
 );
 
 const remove = route(
@@ -137,7 +144,7 @@ const remove = route(
     request: { params: VariableParams },
     responses: { 200: json(Variable, "The deleted variable") },
   },
-  { errors: ["NOT_FOUND"] },
+  { scope: "write", errors: ["NOT_FOUND"] },
 );
 
 export function registerProfiles(app: App) {
@@ -152,14 +159,14 @@ export function registerProfiles(app: App) {
   });
   app.openapi(put, async (c) => {
     const { profile, name } = c.req.valid("param");
-    return c.json(await putVariable(c.env, c.get("appId"), profile, name, c.req.valid("json")), 200);
+    return c.json(await putVariable(c.env, auditStamp(c), profile, name, c.req.valid("json")), 200);
   });
   app.openapi(patch, async (c) => {
     const { profile, name } = c.req.valid("param");
-    return c.json(await setAllowedHosts(c.env, c.get("appId"), profile, name, c.req.valid("json").allowed_hosts), 200);
+    return c.json(await setAllowedHosts(c.env, auditStamp(c), profile, name, c.req.valid("json").allowed_hosts), 200);
   });
   app.openapi(remove, async (c) => {
     const { profile, name } = c.req.valid("param");
-    return c.json(await deleteVariable(c.env, c.get("appId"), profile, name), 200);
+    return c.json(await deleteVariable(c.env, auditStamp(c), profile, name), 200);
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { purgeRunOutputs, updateRun } from "../../services/runs";
 import type { App } from "../env";
+import { auditStamp } from "../middleware/auth";
 import { IdParam, json, jsonBody, route, time } from "../schemas";
 import { Run } from "./views";
 
@@ -35,7 +36,7 @@ const patch = route(
     request: { params: IdParam("id"), body: jsonBody(RunPatchBody) },
     responses: { 200: json(Run, "The run") },
   },
-  { errors: ["RUN_NOT_FOUND", "RUN_PURGED"] },
+  { scope: "write", errors: ["RUN_NOT_FOUND", "RUN_PURGED"] },
 );
 
 const purgeOutputs = route(
@@ -56,12 +57,12 @@ const purgeOutputs = route(
       ),
     },
   },
-  { errors: ["RUN_NOT_FOUND", "RUN_PURGED", "RUN_NOT_ENDED"] },
+  { scope: "write", errors: ["RUN_NOT_FOUND", "RUN_PURGED", "RUN_NOT_ENDED"] },
 );
 
 /** Run attributes that change outside its progress (services/runs.ts updateRun, purgeRunOutputs). */
 export function registerRunEdits(app: App) {
-  app.openapi(patch, async (c) => c.json(await updateRun(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 200));
+  app.openapi(patch, async (c) => c.json(await updateRun(c.env, auditStamp(c), c.req.valid("param").id, c.req.valid("json")), 200));
 
-  app.openapi(purgeOutputs, async (c) => c.json(await purgeRunOutputs(c.env, c.get("appId"), c.req.valid("param").id), 200));
+  app.openapi(purgeOutputs, async (c) => c.json(await purgeRunOutputs(c.env, auditStamp(c), c.req.valid("param").id), 200));
 }

@@ -17,6 +17,7 @@ import {
 } from "../../services/runs";
 import { assertWorkflowVisible } from "../../services/workflows";
 import type { App } from "../env";
+import { auditStamp } from "../middleware/auth";
 import { afterCursor } from "../paging";
 import { IdParam, json, jsonBody, listOf, optionalJsonBody, route, time } from "../schemas";
 import { CancelBody, EventBody, EventsQuery, ReplayBody, RetentionPatchBody, RunListQuery, StartRunBody } from "./run-requests";
@@ -47,7 +48,7 @@ const startRoute = route(
     request: { params: WorkflowParams, body: optionalJsonBody(StartRunBody) },
     responses: { 201: json(Run, "The run") },
   },
-  { idempotent: true, errors: ["WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
+  { scope: "run", idempotent: true, errors: ["WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
 );
 
 const listForWorkflow = route(
@@ -60,18 +61,21 @@ const listForWorkflow = route(
     request: { params: WorkflowParams, query: RunListQuery.omit({ workflow_id: true }) },
     responses: { 200: json(RunList, "A page of runs, newest first") },
   },
-  { errors: ["WORKFLOW_NOT_FOUND"] },
+  { scope: "read", errors: ["WORKFLOW_NOT_FOUND"] },
 );
 
-const list = route({
-  method: "get",
-  path: "/v1/runs",
-  operationId: "listRuns",
-  tags,
-  summary: "List runs",
-  request: { query: RunListQuery },
-  responses: { 200: json(RunList, "A page of runs, newest first") },
-});
+const list = route(
+  {
+    method: "get",
+    path: "/v1/runs",
+    operationId: "listRuns",
+    tags,
+    summary: "List runs",
+    request: { query: RunListQuery },
+    responses: { 200: json(RunList, "A page of runs, newest first") },
+  },
+  { scope: "read" },
+);
 
 const get = route(
   {
@@ -83,7 +87,7 @@ const get = route(
     request: { params: RunParams },
     responses: { 200: json(Run, "The run") },
   },
-  { errors: RUN_ERRORS },
+  { scope: "read", errors: RUN_ERRORS },
 );
 
 const events = route(
@@ -101,7 +105,7 @@ const events = route(
       ),
     },
   },
-  { errors: RUN_ERRORS },
+  { scope: "read", errors: RUN_ERRORS },
 );
 
 const stream = route(
@@ -137,7 +141,7 @@ const stream = route(
       },
     },
   },
-  { errors: RUN_ERRORS },
+  { scope: "read", errors: RUN_ERRORS },
 );
 
 const CONTROL = {
@@ -163,7 +167,7 @@ const controlRoute = (action: ControlAction) =>
       request: { params: RunParams },
       responses: { 200: json(Run, "The run") },
     },
-    { errors: [...RUN_ERRORS, ...CONTROL[action].codes] },
+    { scope: "run", errors: [...RUN_ERRORS, ...CONTROL[action].codes] },
   );
 
 const cancel = route(
@@ -176,7 +180,7 @@ const cancel = route(
     request: { params: RunParams, body: optionalJsonBody(CancelBody) },
     responses: { 200: json(Run, "The run") },
   },
-  { errors: [...RUN_ERRORS, "RUN_ALREADY_FINISHED"] },
+  { scope: "run", errors: [...RUN_ERRORS, "RUN_ALREADY_FINISHED"] },
 );
 
 const MAX_METADATA_FILTERS = 5;
@@ -210,7 +214,7 @@ const sendEvent = route(
     request: { params: RunParams, body: jsonBody(EventBody) },
     responses: { 200: json(EventAnswer, "Applied"), 202: json(EventAnswer, "Kept for a later step") },
   },
-  { errors: [...RUN_ERRORS, "RUN_ALREADY_FINISHED", "DUPLICATE_EVENT", "NO_WAITING_STEP"] },
+  { scope: "run", errors: [...RUN_ERRORS, "RUN_ALREADY_FINISHED", "DUPLICATE_EVENT", "NO_WAITING_STEP"] },
 );
 
 const replay = route(
@@ -224,7 +228,7 @@ const replay = route(
     request: { params: RunParams, body: optionalJsonBody(ReplayBody) },
     responses: { 201: json(Run, "The new run") },
   },
-  { idempotent: true, errors: [...RUN_ERRORS, "RUN_OUTPUTS_PURGED"] },
+  { scope: "run", idempotent: true, errors: [...RUN_ERRORS, "RUN_OUTPUTS_PURGED"] },
 );
 
 const retention = route(
@@ -237,7 +241,7 @@ const retention = route(
     request: { params: RunParams, body: jsonBody(RetentionPatchBody) },
     responses: { 200: json(Run, "The run") },
   },
-  { errors: RUN_ERRORS },
+  { scope: "write", errors: RUN_ERRORS },
 );
 
 const purge = route(
@@ -252,7 +256,7 @@ const purge = route(
     request: { params: RunParams },
     responses: { 200: json(z.object({ id: z.string(), purged_at: time() }).openapi("PurgedRun"), "Purged") },
   },
-  { errors: [...RUN_ERRORS, "RUN_NOT_ENDED"] },
+  { scope: "write", errors: [...RUN_ERRORS, "RUN_NOT_ENDED"] },
 );
 
 const schema = route(
@@ -281,7 +285,7 @@ const schema = route(
       ),
     },
   },
-  { errors: ["WORKFLOW_NOT_FOUND"] },
+  { scope: "read", errors: ["WORKFLOW_NOT_FOUND"] },
 );
 
 function parseTime(value: string | undefined): number | undefined {
@@ -376,10 +380,10 @@ export function registerRuns(app: App) {
   );
 
   app.openapi(retention, async (c) =>
-    c.json(await setRunRetention(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 200),
+    c.json(await setRunRetention(c.env, auditStamp(c), c.req.valid("param").id, c.req.valid("json")), 200),
   );
 
-  app.openapi(purge, async (c) => c.json(await purgeRun(c.env, c.get("appId"), c.req.valid("param").id), 200));
+  app.openapi(purge, async (c) => c.json(await purgeRun(c.env, auditStamp(c), c.req.valid("param").id), 200));
 
   app.openapi(schema, async (c) => c.json(await workflowSchema(c.env, c.get("appId"), c.req.valid("param").id), 200));
 }

@@ -8,6 +8,7 @@ import {
   updateSchedule,
 } from "../../services/schedules";
 import type { App } from "../env";
+import { auditStamp } from "../middleware/auth";
 import { afterCursor } from "../paging";
 import { IdParam, json, jsonBody, listOf, PageQuery, route, time } from "../schemas";
 
@@ -71,18 +72,21 @@ const create = route(
     request: { params: IdParam("id"), body: jsonBody(CreateBody) },
     responses: { 201: json(Schedule, "The schedule") },
   },
-  { errors: ["WORKFLOW_NOT_FOUND"] },
+  { scope: "write", errors: ["WORKFLOW_NOT_FOUND"] },
 );
 
-const list = route({
-  method: "get",
-  path: "/v1/schedules",
-  operationId: "listSchedules",
-  tags,
-  summary: "List schedules",
-  request: { query: PageQuery.extend({ workflow_id: z.string().max(100).optional() }) },
-  responses: { 200: json(listOf(ScheduleSummary, "ScheduleList"), "A page of schedules") },
-});
+const list = route(
+  {
+    method: "get",
+    path: "/v1/schedules",
+    operationId: "listSchedules",
+    tags,
+    summary: "List schedules",
+    request: { query: PageQuery.extend({ workflow_id: z.string().max(100).optional() }) },
+    responses: { 200: json(listOf(ScheduleSummary, "ScheduleList"), "A page of schedules") },
+  },
+  { scope: "read" },
+);
 
 const get = route(
   {
@@ -94,7 +98,7 @@ const get = route(
     request: { params: IdParam("id") },
     responses: { 200: json(Schedule, "The schedule") },
   },
-  notFound,
+  { ...notFound, scope: "read" },
 );
 
 const patch = route(
@@ -107,7 +111,7 @@ const patch = route(
     request: { params: IdParam("id"), body: jsonBody(PatchBody) },
     responses: { 200: json(Schedule, "The schedule") },
   },
-  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+  { scope: "write", errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
 );
 
 const remove = route(
@@ -120,7 +124,7 @@ const remove = route(
     request: { params: IdParam("id") },
     responses: { 200: json(Schedule, "The deleted schedule") },
   },
-  notFound,
+  { ...notFound, scope: "write" },
 );
 
 const toggle = (action: "pause" | "resume") =>
@@ -140,21 +144,21 @@ const toggle = (action: "pause" | "resume") =>
         200: json(z.object({ data: z.array(Schedule) }).openapi("WorkflowScheduleList"), "The workflow's schedules, newest first"),
       },
     },
-    { errors: ["WORKFLOW_NOT_FOUND"] },
+    { scope: "write", errors: ["WORKFLOW_NOT_FOUND"] },
   );
 
 export function registerSchedules(app: App) {
   for (const action of ["pause", "resume"] as const) {
     app.openapi(toggle(action), async (c) =>
-      c.json(await setWorkflowSchedulesPaused(c.env, c.get("appId"), c.req.valid("param").id, action === "pause"), 200),
+      c.json(await setWorkflowSchedulesPaused(c.env, auditStamp(c), c.req.valid("param").id, action === "pause"), 200),
     );
   }
-  app.openapi(create, async (c) => c.json(await createSchedule(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 201));
+  app.openapi(create, async (c) => c.json(await createSchedule(c.env, auditStamp(c), c.req.valid("param").id, c.req.valid("json")), 201));
   app.openapi(list, async (c) => {
     const { limit, cursor, workflow_id } = c.req.valid("query");
     return c.json(await listSchedules(c.env, c.get("appId"), limit, afterCursor(cursor), workflow_id), 200);
   });
   app.openapi(get, async (c) => c.json(await getSchedule(c.env, c.get("appId"), c.req.valid("param").id), 200));
-  app.openapi(patch, async (c) => c.json(await updateSchedule(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 200));
-  app.openapi(remove, async (c) => c.json(await deleteSchedule(c.env, c.get("appId"), c.req.valid("param").id), 200));
+  app.openapi(patch, async (c) => c.json(await updateSchedule(c.env, auditStamp(c), c.req.valid("param").id, c.req.valid("json")), 200));
+  app.openapi(remove, async (c) => c.json(await deleteSchedule(c.env, auditStamp(c), c.req.valid("param").id), 200));
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { getDelivery, getWebhookSecret, listRunDeliveries, redeliver, rotateWebhookSecret } from "../../services/webhooks";
 import type { App } from "../env";
+import { auditStamp } from "../middleware/auth";
 import { afterCursor } from "../paging";
 import { IdParam, json, listOf, PageQuery, route, time } from "../schemas";
 
@@ -58,7 +59,7 @@ const runDeliveries = route(
     request: { params: IdParam("id"), query: PageQuery },
     responses: { 200: json(listOf(Delivery, "DeliveryList"), "A page of deliveries, newest first") },
   },
-  { errors: ["RUN_NOT_FOUND", "RUN_PURGED"] },
+  { scope: "read", errors: ["RUN_NOT_FOUND", "RUN_PURGED"] },
 );
 
 const delivery = route(
@@ -72,7 +73,7 @@ const delivery = route(
     request: { params: IdParam("id") },
     responses: { 200: json(DeliveryWithAttempts, "The delivery") },
   },
-  { errors: ["NOT_FOUND", "RUN_PURGED"] },
+  { scope: "read", errors: ["NOT_FOUND", "RUN_PURGED"] },
 );
 
 const redeliverRoute = route(
@@ -86,26 +87,32 @@ const redeliverRoute = route(
     request: { params: IdParam("id") },
     responses: { 200: json(DeliveryWithAttempts, "The delivery, pending again") },
   },
-  { errors: ["NOT_FOUND", "RUN_PURGED"] },
+  { scope: "run", errors: ["NOT_FOUND", "RUN_PURGED"] },
 );
 
-const secret = route({
-  method: "get",
-  path: "/v1/webhook-secret",
-  operationId: "getWebhookSecret",
-  tags,
-  summary: "The app's webhook signing secret",
-  responses: { 200: json(Secret, "The secret") },
-});
+const secret = route(
+  {
+    method: "get",
+    path: "/v1/webhook-secret",
+    operationId: "getWebhookSecret",
+    tags,
+    summary: "The app's webhook signing secret",
+    responses: { 200: json(Secret, "The secret") },
+  },
+  { scope: "admin" },
+);
 
-const rotate = route({
-  method: "post",
-  path: "/v1/webhook-secret/rotate",
-  operationId: "rotateWebhookSecret",
-  tags,
-  summary: "Rotate the signing secret (the old one keeps signing for 24 h)",
-  responses: { 200: json(Secret, "The new secret") },
-});
+const rotate = route(
+  {
+    method: "post",
+    path: "/v1/webhook-secret/rotate",
+    operationId: "rotateWebhookSecret",
+    tags,
+    summary: "Rotate the signing secret (the old one keeps signing for 24 h)",
+    responses: { 200: json(Secret, "The new secret") },
+  },
+  { scope: "admin" },
+);
 
 export function registerWebhooks(app: App) {
   app.openapi(runDeliveries, async (c) => {
@@ -115,5 +122,5 @@ export function registerWebhooks(app: App) {
   app.openapi(delivery, async (c) => c.json(await getDelivery(c.env, c.get("appId"), c.req.valid("param").id), 200));
   app.openapi(redeliverRoute, async (c) => c.json(await redeliver(c.env, c.get("appId"), c.req.valid("param").id), 200));
   app.openapi(secret, async (c) => c.json(await getWebhookSecret(c.env, c.get("appId")), 200));
-  app.openapi(rotate, async (c) => c.json(await rotateWebhookSecret(c.env, c.get("appId")), 200));
+  app.openapi(rotate, async (c) => c.json(await rotateWebhookSecret(c.env, auditStamp(c)), 200));
 }

@@ -14,6 +14,7 @@ import {
   updateWorkflow,
 } from "../../services/workflows";
 import type { App, HonoEnv } from "../env";
+import { auditStamp } from "../middleware/auth";
 import { requestDetails } from "../middleware/errors";
 import { afterCursor } from "../paging";
 import { booleanQuery, IdParam, json, jsonBody, listOf, PageQuery, route } from "../schemas";
@@ -63,25 +64,33 @@ const create = route(
     request: { body: jsonBody(WorkflowDefinition) },
     responses: { 201: json(WorkflowWithDefinition, "The workflow") },
   },
-  { idempotent: true },
+  { scope: "write", idempotent: true },
 );
 
-const list = route({
-  method: "get",
-  path: "/v1/workflows",
-  operationId: "listWorkflows",
-  tags,
-  summary: "List workflows",
-  request: {
-    query: PageQuery.extend({
-      name: z.string().max(255).optional().openapi({ description: "Exact name" }),
-      name_contains: z.string().min(1).max(255).optional().openapi({ description: "Part of the name, any case (`appr` finds `Approval`)" }),
-      discoverable: booleanQuery.optional(),
-      include_deleted: booleanQuery.optional(),
-    }),
+const list = route(
+  {
+    method: "get",
+    path: "/v1/workflows",
+    operationId: "listWorkflows",
+    tags,
+    summary: "List workflows",
+    request: {
+      query: PageQuery.extend({
+        name: z.string().max(255).optional().openapi({ description: "Exact name" }),
+        name_contains: z
+          .string()
+          .min(1)
+          .max(255)
+          .optional()
+          .openapi({ description: "Part of the name, any case (`appr` finds `Approval`)" }),
+        discoverable: booleanQuery.optional(),
+        include_deleted: booleanQuery.optional(),
+      }),
+    },
+    responses: { 200: json(listOf(Workflow, "WorkflowList"), "A page of workflows, newest first") },
   },
-  responses: { 200: json(listOf(Workflow, "WorkflowList"), "A page of workflows, newest first") },
-});
+  { scope: "read" },
+);
 
 const get = route(
   {
@@ -93,7 +102,7 @@ const get = route(
     request: { params: WorkflowParams, query: z.object({ include_deleted: booleanQuery.optional() }) },
     responses: { 200: json(WorkflowWithDefinition, "The workflow") },
   },
-  notFound,
+  { ...notFound, scope: "read" },
 );
 
 const patch = route(
@@ -107,7 +116,7 @@ const patch = route(
     request: { params: WorkflowParams, body: jsonBody(WorkflowPatch) },
     responses: { 200: json(WorkflowWithDefinition, "The workflow") },
   },
-  notFound,
+  { ...notFound, scope: "write" },
 );
 
 const remove = route(
@@ -120,7 +129,7 @@ const remove = route(
     request: { params: WorkflowParams },
     responses: { 200: json(Workflow, "The deleted workflow") },
   },
-  notFound,
+  { ...notFound, scope: "write" },
 );
 
 const createVersionRoute = route(
@@ -133,7 +142,7 @@ const createVersionRoute = route(
     request: { params: WorkflowParams, body: jsonBody(VersionDefinition) },
     responses: { 201: json(WorkflowVersion, "The new version") },
   },
-  notFound,
+  { ...notFound, scope: "write" },
 );
 
 const listVersionsRoute = route(
@@ -146,7 +155,7 @@ const listVersionsRoute = route(
     request: { params: WorkflowParams, query: PageQuery },
     responses: { 200: json(listOf(WorkflowVersion, "VersionList"), "A page of versions") },
   },
-  notFound,
+  { ...notFound, scope: "read" },
 );
 
 const getVersionRoute = route(
@@ -167,7 +176,7 @@ const getVersionRoute = route(
     },
     responses: { 200: json(WorkflowVersion, "The version") },
   },
-  { errors: ["WORKFLOW_NOT_FOUND", "NOT_FOUND"] },
+  { scope: "read", errors: ["WORKFLOW_NOT_FOUND", "NOT_FOUND"] },
 );
 
 /** Versions page by number; the cursor wraps it like every other cursor so clients never rely on its form. */
@@ -181,7 +190,7 @@ export function versionCursor(cursor: string | undefined): number | null {
 export function registerWorkflows(app: App) {
   app.openapi(
     create,
-    async (c) => c.json(await createWorkflow(c.env, c.get("appId"), c.req.valid("json"), c.get("createdId")), 201),
+    async (c) => c.json(await createWorkflow(c.env, auditStamp(c), c.req.valid("json"), c.get("createdId")), 201),
     definitionHook,
   );
 
@@ -204,15 +213,15 @@ export function registerWorkflows(app: App) {
 
   app.openapi(
     patch,
-    async (c) => c.json(await updateWorkflow(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json") as never), 200),
+    async (c) => c.json(await updateWorkflow(c.env, auditStamp(c), c.req.valid("param").id, c.req.valid("json") as never), 200),
     definitionHook,
   );
 
-  app.openapi(remove, async (c) => c.json(await deleteWorkflow(c.env, c.get("appId"), c.req.valid("param").id), 200));
+  app.openapi(remove, async (c) => c.json(await deleteWorkflow(c.env, auditStamp(c), c.req.valid("param").id), 200));
 
   app.openapi(
     createVersionRoute,
-    async (c) => c.json(await createVersion(c.env, c.get("appId"), c.req.valid("param").id, c.req.valid("json")), 201),
+    async (c) => c.json(await createVersion(c.env, auditStamp(c), c.req.valid("param").id, c.req.valid("json")), 201),
     definitionHook,
   );
 

@@ -2,6 +2,7 @@ import { afterCursor } from "../../api/paging";
 import { json, listOf, optionalJsonBody, PageQuery, route } from "../../api/schemas";
 import { getDiscoverableVersion, listDiscoverable, runDiscoverable } from "../../services/discover";
 import type { Dialect } from "../kit";
+import { DIALECT_SCHEMES } from "../route";
 import { toAppsRun, toAppsVersion, toAppsWorkflow } from "./mappers";
 import {
   AppParams,
@@ -30,7 +31,7 @@ const list = route(
     request: { params: AppParams, query: PageQuery },
     responses: { 200: json(listOf(AppsWorkflow, "AppsDiscoverableWorkflowList"), "A page of workflows") },
   },
-  { errors: ["NOT_FOUND"] },
+  { scope: "read", schemes: DIALECT_SCHEMES, errors: ["NOT_FOUND"] },
 );
 
 const get = route(
@@ -43,7 +44,7 @@ const get = route(
     request: { params: WorkflowParams },
     responses: { 200: json(AppsWorkflowDetail, "The workflow with its current version") },
   },
-  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+  { scope: "read", schemes: DIALECT_SCHEMES, errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
 );
 
 const version = route(
@@ -56,7 +57,7 @@ const version = route(
     request: { params: VersionParams },
     responses: { 200: json(AppsWorkflowVersion, "The version") },
   },
-  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+  { scope: "read", schemes: DIALECT_SCHEMES, errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
 );
 
 const run = route(
@@ -72,7 +73,7 @@ const run = route(
     request: { params: WorkflowParams, body: optionalJsonBody(RunRequest) },
     responses: { 200: json(AppsRun, "The new run") },
   },
-  { idempotent: true, errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
+  { scope: "run", schemes: DIALECT_SCHEMES, idempotent: true, errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
 );
 
 const cancel = route(
@@ -86,7 +87,7 @@ const cancel = route(
     request: { params: RunParams },
     responses: { 200: json(AppsRun, "The cancelled run") },
   },
-  { errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED", "RUN_ALREADY_FINISHED"] },
+  { scope: "run", schemes: DIALECT_SCHEMES, errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED", "RUN_ALREADY_FINISHED"] },
 );
 
 /**

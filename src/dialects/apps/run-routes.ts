@@ -1,9 +1,11 @@
+import { auditStamp } from "../../api/middleware/auth";
 import { afterCursor } from "../../api/paging";
 import { json, jsonBody, listOf, optionalJsonBody, route } from "../../api/schemas";
 import { AppError } from "../../domain/errors";
 import { getRun, listRuns, replayRun, setRunRetention, startRunOf } from "../../services/runs";
 import { assertWorkflowVisible } from "../../services/workflows";
 import type { Dialect } from "../kit";
+import { DIALECT_SCHEMES } from "../route";
 import { nativeStatuses, purgedRunFacts, type RunFacts, toAppsRun } from "./mappers";
 import { AppsRun, RetentionRequest, RunListQuery, RunParams, RunRequest, WorkflowParams } from "./schemas";
 import { appsRunOf, cancelRunOfWorkflow, describeRun, describeRuns, ownWorkflowForRun, runOfWorkflow, snapshotOptions } from "./sources";
@@ -24,7 +26,7 @@ const list = route(
     request: { params: WorkflowParams, query: RunListQuery },
     responses: { 200: json(listOf(AppsRun, "AppsWorkflowRunList"), "A page of runs") },
   },
-  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+  { scope: "read", schemes: DIALECT_SCHEMES, errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
 );
 
 const run = route(
@@ -38,7 +40,7 @@ const run = route(
     request: { params: WorkflowParams, body: optionalJsonBody(RunRequest) },
     responses: { 200: json(AppsRun, "The new run") },
   },
-  { idempotent: true, errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
+  { scope: "run", schemes: DIALECT_SCHEMES, idempotent: true, errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
 );
 
 const get = route(
@@ -51,7 +53,7 @@ const get = route(
     request: { params: RunParams },
     responses: { 200: json(AppsRun, "The run") },
   },
-  { errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
+  { scope: "read", schemes: DIALECT_SCHEMES, errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
 );
 
 const replay = route(
@@ -65,7 +67,7 @@ const replay = route(
     request: { params: RunParams },
     responses: { 200: json(AppsRun, "The new run") },
   },
-  { idempotent: true, errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
+  { scope: "run", schemes: DIALECT_SCHEMES, idempotent: true, errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
 );
 
 const cancel = route(
@@ -79,7 +81,7 @@ const cancel = route(
     request: { params: RunParams },
     responses: { 200: json(AppsRun, "The cancelled run") },
   },
-  { errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED", "RUN_ALREADY_FINISHED"] },
+  { scope: "run", schemes: DIALECT_SCHEMES, errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED", "RUN_ALREADY_FINISHED"] },
 );
 
 const retention = route(
@@ -95,7 +97,7 @@ const retention = route(
     request: { params: RunParams, body: jsonBody(RetentionRequest) },
     responses: { 200: json(AppsRun, "The run") },
   },
-  { errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
+  { scope: "write", schemes: DIALECT_SCHEMES, errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
 );
 
 /** Seed: seeds/apps.md, Workflows: "Get Workflow Runs", "Run a Workflow", "Get a Workflow Run", "Replay a Workflow Run", "Cancel a Workflow Run", "Update Run Data Retention Configuration". */
@@ -166,7 +168,7 @@ export function registerRunRoutes({ app }: Dialect) {
     const { workflow_id, run_id } = c.req.valid("param");
     const body = c.req.valid("json");
     await runOfWorkflow(c.env, appId, workflow_id, run_id);
-    const changed = await setRunRetention(c.env, appId, run_id, {
+    const changed = await setRunRetention(c.env, auditStamp(c), run_id, {
       max_age_seconds: body.max_age_in_seconds,
       preserve_on_failure: body.preserve_on_failure,
     });

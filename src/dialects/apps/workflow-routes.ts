@@ -3,6 +3,7 @@ import { json, listOf, PageQuery, route } from "../../api/schemas";
 import { versionCursor } from "../../api/v1/workflows";
 import { getVersion, listVersions, listWorkflows } from "../../services/workflows";
 import type { Dialect } from "../kit";
+import { DIALECT_SCHEMES } from "../route";
 import { toAppsVersion, toAppsWorkflow } from "./mappers";
 import { AppParams, AppsWorkflow, AppsWorkflowDetail, AppsWorkflowVersion, VersionParams, WorkflowParams } from "./schemas";
 import { ownWorkflow } from "./sources";
@@ -20,7 +21,7 @@ const list = route(
     request: { params: AppParams, query: PageQuery },
     responses: { 200: json(listOf(AppsWorkflow, "AppsWorkflowList"), "A page of workflows") },
   },
-  { errors: ["NOT_FOUND"] },
+  { scope: "read", schemes: DIALECT_SCHEMES, errors: ["NOT_FOUND"] },
 );
 
 const get = route(
@@ -34,7 +35,7 @@ const get = route(
     request: { params: WorkflowParams },
     responses: { 200: json(AppsWorkflowDetail, "The workflow") },
   },
-  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+  { scope: "read", schemes: DIALECT_SCHEMES, errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
 );
 
 const versions = route(
@@ -48,7 +49,7 @@ const versions = route(
     request: { params: WorkflowParams, query: PageQuery },
     responses: { 200: json(listOf(AppsWorkflowVersion, "AppsWorkflowVersionList"), "A page of versions") },
   },
-  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+  { scope: "read", schemes: DIALECT_SCHEMES, errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
 );
 
 const version = route(
@@ -61,7 +62,7 @@ const version = route(
     request: { params: VersionParams },
     responses: { 200: json(AppsWorkflowVersion, "The version") },
   },
-  { errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
+  { scope: "read", schemes: DIALECT_SCHEMES, errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
 );
 
 /** Seed: seeds/apps.md, Workflows: "Get Workflows", "Get a Workflow", "Get Workflow Versions", "Get a Workflow Version". */

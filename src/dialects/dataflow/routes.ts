@@ -1,3 +1,4 @@
+import { auditStamp } from "../../api/middleware/auth";
 import { requestDetails } from "../../api/middleware/errors";
 import { afterCursor } from "../../api/paging";
 import { IdParam, json, jsonBody, optionalJsonBody, PageQuery, route } from "../../api/schemas";
@@ -6,6 +7,7 @@ import { AppError, type ErrorDetail, validationFailed } from "../../domain/error
 import { getRun, listRuns, startRun } from "../../services/runs";
 import { assertWorkflowVisible, createWorkflow } from "../../services/workflows";
 import type { Dialect } from "../kit";
+import { DIALECT_SCHEMES } from "../route";
 import { dataflowProblems, toExecution, toExecutionSummary, toNativeDefinition } from "./mappers";
 import { CreatedWorkflow, CreateWorkflowRequest, ExecuteRequest, Execution, ExecutionList, ExecutionStarted } from "./schemas";
 
@@ -13,18 +15,21 @@ const tags = ["Workflows"];
 const WorkflowParam = IdParam("workflow_id");
 const ExecutionParams = WorkflowParam.merge(IdParam("execution_id"));
 
-const create = route({
-  method: "post",
-  path: "/workflows",
-  operationId: "createWorkflow",
-  tags,
-  summary: "Create a workflow",
-  description:
-    "Each step is checked against its type's configuration and against the type its predecessor produces; " +
-    "every problem is listed in one 400. The workflow is not executed.",
-  request: { body: jsonBody(CreateWorkflowRequest) },
-  responses: { 201: json(CreatedWorkflow, "The workflow was created") },
-});
+const create = route(
+  {
+    method: "post",
+    path: "/workflows",
+    operationId: "createWorkflow",
+    tags,
+    summary: "Create a workflow",
+    description:
+      "Each step is checked against its type's configuration and against the type its predecessor produces; " +
+      "every problem is listed in one 400. The workflow is not executed.",
+    request: { body: jsonBody(CreateWorkflowRequest) },
+    responses: { 201: json(CreatedWorkflow, "The workflow was created") },
+  },
+  { scope: "write", schemes: DIALECT_SCHEMES },
+);
 
 const execute = route(
   {
@@ -39,7 +44,7 @@ const execute = route(
     request: { params: WorkflowParam, body: optionalJsonBody(ExecuteRequest) },
     responses: { 202: json(ExecutionStarted, "The execution was queued") },
   },
-  { idempotent: true, errors: ["WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
+  { scope: "run", schemes: DIALECT_SCHEMES, idempotent: true, errors: ["WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
 );
 
 const list = route(
@@ -52,7 +57,7 @@ const list = route(
     request: { params: WorkflowParam, query: PageQuery },
     responses: { 200: json(ExecutionList, "A page of executions") },
   },
-  { errors: ["WORKFLOW_NOT_FOUND"] },
+  { scope: "read", schemes: DIALECT_SCHEMES, errors: ["WORKFLOW_NOT_FOUND"] },
 );
 
 const get = route(
@@ -65,7 +70,7 @@ const get = route(
     request: { params: ExecutionParams },
     responses: { 200: json(Execution, "The execution") },
   },
-  { errors: ["WORKFLOW_NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
+  { scope: "read", schemes: DIALECT_SCHEMES, errors: ["WORKFLOW_NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
 );
 
 /**
@@ -84,7 +89,7 @@ export function registerDataflowRoutes({ app }: Dialect) {
   app.openapi(
     create,
     async (c) => {
-      const workflow = await createWorkflow(c.env, c.get("appId"), nativeDefinition(c.req.valid("json")));
+      const workflow = await createWorkflow(c.env, auditStamp(c), nativeDefinition(c.req.valid("json")));
       return c.json({ workflow_id: workflow.id }, 201);
     },
     (result) => {

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { json, jsonBody, route } from "../../api/schemas";
 import { getRun, startRun } from "../../services/runs";
 import type { Dialect } from "../kit";
+import { DIALECT_SCHEMES } from "../route";
 import { toLeapRun } from "./mappers";
 import { LeapRun, runVariables, StartLeapRun } from "./schemas";
 
@@ -22,7 +23,7 @@ const start = route(
     },
     responses: { 201: json(LeapRun, "The workflow run object") },
   },
-  { idempotent: true, errors: ["WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
+  { scope: "run", schemes: DIALECT_SCHEMES, idempotent: true, errors: ["WORKFLOW_NOT_FOUND", "INPUT_INVALID"] },
 );
 
 const get = route(
@@ -43,7 +44,7 @@ const get = route(
     },
     responses: { 200: json(LeapRun, "The workflow run object") },
   },
-  { errors: ["RUN_NOT_FOUND", "RUN_PURGED"] },
+  { scope: "read", schemes: DIALECT_SCHEMES, errors: ["RUN_NOT_FOUND", "RUN_PURGED"] },
 );
 
 /** Seed: seeds/leap.md, "Initiating a Workflow" and "Understanding the Workflow Run Object". */

@@ -1,27 +1,32 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { auditStamp } from "../../api/middleware/auth";
 import { json } from "../../api/schemas";
 import { AppError } from "../../domain/errors";
 import { controlRun, purgeRunOutputs, type RunAction, updateRun } from "../../services/runs";
 import { deleteWorkflow } from "../../services/workflows";
 import type { Dialect } from "../kit";
+import { scopedRoute } from "../route";
 import { WorkflowCleanupResponse, WorkflowPublic } from "./schemas";
 import { queryBoolean } from "./validation";
-import { conflictAnswer, errorAnswers, readWorkflow, requireStatus, WorkflowIdParam, workflowPublic } from "./views";
+import { conflictAnswer, errorAnswers, readWorkflow, refusedAnswer, requireStatus, WorkflowIdParam, workflowPublic } from "./views";
 
 const tags = ["workflows"];
 const ITEM = "/api/v1/workflows/{workflow_id}";
 
 const control = (method: "delete" | "post", path: string, operationId: string, summary: string, description: string) =>
-  createRoute({
-    method,
-    path,
-    operationId,
-    tags,
-    summary,
-    description,
-    request: { params: WorkflowIdParam },
-    responses: { 200: json(WorkflowPublic, "The workflow"), ...conflictAnswer, ...errorAnswers },
-  });
+  scopedRoute(
+    {
+      method,
+      path,
+      operationId,
+      tags,
+      summary,
+      description,
+      request: { params: WorkflowIdParam },
+      responses: { 200: json(WorkflowPublic, "The workflow"), ...conflictAnswer, ...refusedAnswer, ...errorAnswers },
+    },
+    "run",
+  );
 
 const CONTROLS: Array<{ route: ReturnType<typeof control>; action: RunAction; allowed: WorkflowPublic["status"][]; verb: string }> = [
   {
@@ -59,18 +64,26 @@ const CONTROLS: Array<{ route: ReturnType<typeof control>; action: RunAction; al
   },
 ];
 
-const cleanup = createRoute({
-  method: "post",
-  path: `${ITEM}/cleanup`,
-  operationId: "cleanupWorkflow",
-  tags,
-  summary: "Cleanup Workflow",
-  description:
-    "Soft-deletes an ended workflow (hidden from lists unless include_deleted=true) and, with cleanup_tasks (default), " +
-    "deletes its tasks' stored requests and results.",
-  request: { params: WorkflowIdParam, query: z.object({ cleanup_tasks: queryBoolean(true) }) },
-  responses: { 200: json(WorkflowCleanupResponse, "The cleaned up workflow and what was cleaned"), ...conflictAnswer, ...errorAnswers },
-});
+const cleanup = scopedRoute(
+  {
+    method: "post",
+    path: `${ITEM}/cleanup`,
+    operationId: "cleanupWorkflow",
+    tags,
+    summary: "Cleanup Workflow",
+    description:
+      "Soft-deletes an ended workflow (hidden from lists unless include_deleted=true) and, with cleanup_tasks (default), " +
+      "deletes its tasks' stored requests and results.",
+    request: { params: WorkflowIdParam, query: z.object({ cleanup_tasks: queryBoolean(true) }) },
+    responses: {
+      200: json(WorkflowCleanupResponse, "The cleaned up workflow and what was cleaned"),
+      ...conflictAnswer,
+      ...refusedAnswer,
+      ...errorAnswers,
+    },
+  },
+  "write",
+);
 
 export function registerLifecycleRoutes({ app }: Dialect) {
   for (const { route, action, allowed, verb } of CONTROLS) {
@@ -90,10 +103,10 @@ export function registerLifecycleRoutes({ app }: Dialect) {
     const { view, status } = await readWorkflow(c.env, appId, id);
     requireStatus(id, status, ["COMPLETED", "FAILED", "CANCELLED"], "cleaned up (cancel it first)");
     const cleanTasks = c.req.valid("query").cleanup_tasks;
-    const purged = cleanTasks ? await purgeRunOutputs(c.env, appId, id) : null;
-    const deleted = await updateRun(c.env, appId, id, { deleted: true });
+    const purged = cleanTasks ? await purgeRunOutputs(c.env, auditStamp(c), id) : null;
+    const deleted = await updateRun(c.env, auditStamp(c), id, { deleted: true });
     if (view.surface === "pipelines") {
-      await deleteWorkflow(c.env, appId, view.workflow_id).catch((error) => {
+      await deleteWorkflow(c.env, auditStamp(c), view.workflow_id).catch((error) => {
         if (!(error instanceof AppError && error.code === "WORKFLOW_NOT_FOUND")) throw error;
       });
     }

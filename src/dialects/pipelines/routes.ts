@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { auditStamp } from "../../api/middleware/auth";
 import { idempotent } from "../../api/middleware/idempotency";
 import { json, jsonBody } from "../../api/schemas";
 import { AppError } from "../../domain/errors";
@@ -8,33 +9,38 @@ import { getRun, startRun, updateRun } from "../../services/runs";
 import { plainVariables } from "../../services/variables";
 import { createWorkflow, deleteWorkflow, updateWorkflow } from "../../services/workflows";
 import type { Dialect } from "../kit";
+import { scopedRoute } from "../route";
 import { nativeWorkflow, variablesNeeded } from "./definition";
 import { NATIVE_STATUSES } from "./mappers";
 import { CreateWorkflow, HTTPError, WorkflowListResponse, WorkflowPublic, WorkflowStatus, WorkflowUpdate } from "./schemas";
 import { queryBoolean, queryInteger, unprocessable } from "./validation";
-import { conflictAnswer, errorAnswers, readWorkflow, WorkflowIdParam, workflowPublic } from "./views";
+import { conflictAnswer, errorAnswers, readWorkflow, refusedAnswer, WorkflowIdParam, workflowPublic } from "./views";
 
 const tags = ["workflows"];
 const BASE = "/api/v1/workflows/";
 /** Pipelines workflows run with the app's default profile (credentials and PIPELINES_TASK_* variables). */
 const PROFILE = "default";
 
-const create = createRoute({
-  method: "post",
-  path: BASE,
-  operationId: "createWorkflow",
-  tags,
-  summary: "Create Workflow",
-  description:
-    "Creates a workflow from the provided definition; with start=true (default) it starts at once. " +
-    "Send an Idempotency-Key header to make a retry safe.",
-  request: { query: z.object({ start: queryBoolean(true) }), body: jsonBody(CreateWorkflow) },
-  responses: {
-    201: json(WorkflowPublic, "The created workflow with all its steps"),
-    ...errorAnswers,
-    413: json(HTTPError, "The request body, or the input it makes, is too large"),
+const create = scopedRoute(
+  {
+    method: "post",
+    path: BASE,
+    operationId: "createWorkflow",
+    tags,
+    summary: "Create Workflow",
+    description:
+      "Creates a workflow from the provided definition; with start=true (default) it starts at once. " +
+      "Send an Idempotency-Key header to make a retry safe.",
+    request: { query: z.object({ start: queryBoolean(true) }), body: jsonBody(CreateWorkflow) },
+    responses: {
+      201: json(WorkflowPublic, "The created workflow with all its steps"),
+      ...errorAnswers,
+      ...refusedAnswer,
+      413: json(HTTPError, "The request body, or the input it makes, is too large"),
+    },
   },
-});
+  "run",
+);
 
 const ListQuery = z.object({
   status: WorkflowStatus.optional(),
@@ -45,37 +51,46 @@ const ListQuery = z.object({
   limit: queryInteger(50, 0, 100),
 });
 
-const list = createRoute({
-  method: "get",
-  path: BASE,
-  operationId: "listWorkflows",
-  tags,
-  summary: "List Workflows",
-  description: "Workflows created through this API, newest first, with filters and skip/limit paging (limit at most 100).",
-  request: { query: ListQuery },
-  responses: { 200: json(WorkflowListResponse, "A page of workflows and how many match"), ...errorAnswers },
-});
+const list = scopedRoute(
+  {
+    method: "get",
+    path: BASE,
+    operationId: "listWorkflows",
+    tags,
+    summary: "List Workflows",
+    description: "Workflows created through this API, newest first, with filters and skip/limit paging (limit at most 100).",
+    request: { query: ListQuery },
+    responses: { 200: json(WorkflowListResponse, "A page of workflows and how many match"), ...errorAnswers },
+  },
+  "read",
+);
 
-const get = createRoute({
-  method: "get",
-  path: `${BASE}{workflow_id}`,
-  operationId: "getWorkflow",
-  tags,
-  summary: "Get Workflow",
-  request: { params: WorkflowIdParam },
-  responses: { 200: json(WorkflowPublic, "The workflow with all its steps and their current status"), ...errorAnswers },
-});
+const get = scopedRoute(
+  {
+    method: "get",
+    path: `${BASE}{workflow_id}`,
+    operationId: "getWorkflow",
+    tags,
+    summary: "Get Workflow",
+    request: { params: WorkflowIdParam },
+    responses: { 200: json(WorkflowPublic, "The workflow with all its steps and their current status"), ...errorAnswers },
+  },
+  "read",
+);
 
-const update = createRoute({
-  method: "patch",
-  path: `${BASE}{workflow_id}`,
-  operationId: "updateWorkflow",
-  tags,
-  summary: "Update Workflow",
-  description: "Changes name, description and webhook_url; a new webhook_url applies to a running workflow too.",
-  request: { params: WorkflowIdParam, body: jsonBody(WorkflowUpdate) },
-  responses: { 200: json(WorkflowPublic, "The workflow"), ...conflictAnswer, ...errorAnswers },
-});
+const update = scopedRoute(
+  {
+    method: "patch",
+    path: `${BASE}{workflow_id}`,
+    operationId: "updateWorkflow",
+    tags,
+    summary: "Update Workflow",
+    description: "Changes name, description and webhook_url; a new webhook_url applies to a running workflow too.",
+    request: { params: WorkflowIdParam, body: jsonBody(WorkflowUpdate) },
+    responses: { 200: json(WorkflowPublic, "The workflow"), ...conflictAnswer, ...refusedAnswer, ...errorAnswers },
+  },
+  "write",
+);
 
 export function registerWorkflowRoutes({ app }: Dialect) {
   app.use(BASE, idempotent());
@@ -93,7 +108,7 @@ export function registerWorkflowRoutes({ app }: Dialect) {
     const built = nativeWorkflow(body, await plainVariables(c.env, appId, PROFILE, variablesNeeded(body.steps)));
     if (!built.workflow) return unprocessable(c, built.problems) as never;
     // The webhook goes on the one-off workflow, whose creation checks it before anything is stored.
-    const workflow = await createWorkflow(c.env, appId, {
+    const workflow = await createWorkflow(c.env, auditStamp(c), {
       ...built.workflow,
       ...(body.webhook_url ? { webhook_url: body.webhook_url } : {}),
     });
@@ -116,7 +131,7 @@ export function registerWorkflowRoutes({ app }: Dialect) {
     });
     // A run that cannot be created (its config too large, say) leaves its one-off workflow deleted.
     const view = await run.catch(async (error) => {
-      await deleteWorkflow(c.env, appId, workflow.id).catch(() => {});
+      await deleteWorkflow(c.env, auditStamp(c), workflow.id).catch(() => {});
       throw error;
     });
     return c.json(await workflowPublic(c.env, view), 201);
@@ -168,10 +183,10 @@ export function registerWorkflowRoutes({ app }: Dialect) {
     if (Object.keys(metadata).length > 0) patch.metadata = metadata;
     if (body.webhook_url !== undefined) patch.webhook_url = body.webhook_url || null;
     if (Object.keys(patch).length === 0) return c.json(await workflowPublic(c.env, view), 200);
-    const updated = await updateRun(c.env, appId, id, patch);
+    const updated = await updateRun(c.env, auditStamp(c), id, patch);
     if (view.surface === "pipelines") {
       // The one-off native workflow carries the same name, description and webhook.
-      await updateWorkflow(c.env, appId, view.workflow_id, {
+      await updateWorkflow(c.env, auditStamp(c), view.workflow_id, {
         ...(typeof body.name === "string" ? { name: body.name } : {}),
         ...(body.description !== undefined ? { description: body.description as string } : {}),
         ...(patch.webhook_url !== undefined ? { webhook_url: patch.webhook_url as string } : {}),

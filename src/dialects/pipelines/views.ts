@@ -40,4 +40,7 @@ export const errorAnswers = {
   422: json(HTTPValidationError, "Validation Error"),
 } as const;
 
+/** A key whose scopes do not cover a change or a run command. */
+export const refusedAnswer = { 403: json(HTTPError, "The key's scopes do not cover this operation; nothing was changed") } as const;
+
 export const conflictAnswer = { 409: json(HTTPError, "Not allowed in the workflow's status") } as const;

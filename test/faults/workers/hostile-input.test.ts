@@ -16,6 +16,7 @@ async function snapshot(appId: string): Promise<string> {
     "webhook_deliveries",
     "idempotency_keys",
     "installations",
+    "audit_log",
   ];
   const parts = await Promise.all(
     tables.map((t) =>
@@ -109,6 +110,40 @@ it("answers every hostile request without a 5xx, with the envelope on every 4xx,
   );
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   await recordFigure("hostile_input", { cases, five_xx: fiveXx, routes: routes.length });
+}, 120_000);
+
+it("answers hostile requests from a read key on every route that changes something with a refusal, changing nothing", async () => {
+  const { call, id: appId } = await newApp();
+  const wf = await createWorkflow(call, { steps: [{ id: "w", type: "wait_for_event", config: { event: "go" } }] });
+  const run = await startRun(call, wf);
+  await waitForRun(call, run.id, (r) => r.status === "waiting");
+  const reader = (await call("POST", "/v1/keys", { name: "reader", scopes: ["read"] })).body.key;
+  await request("GET", "/v1/app", undefined, { "x-api-key": reader });
+  const doc = (await request("GET", "/openapi.json")).body as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+  const changing = Object.entries(doc.paths)
+    .filter(([path]) => !path.startsWith("/v1/admin") && !path.startsWith("/v1/callbacks"))
+    .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ path, method: method.toUpperCase() })))
+    .filter((route) => route.method !== "GET");
+  let cases = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom(...changing),
+      fc.oneof(fc.constant(wf), fc.constant(run.id), fc.string({ minLength: 1, maxLength: 40 })),
+      nasty,
+      fc.constantFrom<Record<string, string>>({}, { "idempotency-key": "hostile" }, { "content-type": "text/plain" }),
+      async (route, id, body, headers) => {
+        const path = route.path.replace(/\{(\w+)\}/g, () => encodeURIComponent(id));
+        const before = await snapshot(appId);
+        const res = await request(route.method, path, body, { "content-type": "application/json", ...headers, "x-api-key": reader });
+        cases += 1;
+        expect(res.status, `${route.method} ${path}`).toBe(403);
+        expect(res.body.error.code).toBe("INSUFFICIENT_SCOPE");
+        expect(await snapshot(appId), `${route.method} ${path} changed state when refused`).toBe(before);
+      },
+    ),
+    { numRuns: 150, seed: 20261206 },
+  );
+  await recordFigure("hostile_input_read_key", { cases, routes: changing.length });
 }, 120_000);
 
 const DIALECTS = ["leap", "apps", "dataflow", "looply", "pipelines"];

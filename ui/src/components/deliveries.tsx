@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatTime } from "../lib/format";
 import { useStepline } from "../session";
+import { ScopeGate } from "./scope-gate";
 import { ErrorMessage, QueryView } from "./states";
 import { Status } from "./status";
 
@@ -62,9 +63,11 @@ function Delivery({ delivery }: { delivery: WebhookDelivery }) {
           {delivery.last_status_code !== null && ` · last answer ${delivery.last_status_code}`}
           {delivery.last_error && ` · ${delivery.last_error}`}
         </span>
-        <button type="button" onClick={() => redeliver.mutate()} disabled={redeliver.isPending}>
-          {redeliver.isPending ? "Sending…" : "Redeliver"}
-        </button>
+        <ScopeGate scope="run" inline>
+          <button type="button" onClick={() => redeliver.mutate()} disabled={redeliver.isPending}>
+            {redeliver.isPending ? "Sending…" : "Redeliver"}
+          </button>
+        </ScopeGate>
       </div>
       <p className="muted url">{delivery.url}</p>
       {redeliver.isError && <ErrorMessage error={redeliver.error} />}

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { navigate } from "../router";
 import { useStepline } from "../session";
+import { ScopeGate } from "./scope-gate";
 import { ErrorMessage } from "./states";
 
 const ENDED = new Set(["completed", "failed", "cancelled"]);
@@ -31,43 +32,45 @@ export function RunActions({ run }: { run: Run }) {
   const ended = ENDED.has(run.status);
 
   return (
-    <section className="actions" aria-labelledby="run-controls">
-      <h2 id="run-controls" className="visually-hidden">
-        Controls
-      </h2>
-      <fieldset className="buttons">
-        <legend className="visually-hidden">Run controls</legend>
-        {!ended &&
-          (confirmCancel ? (
-            <>
-              <button type="button" className="danger" onClick={() => control.mutate("cancel")} disabled={control.isPending}>
-                Yes, cancel the run
+    <ScopeGate scope="run">
+      <section className="actions" aria-labelledby="run-controls">
+        <h2 id="run-controls" className="visually-hidden">
+          Controls
+        </h2>
+        <fieldset className="buttons">
+          <legend className="visually-hidden">Run controls</legend>
+          {!ended &&
+            (confirmCancel ? (
+              <>
+                <button type="button" className="danger" onClick={() => control.mutate("cancel")} disabled={control.isPending}>
+                  Yes, cancel the run
+                </button>
+                <button type="button" onClick={() => setConfirmCancel(false)}>
+                  Keep it running
+                </button>
+              </>
+            ) : (
+              <button type="button" onClick={() => setConfirmCancel(true)}>
+                Cancel run
               </button>
-              <button type="button" onClick={() => setConfirmCancel(false)}>
-                Keep it running
-              </button>
-            </>
-          ) : (
-            <button type="button" onClick={() => setConfirmCancel(true)}>
-              Cancel run
+            ))}
+          {(run.status === "running" || run.status === "waiting") && (
+            <button type="button" onClick={() => control.mutate("pause")} disabled={control.isPending}>
+              Pause
             </button>
-          ))}
-        {(run.status === "running" || run.status === "waiting") && (
-          <button type="button" onClick={() => control.mutate("pause")} disabled={control.isPending}>
-            Pause
-          </button>
-        )}
-        {(run.status === "paused" || run.status === "failed") && (
-          <button type="button" onClick={() => control.mutate("resume")} disabled={control.isPending}>
-            {run.status === "failed" ? "Resume (retry failed steps)" : "Resume"}
-          </button>
-        )}
-      </fieldset>
-      {control.isError && <ErrorMessage error={control.error} />}
-      <ReplayForm run={run} pending={replay.isPending} onReplay={(step) => replay.mutate(step)} />
-      {replay.isError && <ErrorMessage error={replay.error} />}
-      {!ended && <SendEventForm run={run} onSent={refresh} />}
-    </section>
+          )}
+          {(run.status === "paused" || run.status === "failed") && (
+            <button type="button" onClick={() => control.mutate("resume")} disabled={control.isPending}>
+              {run.status === "failed" ? "Resume (retry failed steps)" : "Resume"}
+            </button>
+          )}
+        </fieldset>
+        {control.isError && <ErrorMessage error={control.error} />}
+        <ReplayForm run={run} pending={replay.isPending} onReplay={(step) => replay.mutate(step)} />
+        {replay.isError && <ErrorMessage error={replay.error} />}
+        {!ended && <SendEventForm run={run} onSent={refresh} />}
+      </section>
+    </ScopeGate>
   );
 }
 

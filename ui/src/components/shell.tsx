@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "../router";
-import { useSession } from "../session";
+import { grants, useSession } from "../session";
 
 const NAV = [
   ["/runs", "Runs"],
@@ -9,8 +9,15 @@ const NAV = [
   ["/profiles", "Profiles"],
 ] as const;
 
+// Keys and the audit log answer admin keys only, so other keys are not shown the way there.
+const ADMIN_NAV = [
+  ["/keys", "Keys"],
+  ["/activity", "Activity"],
+] as const;
+
 export function Shell({ path, children }: { path: string; children: ReactNode }) {
-  const { signOut } = useSession();
+  const { signOut, identity } = useSession();
+  const nav = grants(identity.scopes, "admin") ? [...NAV, ...ADMIN_NAV] : NAV;
   return (
     <>
       <a className="skip" href="#main">
@@ -21,13 +28,16 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
           Stepline
         </Link>
         <nav aria-label="Main">
-          {NAV.map(([to, label]) => (
+          {nav.map(([to, label]) => (
             <Link key={to} to={to} aria-current={path === to || path.startsWith(`${to}/`) ? "page" : undefined}>
               {label}
             </Link>
           ))}
           <a href="/docs">API docs</a>
         </nav>
+        <span className="key-identity" title="The signed-in key and its scopes">
+          {identity.name ?? "JWT"} <span className="scopes">{identity.scopes.join(", ")}</span>
+        </span>
         <button type="button" className="sign-out" onClick={() => signOut()}>
           Sign out
         </button>

@@ -1,6 +1,7 @@
 import type { components } from "@stepline/client";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Cron } from "croner";
+import { ScopeGate } from "../components/scope-gate";
 import { ErrorMessage, Loading } from "../components/states";
 import { Status } from "../components/status";
 import { formatTime } from "../lib/format";
@@ -92,13 +93,15 @@ export function SchedulesPage() {
                   {schedule.last_run_id ? <Link to={`/runs/${schedule.last_run_id}`}>{formatTime(schedule.last_run_at)}</Link> : "—"}
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    onClick={() => toggle.mutate({ id: schedule.id, paused: schedule.paused })}
-                    disabled={toggle.isPending && toggle.variables?.id === schedule.id}
-                  >
-                    {schedule.paused ? "Resume" : "Pause"}
-                  </button>
+                  <ScopeGate scope="write" inline>
+                    <button
+                      type="button"
+                      onClick={() => toggle.mutate({ id: schedule.id, paused: schedule.paused })}
+                      disabled={toggle.isPending && toggle.variables?.id === schedule.id}
+                    >
+                      {schedule.paused ? "Resume" : "Pause"}
+                    </button>
+                  </ScopeGate>
                 </td>
               </tr>
             ))}

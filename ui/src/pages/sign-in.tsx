@@ -1,10 +1,10 @@
 import { unwrap } from "@stepline/client";
 import { type FormEvent, useState } from "react";
 import { ErrorMessage } from "../components/states";
-import { clientFor, isUnauthorized } from "../session";
+import { clientFor, isUnauthorized, type StoredSession } from "../session";
 
-/** Checks the key against the API (`GET /v1/app`) before keeping it. */
-export function SignIn({ notice, onSignedIn }: { notice: string | null; onSignedIn: (key: string) => void }) {
+/** Checks the key against the API (`GET /v1/app`) before keeping it, with the scopes it answers. */
+export function SignIn({ notice, onSignedIn }: { notice: string | null; onSignedIn: (session: StoredSession) => void }) {
   const [key, setKey] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [checking, setChecking] = useState(false);
@@ -15,8 +15,8 @@ export function SignIn({ notice, onSignedIn }: { notice: string | null; onSigned
     setChecking(true);
     setError(null);
     try {
-      await unwrap(clientFor(apiKey).api.GET("/v1/app"));
-      onSignedIn(apiKey);
+      const { credential } = await unwrap(clientFor(apiKey).api.GET("/v1/app"));
+      onSignedIn({ key: apiKey, identity: { name: credential.name, scopes: credential.scopes } });
     } catch (failure) {
       setError(isUnauthorized(failure) ? new Error("The API refused this key.") : failure);
     } finally {
@@ -29,7 +29,7 @@ export function SignIn({ notice, onSignedIn }: { notice: string | null; onSigned
       <form onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">Stepline</h1>
         <p>
-          Sign in with an API key of your app. <code>npm run dev</code> prints one.
+          Sign in with an API key of your app, of any scope: actions it may not take stay disabled. <code>npm run dev</code> prints one.
         </p>
         {notice && (
           <p className="notice" role="status">

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Dag } from "../components/dag";
 import { DiffView } from "../components/diff-view";
+import { ScopeGate } from "../components/scope-gate";
 import { StartRunForm } from "../components/start-run-form";
 import { QueryView } from "../components/states";
 import { formatTime } from "../lib/format";
@@ -51,13 +52,15 @@ export function WorkflowPage({ id }: { id: string }) {
 
           <h2>Start a run</h2>
           {schema.isPending ? null : (
-            <StartRunForm
-              schema={w.input_schema}
-              initial={{ ...(w.input_default ?? {}), ...((schema.data?.sample_input as Record<string, unknown> | null) ?? {}) }}
-              pending={start.isPending}
-              error={start.error}
-              onStart={(input) => start.mutate(input)}
-            />
+            <ScopeGate scope="run">
+              <StartRunForm
+                schema={w.input_schema}
+                initial={{ ...(w.input_default ?? {}), ...((schema.data?.sample_input as Record<string, unknown> | null) ?? {}) }}
+                pending={start.isPending}
+                error={start.error}
+                onStart={(input) => start.mutate(input)}
+              />
+            </ScopeGate>
           )}
 
           <h2>Versions</h2>

@@ -103,6 +103,8 @@ export interface paths {
         /**
          * The app the credential acts for
          * @description Its id is the `app_id` the apps dialect's paths name.
+         *
+         *     Scope: `read` (or `run`, `write`, `admin`).
          */
         get: operations["getApp"];
         put?: never;
@@ -120,10 +122,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the app's API keys */
+        /**
+         * List the app's API keys
+         * @description Scope: `admin`.
+         */
         get: operations["listKeys"];
         put?: never;
-        /** Create an API key (the secret is shown once) */
+        /**
+         * Create an API key (the secret is shown once)
+         * @description Scope: `admin`.
+         */
         post: operations["createKey"];
         delete?: never;
         options?: never;
@@ -144,8 +152,32 @@ export interface paths {
         /**
          * Revoke an API key
          * @description Stops working at once in this isolate and within 5 seconds everywhere. Revoking a revoked key is a 409.
+         *
+         *     Scope: `admin`.
          */
         delete: operations["revokeKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The app's audit log, newest first
+         * @description Every change made through the API: who, what, which resource, when, in which request, and the names of the fields it changed. Run starts and events are in each run's event log instead. Entries are kept for `AUDIT_RETENTION` (90 days).
+         *
+         *     Scope: `admin`.
+         */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -158,12 +190,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List workflows */
+        /**
+         * List workflows
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["listWorkflows"];
         put?: never;
         /**
          * Create a workflow (version 1)
          * @description Every problem with the definition comes back in one 400, each with the path of the field. Send an Idempotency-Key header to make retries safe.
+         *
+         *     Scope: `write` (or `admin`).
          */
         post: operations["createWorkflow"];
         delete?: never;
@@ -179,17 +216,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a workflow with its current version's definition */
+        /**
+         * Get a workflow with its current version's definition
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["getWorkflow"];
         put?: never;
         post?: never;
-        /** Soft-delete a workflow */
+        /**
+         * Soft-delete a workflow
+         * @description Scope: `write` (or `admin`).
+         */
         delete: operations["deleteWorkflow"];
         options?: never;
         head?: never;
         /**
          * Change metadata, make a new version, or move current_version
          * @description Changing steps, schemas or output makes a new version; metadata changes do not.
+         *
+         *     Scope: `write` (or `admin`).
          */
         patch: operations["updateWorkflow"];
         trace?: never;
@@ -201,10 +246,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List versions, newest first */
+        /**
+         * List versions, newest first
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["listWorkflowVersions"];
         put?: never;
-        /** Add a version and make it current */
+        /**
+         * Add a version and make it current
+         * @description Scope: `write` (or `admin`).
+         */
         post: operations["createWorkflowVersion"];
         delete?: never;
         options?: never;
@@ -219,7 +270,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one version */
+        /**
+         * Get one version
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["getWorkflowVersion"];
         put?: never;
         post?: never;
@@ -236,12 +290,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a workflow's runs */
+        /**
+         * List a workflow's runs
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["listWorkflowRuns"];
         put?: never;
         /**
          * Start a run
          * @description Send an Idempotency-Key header to make retries safe.
+         *
+         *     Scope: `run` (or `write`, `admin`).
          */
         post: operations["startRun"];
         delete?: never;
@@ -257,7 +316,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List runs */
+        /**
+         * List runs
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["listRuns"];
         put?: never;
         post?: never;
@@ -274,18 +336,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a run with its steps, progress and usage */
+        /**
+         * Get a run with its steps, progress and usage
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["getRun"];
         put?: never;
         post?: never;
         /**
          * Purge an ended run's data now
          * @description Removes the input, outputs, errors, metadata and event log, redacts the bodies of the run's webhook deliveries (pending ones stop) and the stored answer of the Idempotency-Key that created it. The run stays listed; reading it answers 410 RUN_PURGED.
+         *
+         *     Scope: `write` (or `admin`).
          */
         delete: operations["purgeRun"];
         options?: never;
         head?: never;
-        /** Change a run's webhook URL or metadata, or soft-delete it */
+        /**
+         * Change a run's webhook URL or metadata, or soft-delete it
+         * @description Scope: `write` (or `admin`).
+         */
         patch: operations["updateRun"];
         trace?: never;
     };
@@ -296,12 +366,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read the run's event log */
+        /**
+         * Read the run's event log
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["listRunEvents"];
         put?: never;
         /**
          * Send an event to a waiting step
          * @description Applied at once to a waiting step (200), or kept for a step that will wait for it (202). A payload that breaks the step's schema is a 400.
+         *
+         *     Scope: `run` (or `write`, `admin`).
          */
         post: operations["sendRunEvent"];
         delete?: never;
@@ -320,6 +395,8 @@ export interface paths {
         /**
          * Follow the event log live (Server-Sent Events)
          * @description Replays the log after `after` (or `Last-Event-ID`), then follows the run live and closes when it ends. Each event's `id:` is its sequence number and `event:` its type.
+         *
+         *     Scope: `read` (or `run`, `write`, `admin`).
          */
         get: operations["streamRunEvents"];
         put?: never;
@@ -339,7 +416,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a run created with start: false */
+        /**
+         * Start a run created with start: false
+         * @description Scope: `run` (or `write`, `admin`).
+         */
         post: operations["startQueuedRun"];
         delete?: never;
         options?: never;
@@ -356,7 +436,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pause a run (steps in flight finish; no new step starts) */
+        /**
+         * Pause a run (steps in flight finish; no new step starts)
+         * @description Scope: `run` (or `write`, `admin`).
+         */
         post: operations["pauseRun"];
         delete?: never;
         options?: never;
@@ -373,7 +456,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resume a paused run, or re-run a failed run's failed steps */
+        /**
+         * Resume a paused run, or re-run a failed run's failed steps
+         * @description Scope: `run` (or `write`, `admin`).
+         */
         post: operations["resumeRun"];
         delete?: never;
         options?: never;
@@ -390,7 +476,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a run (in-flight calls are aborted), optionally saying why */
+        /**
+         * Cancel a run (in-flight calls are aborted), optionally saying why
+         * @description Scope: `run` (or `write`, `admin`).
+         */
         post: operations["cancelRun"];
         delete?: never;
         options?: never;
@@ -410,6 +499,8 @@ export interface paths {
         /**
          * Start a new run from this run's version and input
          * @description With from_step, steps that neither are that step nor depend on it reuse their outputs.
+         *
+         *     Scope: `run` (or `write`, `admin`).
          */
         post: operations["replayRun"];
         delete?: never;
@@ -431,7 +522,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change how long the run's data is kept */
+        /**
+         * Change how long the run's data is kept
+         * @description Scope: `write` (or `admin`).
+         */
         patch: operations["updateRunRetention"];
         trace?: never;
     };
@@ -442,7 +536,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Input schema, a sample input and the output shape from the last completed run */
+        /**
+         * Input schema, a sample input and the output shape from the last completed run
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["getWorkflowSchema"];
         put?: never;
         post?: never;
@@ -465,6 +562,8 @@ export interface paths {
         /**
          * Drop an ended run's step inputs and outputs, keeping the run readable
          * @description The run, its steps' statuses, attempts, errors, times and task ids stay; inputs and outputs of steps, the run's output and the outputs in its event log are deleted. A failed run whose outputs were purged cannot be resumed.
+         *
+         *     Scope: `write` (or `admin`).
          */
         delete: operations["purgeRunOutputs"];
         options?: never;
@@ -479,7 +578,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a run's webhook deliveries */
+        /**
+         * List a run's webhook deliveries
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["listRunDeliveries"];
         put?: never;
         post?: never;
@@ -499,6 +601,8 @@ export interface paths {
         /**
          * Get a delivery with its body and every attempt
          * @description A delivery of a purged run is gone with the run: 410 RUN_PURGED while its tombstone lasts, then 404.
+         *
+         *     Scope: `read` (or `run`, `write`, `admin`).
          */
         get: operations["getDelivery"];
         put?: never;
@@ -521,6 +625,8 @@ export interface paths {
         /**
          * Send a delivery again now
          * @description A delivery of a purged run has nothing left to send: 410 RUN_PURGED.
+         *
+         *     Scope: `run` (or `write`, `admin`).
          */
         post: operations["redeliverDelivery"];
         delete?: never;
@@ -536,7 +642,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The app's webhook signing secret */
+        /**
+         * The app's webhook signing secret
+         * @description Scope: `admin`.
+         */
         get: operations["getWebhookSecret"];
         put?: never;
         post?: never;
@@ -555,7 +664,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rotate the signing secret (the old one keeps signing for 24 h) */
+        /**
+         * Rotate the signing secret (the old one keeps signing for 24 h)
+         * @description Scope: `admin`.
+         */
         post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
@@ -570,7 +682,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the app's profiles (default always exists) */
+        /**
+         * List the app's profiles (default always exists)
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["listProfiles"];
         put?: never;
         post?: never;
@@ -587,7 +702,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a profile's variables */
+        /**
+         * List a profile's variables
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["listVariables"];
         put?: never;
         post?: never;
@@ -604,16 +722,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a variable (a secret's value is never shown) */
+        /**
+         * Get a variable (a secret's value is never shown)
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["getVariable"];
-        /** Set a variable */
+        /**
+         * Set a variable
+         * @description Scope: `write` (or `admin`).
+         */
         put: operations["setVariable"];
         post?: never;
-        /** Delete a variable */
+        /**
+         * Delete a variable
+         * @description Scope: `write` (or `admin`).
+         */
         delete: operations["deleteVariable"];
         options?: never;
         head?: never;
-        /** Change where a secret may be sent, without sending the secret again */
+        /**
+         * Change where a secret may be sent, without sending the secret again
+         * @description Scope: `write` (or `admin`).
+         */
         patch: operations["updateVariable"];
         trace?: never;
     };
@@ -644,7 +774,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List workflows any app may run */
+        /**
+         * List workflows any app may run
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["listDiscoverableWorkflows"];
         put?: never;
         post?: never;
@@ -661,7 +794,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A discoverable workflow with its current definition */
+        /**
+         * A discoverable workflow with its current definition
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["getDiscoverableWorkflow"];
         put?: never;
         post?: never;
@@ -678,7 +814,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of a discoverable workflow */
+        /**
+         * One version of a discoverable workflow
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["getDiscoverableWorkflowVersion"];
         put?: never;
         post?: never;
@@ -700,6 +839,8 @@ export interface paths {
         /**
          * Run a discoverable workflow in your own app
          * @description The run is yours: it uses your profile's variables, never the owner's, and is listed, followed and cancelled like any of your runs.
+         *
+         *     Scope: `run` (or `write`, `admin`).
          */
         post: operations["startDiscoverableRun"];
         delete?: never;
@@ -720,6 +861,8 @@ export interface paths {
         /**
          * Pause every schedule of a workflow
          * @description Each schedule's alarm is dropped: nothing fires until it is resumed.
+         *
+         *     Scope: `write` (or `admin`).
          */
         post: operations["pauseWorkflowSchedules"];
         delete?: never;
@@ -740,6 +883,8 @@ export interface paths {
         /**
          * Resume every schedule of a workflow
          * @description Each schedule fires next at its first slot from now; slots missed while paused are not fired.
+         *
+         *     Scope: `write` (or `admin`).
          */
         post: operations["resumeWorkflowSchedules"];
         delete?: never;
@@ -757,7 +902,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run a workflow on a cron schedule */
+        /**
+         * Run a workflow on a cron schedule
+         * @description Scope: `write` (or `admin`).
+         */
         post: operations["createSchedule"];
         delete?: never;
         options?: never;
@@ -772,7 +920,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List schedules */
+        /**
+         * List schedules
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["listSchedules"];
         put?: never;
         post?: never;
@@ -789,15 +940,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a schedule */
+        /**
+         * Get a schedule
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["getSchedule"];
         put?: never;
         post?: never;
-        /** Delete a schedule */
+        /**
+         * Delete a schedule
+         * @description Scope: `write` (or `admin`).
+         */
         delete: operations["deleteSchedule"];
         options?: never;
         head?: never;
-        /** Pause, resume, or change the cron, timezone, input, profile or version */
+        /**
+         * Pause, resume, or change the cron, timezone, input, profile or version
+         * @description Scope: `write` (or `admin`).
+         */
         patch: operations["updateSchedule"];
         trace?: never;
     };
@@ -808,12 +968,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether a user installed one of your apps (404 when not) */
+        /**
+         * Whether a user installed one of your apps (404 when not)
+         * @description Scope: `read` (or `run`, `write`, `admin`).
+         */
         get: operations["getInstallation"];
-        /** Record that a user installed one of your apps (repeating it changes nothing) */
+        /**
+         * Record that a user installed one of your apps (repeating it changes nothing)
+         * @description Scope: `write` (or `admin`).
+         */
         put: operations["putInstallation"];
         post?: never;
-        /** Record that a user uninstalled one of your apps */
+        /**
+         * Record that a user uninstalled one of your apps
+         * @description Scope: `write` (or `admin`).
+         */
         delete: operations["deleteInstallation"];
         options?: never;
         head?: never;
@@ -878,15 +1047,57 @@ export interface components {
             id: string;
             name: string;
             prefix: string;
-            /** @description The secret; shown only in this answer */
-            key: string;
+            /** @description What the key may do: `read` < `run` < `write` < `admin`, each including the ones before it */
+            scopes: ("read" | "run" | "write" | "admin")[];
             /** Format: date-time */
             created_at: string;
             /**
              * Format: date-time
-             * @description Always null for a new key
+             * @description After it the key is refused with 401; null: never
              */
+            expires_at: string | null;
+            /**
+             * Format: date-time
+             * @description Within the hour: written at most once an hour
+             */
+            last_used_at: string | null;
+            /** Format: date-time */
             revoked_at: string | null;
+            /** @description The secret; shown only in this answer */
+            key: string;
+        };
+        NewAppKey: components["schemas"]["NewKey"] & {
+            /**
+             * @description What the key may do: `read` < `run` < `write` < `admin`, each including the ones before it
+             * @default [
+             *       "admin"
+             *     ]
+             */
+            scopes: ("read" | "run" | "write" | "admin")[];
+        };
+        NewKey: {
+            name: string;
+            /** @description What the key may do: `read` < `run` < `write` < `admin`, each including the ones before it */
+            scopes: ("read" | "run" | "write" | "admin")[];
+            /**
+             * Format: date-time
+             * @description When the key stops working: in the future, at most 2 years away; absent or null: never
+             */
+            expires_at?: string | null;
+        };
+        Whoami: {
+            id: string;
+            name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description The credential this request was made with and what it may do */
+            credential: {
+                /** @enum {string} */
+                kind: "key" | "jwt";
+                key_id: string | null;
+                name: string | null;
+                scopes: ("read" | "run" | "write" | "admin")[];
+            };
         };
         KeyList: {
             data: components["schemas"]["ApiKey"][];
@@ -896,10 +1107,49 @@ export interface components {
             id: string;
             name: string;
             prefix: string;
+            /** @description What the key may do: `read` < `run` < `write` < `admin`, each including the ones before it */
+            scopes: ("read" | "run" | "write" | "admin")[];
             /** Format: date-time */
             created_at: string;
+            /**
+             * Format: date-time
+             * @description After it the key is refused with 401; null: never
+             */
+            expires_at: string | null;
+            /**
+             * Format: date-time
+             * @description Within the hour: written at most once an hour
+             */
+            last_used_at: string | null;
             /** Format: date-time */
             revoked_at: string | null;
+        };
+        AuditList: {
+            data: components["schemas"]["AuditEntry"][];
+            next_cursor: string | null;
+        };
+        AuditEntry: {
+            id: string;
+            /** @enum {string} */
+            action: "workflow.created" | "workflow.updated" | "workflow.deleted" | "workflow.version_created" | "schedule.created" | "schedule.updated" | "schedule.paused" | "schedule.resumed" | "schedule.deleted" | "variable.set" | "variable.deleted" | "installation.created" | "installation.deleted" | "key.created" | "key.revoked" | "webhook_secret.rotated" | "run.updated" | "run.retention_changed" | "run.outputs_purged" | "run.purged" | "run.deleted";
+            /** @description Who made the change */
+            actor: {
+                /** @enum {string} */
+                kind: "key" | "jwt" | "admin_token" | "service_binding";
+                /** @description The key's id, or the JWT's sub */
+                id: string | null;
+                /** @description The key's name */
+                name: string | null;
+            };
+            resource: {
+                type: string;
+                id: string;
+            };
+            /** @description The names of the fields the change set; never their values */
+            changes: string[];
+            request_id: string | null;
+            /** Format: date-time */
+            created_at: string;
         };
         WorkflowWithDefinition: {
             id: string;
@@ -1653,7 +1903,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Missing or invalid credentials: `UNAUTHORIZED` */
+        /** @description Missing, invalid, revoked or expired credentials: `UNAUTHORIZED` */
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["RequestId"];
@@ -1955,9 +2205,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    name: string;
-                };
+                "application/json": components["schemas"]["NewAppKey"];
             };
         };
         responses: {
@@ -2047,14 +2295,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The app */
+            /** @description The app, and the credential's scopes */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["App"];
+                    "application/json": components["schemas"]["Whoami"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -2104,6 +2352,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -2119,9 +2382,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    name: string;
-                };
+                "application/json": components["schemas"]["NewKey"];
             };
         };
         responses: {
@@ -2151,6 +2412,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description The request body or the run input is too large: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
@@ -2224,6 +2500,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `NOT_FOUND` */
             404: {
                 headers: {
@@ -2265,6 +2556,75 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description At most 100 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                action?: "workflow.created" | "workflow.updated" | "workflow.deleted" | "workflow.version_created" | "schedule.created" | "schedule.updated" | "schedule.paused" | "schedule.resumed" | "schedule.deleted" | "variable.set" | "variable.deleted" | "installation.created" | "installation.deleted" | "key.created" | "key.revoked" | "webhook_secret.rotated" | "run.updated" | "run.retention_changed" | "run.outputs_purged" | "run.purged" | "run.deleted";
+                /** @description `workflow`, `schedule`, `variable`, `key`, `run`, ... */
+                resource_type?: string;
+                resource_id?: string;
+                /** @description Entries at or after this time */
+                since?: string;
+                /** @description Entries at or before this time */
+                until?: string;
+            };
+            header?: {
+                /** @description Your id for this request (1-128 of `A-Z a-z 0-9 _ . : -`), echoed back and logged; anything else is replaced */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditList"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
                         };
                     };
                 };
@@ -2370,6 +2730,22 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not allowed in the current state: `IDEMPOTENCY_IN_PROGRESS` */
             409: {
                 headers: {
@@ -2553,6 +2929,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
             404: {
                 headers: {
@@ -2630,6 +3021,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
             404: {
                 headers: {
@@ -2785,6 +3191,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
             404: {
                 headers: {
@@ -3017,6 +3438,22 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
             404: {
                 headers: {
@@ -3290,6 +3727,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `RUN_NOT_FOUND` */
             404: {
                 headers: {
@@ -3397,6 +3849,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `RUN_NOT_FOUND` */
             404: {
                 headers: {
@@ -3602,6 +4069,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `RUN_NOT_FOUND` */
             404: {
                 headers: {
@@ -3797,6 +4279,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `RUN_NOT_FOUND` */
             404: {
                 headers: {
@@ -3900,6 +4397,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `RUN_NOT_FOUND` */
             404: {
                 headers: {
@@ -4003,6 +4515,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `RUN_NOT_FOUND` */
             404: {
                 headers: {
@@ -4110,6 +4637,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `RUN_NOT_FOUND` */
             404: {
                 headers: {
@@ -4236,6 +4778,22 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `RUN_NOT_FOUND` */
             404: {
                 headers: {
@@ -4382,6 +4940,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `RUN_NOT_FOUND` */
             404: {
                 headers: {
@@ -4543,6 +5116,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `RUN_NOT_FOUND` */
             404: {
                 headers: {
@@ -4797,6 +5385,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `NOT_FOUND` */
             404: {
                 headers: {
@@ -4868,6 +5471,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -4894,6 +5512,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description The request body or the run input is too large: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
@@ -5105,6 +5738,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description The request body or the run input is too large: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
@@ -5179,6 +5827,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `NOT_FOUND` */
             404: {
                 headers: {
@@ -5257,6 +5920,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `NOT_FOUND` */
             404: {
                 headers: {
@@ -5624,6 +6302,22 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
             404: {
                 headers: {
@@ -5763,6 +6457,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
             404: {
                 headers: {
@@ -5836,6 +6545,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
             404: {
                 headers: {
@@ -5913,6 +6637,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
             404: {
                 headers: {
@@ -6106,6 +6845,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `NOT_FOUND` */
             404: {
                 headers: {
@@ -6183,6 +6937,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `NOT_FOUND`, `WORKFLOW_NOT_FOUND` */
             404: {
                 headers: {
@@ -6345,6 +7114,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description The request body or the run input is too large: `PAYLOAD_TOO_LARGE` */
             413: {
                 headers: {
@@ -6406,6 +7190,21 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The key's scopes do not cover this operation; nothing was changed: `INSUFFICIENT_SCOPE` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "INSUFFICIENT_SCOPE";
+                        };
+                    };
+                };
+            };
             /** @description Not found (another app's objects are not found either): `NOT_FOUND` */
             404: {
                 headers: {

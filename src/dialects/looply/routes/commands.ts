@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { auditStamp } from "../../../api/middleware/auth";
 import { idempotent } from "../../../api/middleware/idempotency";
 import { jsonBody, optionalJsonBody } from "../../../api/schemas";
 import { AppError, validationFailed } from "../../../domain/errors";
@@ -7,6 +8,7 @@ import { startRun } from "../../../services/runs";
 import { setWorkflowSchedulesPaused } from "../../../services/schedules";
 import { getVersion } from "../../../services/workflows";
 import type { Dialect, DialectContext } from "../../kit";
+import { scopedRoute } from "../../route";
 import { resumeExecution, terminateExecution } from "../executions";
 import { currentState } from "../mappers";
 import { ResumeBody, Resumed, ResumeProblem, TerminateBody, Terminated, ToggleBody, Toggled, TriggerBody, Triggered } from "../schemas";
@@ -26,31 +28,34 @@ const pathString = (name: string, description: string) =>
 const problem = (description: string) => ({ description, content: { "application/json": { schema: ResumeProblem } } });
 
 const triggerRoute = <P extends z.ZodObject>(path: string, operationId: string, summary: string, params: P) =>
-  createRoute({
-    method: "post",
-    path,
-    operationId,
-    tags,
-    summary,
-    description:
-      "Starts an execution with the body as its input. `?profile=` picks the profile whose variables it runs with. " +
-      "Send an Idempotency-Key header to make a retry safe.",
-    request: {
-      params,
-      query: z.object({
-        profile: z.string().max(64).optional().openapi({ description: "name of the environment variable profile" }),
-      }),
-      headers: z.object({ "idempotency-key": z.string().max(255).optional() }),
-      body: optionalJsonBody(TriggerBody),
+  scopedRoute(
+    {
+      method: "post",
+      path,
+      operationId,
+      tags,
+      summary,
+      description:
+        "Starts an execution with the body as its input. `?profile=` picks the profile whose variables it runs with. " +
+        "Send an Idempotency-Key header to make a retry safe.",
+      request: {
+        params,
+        query: z.object({
+          profile: z.string().max(64).optional().openapi({ description: "name of the environment variable profile" }),
+        }),
+        headers: z.object({ "idempotency-key": z.string().max(255).optional() }),
+        body: optionalJsonBody(TriggerBody),
+      },
+      responses: {
+        200: { description: "Triggered", content: { "application/json": { schema: Triggered } } },
+        ...commonErrors,
+        ...tooLarge,
+        ...tooLarge,
+        400: message('Unknown workflow or version: `{"message":"incorrect workflow id"}`; or input that breaks the input schema'),
+      },
     },
-    responses: {
-      200: { description: "Triggered", content: { "application/json": { schema: Triggered } } },
-      ...commonErrors,
-      ...tooLarge,
-      ...tooLarge,
-      400: message('Unknown workflow or version: `{"message":"incorrect workflow id"}`; or input that breaks the input schema'),
-    },
-  });
+    "run",
+  );
 
 const workflowIdParam = pathString("workflow_id", "id of the workflow");
 const triggerVersion = triggerRoute(
@@ -66,60 +71,69 @@ const triggerCurrent = triggerRoute(
   z.object({ workflow_id: workflowIdParam }),
 );
 
-const resume = createRoute({
-  method: "post",
-  path: `${BASE}/resumeWorkflow/{process_id}`,
-  operationId: "resumeWorkflow",
-  tags,
-  summary: "Resume an execution waiting at a wait state",
-  description: "The payload becomes the event the waiting `wait_for_event` step receives, whatever event name it waits for.",
-  request: {
-    params: z.object({ process_id: pathString("process_id", "process_id given to triggerworkflow, else the looply_execution_id") }),
-    body: jsonBody(ResumeBody),
+const resume = scopedRoute(
+  {
+    method: "post",
+    path: `${BASE}/resumeWorkflow/{process_id}`,
+    operationId: "resumeWorkflow",
+    tags,
+    summary: "Resume an execution waiting at a wait state",
+    description: "The payload becomes the event the waiting `wait_for_event` step receives, whatever event name it waits for.",
+    request: {
+      params: z.object({ process_id: pathString("process_id", "process_id given to triggerworkflow, else the looply_execution_id") }),
+      body: jsonBody(ResumeBody),
+    },
+    responses: {
+      200: { description: "WORKFLOW_RESTARTED", content: { "application/json": { schema: Resumed } } },
+      ...commonErrors,
+      ...tooLarge,
+      404: problem("EXECUTION_NOT_FOUND"),
+      409: problem("EXECUTION_IN_PROGRESS, NO_RESUMABLE_EXECUTION or ALREADY_RESTARTED"),
+      500: problem("WORKFLOW_RESTART_FAILED"),
+    },
   },
-  responses: {
-    200: { description: "WORKFLOW_RESTARTED", content: { "application/json": { schema: Resumed } } },
-    ...commonErrors,
-    ...tooLarge,
-    404: problem("EXECUTION_NOT_FOUND"),
-    409: problem("EXECUTION_IN_PROGRESS, NO_RESUMABLE_EXECUTION or ALREADY_RESTARTED"),
-    500: problem("WORKFLOW_RESTART_FAILED"),
-  },
-});
+  "run",
+);
 
-const terminate = createRoute({
-  method: "post",
-  path: `${BASE}/terminateWorkflow/{process_id}`,
-  operationId: "terminateWorkflow",
-  tags,
-  summary: "Terminate an ongoing execution, with a reason",
-  request: {
-    params: z.object({ process_id: pathString("process_id", "process_id given to triggerworkflow, else the looply_execution_id") }),
-    body: optionalJsonBody(TerminateBody),
+const terminate = scopedRoute(
+  {
+    method: "post",
+    path: `${BASE}/terminateWorkflow/{process_id}`,
+    operationId: "terminateWorkflow",
+    tags,
+    summary: "Terminate an ongoing execution, with a reason",
+    request: {
+      params: z.object({ process_id: pathString("process_id", "process_id given to triggerworkflow, else the looply_execution_id") }),
+      body: optionalJsonBody(TerminateBody),
+    },
+    responses: {
+      200: { description: "Terminated", content: { "application/json": { schema: Terminated } } },
+      ...commonErrors,
+      ...tooLarge,
+      404: message('No such execution, or it is not running: `{"message":"execution not found"}`'),
+    },
   },
-  responses: {
-    200: { description: "Terminated", content: { "application/json": { schema: Terminated } } },
-    ...commonErrors,
-    ...tooLarge,
-    404: message('No such execution, or it is not running: `{"message":"execution not found"}`'),
-  },
-});
+  "run",
+);
 
-const toggle = createRoute({
-  method: "post",
-  path: `${BASE}/toggleScheduledWorkflow`,
-  operationId: "toggleScheduledWorkflow",
-  tags,
-  summary: "Pause and resume a workflow's schedules",
-  request: { body: jsonBody(ToggleBody) },
-  responses: {
-    200: { description: "Every schedule of the workflow is paused or active", content: { "application/json": { schema: Toggled } } },
-    ...commonErrors,
-    ...tooLarge,
-    404: message("No such workflow or version, or the workflow has no schedule"),
-    409: message("An action other than PAUSE or PLAY"),
+const toggle = scopedRoute(
+  {
+    method: "post",
+    path: `${BASE}/toggleScheduledWorkflow`,
+    operationId: "toggleScheduledWorkflow",
+    tags,
+    summary: "Pause and resume a workflow's schedules",
+    request: { body: jsonBody(ToggleBody) },
+    responses: {
+      200: { description: "Every schedule of the workflow is paused or active", content: { "application/json": { schema: Toggled } } },
+      ...commonErrors,
+      ...tooLarge,
+      404: message("No such workflow or version, or the workflow has no schedule"),
+      409: message("An action other than PAUSE or PLAY"),
+    },
   },
-});
+  "write",
+);
 
 /** Seed: seeds/looply.md, triggerWorkflow. An unknown workflow or version is Looply's 400. */
 async function trigger(c: DialectContext, workflowId: string, version: string | undefined, profile: string | undefined, body: unknown) {
@@ -220,7 +234,7 @@ export function registerCommandRoutes({ app }: Dialect) {
     if (action !== "PAUSE" && action !== "PLAY") return c.json({ message: `action must be PAUSE or PLAY, not ${action}` }, 409);
     const appId = c.get("appId");
     await getVersion(c.env, appId, workflow_id, versionNumber(String(workflow_version), "workflow_version"));
-    const { data } = await setWorkflowSchedulesPaused(c.env, appId, workflow_id, action === "PAUSE");
+    const { data } = await setWorkflowSchedulesPaused(c.env, auditStamp(c), workflow_id, action === "PAUSE");
     if (data.length === 0) return c.json({ message: `workflow ${workflow_id} has no schedule` }, 404);
     return c.json(
       {

@@ -1,10 +1,11 @@
-import { createRoute, type z } from "@hono/zod-openapi";
+import type { z } from "@hono/zod-openapi";
 import type { VersionDefinition } from "../../../domain/definition";
 import { validationFailed } from "../../../domain/errors";
 import { isInstalled } from "../../../services/installations";
 import { getRun, listRuns, shapeOf } from "../../../services/runs";
 import { assertWorkflowVisible, getVersion, getWorkflow, listAppVersions } from "../../../services/workflows";
 import type { Dialect } from "../../kit";
+import { scopedRoute } from "../../route";
 import { executionSummaries, readExecution } from "../executions";
 import { toWorkflowItem } from "../mappers";
 import { sampleOf } from "../sample";
@@ -37,20 +38,23 @@ const read = <Q extends z.ZodObject, R extends z.ZodType>(
   notFound?: string,
   gone?: string,
 ) =>
-  createRoute({
-    method: "get",
-    path: `${BASE}/${name}`,
-    operationId: name,
-    tags,
-    summary,
-    request: { query },
-    responses: {
-      200: ok(answer, "Success"),
-      ...commonErrors,
-      ...(notFound ? { 404: message(notFound) } : {}),
-      ...(gone ? { 410: message(gone) } : {}),
+  scopedRoute(
+    {
+      method: "get",
+      path: `${BASE}/${name}`,
+      operationId: name,
+      tags,
+      summary,
+      request: { query },
+      responses: {
+        200: ok(answer, "Success"),
+        ...commonErrors,
+        ...(notFound ? { 404: message(notFound) } : {}),
+        ...(gone ? { 410: message(gone) } : {}),
+      },
     },
-  });
+    "read",
+  );
 
 const executionById = read(
   "getWorkflowExecutionById",

@@ -8,7 +8,9 @@ export const message = (description: string) => ({ description, content: { "appl
 /** The answers every Looply route can give besides its own. */
 export const commonErrors = {
   400: message("Incorrect or missing parameters; `message` names each one"),
-  403: message('Incorrect or no API key supplied: `{"message":"Forbidden"}`'),
+  403: message(
+    'Incorrect or no API key supplied: `{"message":"Forbidden"}`; or a key without the scope this operation needs, with a message naming it',
+  ),
   500: message('Server-side error: `{"message":"something went wrong"}`'),
 } as const;
 
