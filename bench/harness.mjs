@@ -70,6 +70,8 @@ export async function startWrangler(root, persist, vars) {
     .replace(/^main = .*$/m, 'main = "worker.ts"')
     .replace(/^migrations_dir = .*$/m, 'migrations_dir = "../migrations"')
     .replace(/^directory = .*$/m, 'directory = "../ui/dist"')
+    // The config is written into bench/: paths in it are relative to that folder.
+    .replace(/= "\.\/src\//g, '= "../src/')
     // The reference and the meter answer under /bench/, which the assets would otherwise take.
     .replace(/^run_worker_first = \[/m, 'run_worker_first = ["/bench/*", ');
   writeFileSync(
