@@ -1,6 +1,7 @@
 import { type components, unwrap } from "@stepline/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { ScopeGate } from "../components/scope-gate";
 import { ErrorMessage, QueryView } from "../components/states";
 import { formatTime } from "../lib/format";
 import { useStepline } from "../session";
@@ -102,17 +103,19 @@ function AllowedHosts({ profile, variable }: { profile: string; variable: Variab
     return (
       <>
         {hosts === null ? <span className="muted">any host</span> : hosts.map((host) => <code key={host}>{host} </code>)}{" "}
-        <button
-          type="button"
-          aria-label={`Edit hosts of ${variable.name}`}
-          onClick={() => {
-            setText((hosts ?? []).join(", "));
-            save.reset();
-            setEditing(true);
-          }}
-        >
-          Edit hosts
-        </button>
+        <ScopeGate scope="write" inline>
+          <button
+            type="button"
+            aria-label={`Edit hosts of ${variable.name}`}
+            onClick={() => {
+              setText((hosts ?? []).join(", "));
+              save.reset();
+              setEditing(true);
+            }}
+          >
+            Edit hosts
+          </button>
+        </ScopeGate>
       </>
     );
   }
