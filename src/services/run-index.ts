@@ -20,11 +20,10 @@ export function tombstoneTtlMs(env: Env): number {
 }
 
 export async function upsertRunIndex(env: Env, s: RunSummary): Promise<void> {
-  const month = monthOfId(s.id);
-  await shardStub(env, s.appId, month).upsert({ appId: s.appId, month }, [s], tombstoneTtlMs(env));
+  await upsertRunIndexMany(env, s.appId, [s]);
 }
 
-/** Writes many summaries of one app at once, grouped by shard (the backfill's path). */
+/** Writes summaries of one app, grouped by shard: a run object writes its own, the backfill a page at a time. */
 export async function upsertRunIndexMany(env: Env, appId: string, summaries: RunSummary[]): Promise<void> {
   const byMonth = new Map<string, RunSummary[]>();
   for (const s of summaries) {
