@@ -1,6 +1,6 @@
 // Cloudflare's published list prices (Workers Paid plan), in US dollars, as of 2025, beyond the
-// amounts the plan includes each month. Update them here; the cost table and the README's
-// figures follow. Sources:
+// amounts the plan includes each month. Update them here; the cost table and the figures of
+// docs/performance.md#the-cost-of-a-million-runs follow. Sources:
 //   https://developers.cloudflare.com/workers/platform/pricing/
 //   https://developers.cloudflare.com/durable-objects/platform/pricing/
 //   https://developers.cloudflare.com/d1/platform/pricing/

@@ -3,7 +3,7 @@ import type { App, HonoEnv } from "../api/env";
 import { compatBase, type Dialect } from "./kit";
 
 /**
- * Every seed API Stepline speaks, each at /compat/<name> (DESIGN 9). Only the names and titles
+ * Every vendor API Stepline speaks, each at /compat/<name> (docs/dialects/README.md). Only the names and titles
  * live here, which is all the docs page needs: a dialect's routes, schemas and document are
  * built when its module loads, on the first request under its prefix.
  */

@@ -12,7 +12,7 @@ export type DialectContext = Context<HonoEnv>;
 /**
  * What makes one seed API's surface: where it is mounted, how its clients authenticate and
  * what its errors look like. Everything else in a dialect is routes and pure mappers over
- * the same services `/v1` calls (DESIGN 9.1).
+ * the same services `/v1` calls (docs/dialects/README.md#rules-for-every-dialect).
  */
 export interface DialectSpec {
   /** Mounted at `/compat/<name>`. */

@@ -1,4 +1,4 @@
-/** Every hard limit Stepline enforces, in one place so the README and the errors agree. */
+/** Every hard limit Stepline enforces, in one place so docs/api.md#limits and the errors agree. */
 export const Limits = {
   requestBodyBytes: 1024 * 1024,
   runInputBytes: 256 * 1024,

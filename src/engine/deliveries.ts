@@ -43,7 +43,7 @@ function facts(runId: string, row: StoredDelivery): DeliveryFacts {
 }
 
 /**
- * The run's webhook deliveries, kept in its own storage with their attempts (DESIGN 8). A
+ * The run's webhook deliveries, kept in its own storage with their attempts (docs/webhooks.md#delivery). A
  * delivery is written in the same transaction as the event that caused it; once that commits a
  * queue message triggers its attempt, which this object makes, records and times. The object
  * serialises attempts itself, and its alarm sends a message again when one is overdue (lost,

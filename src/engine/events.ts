@@ -74,7 +74,7 @@ export function toRunEvent(e: LoggedEvent): RunEvent {
   };
 }
 
-/** Run statuses (DESIGN 6). */
+/** Run statuses (docs/runs.md#statuses). */
 export type RunStatus = "queued" | "running" | "waiting" | "paused" | "completed" | "failed" | "cancelled";
 export type StepStatus = "pending" | "running" | "waiting" | "completed" | "failed" | "skipped" | "cancelled";
 

@@ -5,7 +5,7 @@ import { tombstoneError } from "./run-index";
 import { runStub } from "./stubs";
 
 /**
- * One-time callback URLs for steps that wait for a service to call back (DESIGN 5). The token
+ * One-time callback URLs for steps that wait for a service to call back (docs/integrations.md#callbacks). The token
  * names the run, step and attempt and carries its expiry, signed with HMAC; the run's object
  * remembers each token's nonce once used, so a second call is refused.
  */

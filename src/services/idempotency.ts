@@ -12,7 +12,7 @@ export type Claim = { kind: "new"; createdId: string } | { kind: "replay"; statu
 const ABANDONED_AFTER_MS = 10_000;
 
 /**
- * Idempotency keys, scoped to the app and kept 24 h (DESIGN 10): the first request with a key
+ * Idempotency keys, scoped to the app and kept 24 h (docs/runs.md#idempotency-keys): the first request with a key
  * claims it; a repeat with the same request gets the first answer; another request under the
  * same key is a 422; a repeat while the first is still running is a 409.
  */

@@ -7,7 +7,7 @@ import { runView } from "../engine/run-view";
 import type { RunRecord, StepRecord } from "../engine/store";
 
 /**
- * The webhook of a run speaks the surface that started it (DESIGN 8, 9.1): which events are
+ * The webhook of a run speaks the surface that started it (docs/dialects/README.md#rules-for-every-dialect): which events are
  * sent and the body of each. Native runs get `{ type, timestamp, data }`.
  */
 export interface WebhookFormat {

@@ -3,7 +3,7 @@ import { type Body, createWorkflow, request, waitForRun } from "../helpers";
 import { appsApp, expectAppsRun } from "./apps-support";
 import { dialectDocument } from "./support";
 
-/** Seed: seeds/apps.md, Workflows: discovery across apps, and what one app can never reach of another's. */
+/** docs/dialects/apps.md#endpoints: discovery across apps, and what one app can never reach of another's. */
 
 const waits = { steps: [{ id: "approval", type: "wait_for_event", config: { event: "approved" } }] };
 

@@ -4,7 +4,7 @@ import { AppsRun } from "../../src/dialects/apps/schemas";
 import type { StepDefinition } from "../../src/domain/definition";
 import { RUN_FIELDS, SEED_RUN_RESPONSE } from "./apps-support";
 
-/** Seed: seeds/apps.md, "Run Discoverable Workflow": the run object and its steps. */
+/** docs/dialects/apps.md#the-run-object: the run object and its steps. */
 
 const owner = { app_id: "app-owner", id: "wf-1", name: "Summarise", description: "Summarises a page" };
 const version = {

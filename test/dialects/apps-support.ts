@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { type Body, type Call, newApp, request } from "../helpers";
 import { dialectDocument, documentSchema } from "./support";
 
-/** The response example of seeds/apps.md, "Run Discoverable Workflow", word for word. */
+/** The response example of the apps platform's "Run Discoverable Workflow", word for word (docs/dialects/apps.md#the-run-object). */
 export const SEED_RUN_RESPONSE = `
 {
 "id": "<string>",

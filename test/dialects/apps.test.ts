@@ -4,7 +4,7 @@ import { epochSeconds, signJwt } from "../support/fixtures";
 import { appsApp, expectAppsRun } from "./apps-support";
 import { dialectDocument, documentSchema, webhookReceiver } from "./support";
 
-/** Seed: seeds/apps.md, Workflows. Every test talks to /compat/apps the way the platform's client does. */
+/** docs/dialects/apps.md. Every test talks to /compat/apps the way the platform's client does. */
 
 const waits = { steps: [{ id: "approval", type: "wait_for_event", config: { event: "approved" } }] };
 const doubles = { steps: [{ id: "a", type: "transform", config: { value: "{{ input.n * 2 }}" } }] };

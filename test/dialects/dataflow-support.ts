@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { type Body, eventually, newApp, request } from "../helpers";
 
-/** Seed: seeds/dataflow.md. Helpers for talking to /compat/dataflow the way a Data Flow client does. */
+/** docs/dialects/dataflow.md. Helpers for talking to /compat/dataflow the way a Data Flow client does. */
 
 // "Workflow Creation", request body, byte for byte.
 export const SEED_WORKFLOW = `{

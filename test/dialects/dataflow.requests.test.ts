@@ -3,7 +3,7 @@ import { type Body, eventually, request } from "../helpers";
 import { created, executed, finished, flowApp, SEED_WORKFLOW, text } from "./dataflow-support";
 import { dialectDocument, documentSchema } from "./support";
 
-/** Seed: seeds/dataflow.md. Requests a Data Flow client gets wrong, the executions list and the document. */
+/** docs/dialects/dataflow.md. Requests a Data Flow client gets wrong, the executions list and the document. */
 
 describe("bad requests", () => {
   it("refuses a type mismatch (Length then Reverse) naming both steps and both types", async () => {

@@ -8,7 +8,7 @@ import { type Body, createWorkflow, eventually, runObject, waitForRun } from "..
 import { created, executed, finished, flowApp, SEED_INPUT, SEED_WORKFLOW, text } from "./dataflow-support";
 import { webhookReceiver } from "./support";
 
-/** Seed: seeds/dataflow.md. The seed's workflow followed line by line, its executions and webhooks. */
+/** docs/dialects/dataflow.md. Data Flow's own example workflow followed line by line, its executions and webhooks. */
 
 describe("the seed's workflow, line by line", () => {
   it("creates the seed's workflow byte for byte, executes it with the seed's input and ends with !dlrow ,olleH", async () => {

@@ -3,7 +3,7 @@ import { withScheme } from "../../src/engine/steps/http";
 import { type Body, createWorkflow, eventually, newApp, request, waitForRun } from "../helpers";
 import { counter, dialectDocument, documentSchema, fakeLog, setVariables, webhookReceiver } from "./support";
 
-/** Seed: seeds/leap.md. Every test talks to /compat/leap the way a Leap client does. */
+/** docs/dialects/leap.md. Every test talks to /compat/leap the way a Leap client does. */
 
 const LEAP_FIELDS = ["created_at", "ended_at", "error", "id", "input", "output", "started_at", "status", "version_id", "workflow_id"];
 

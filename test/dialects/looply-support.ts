@@ -1,6 +1,6 @@
 import { type Body, type Call, createWorkflow, newApp, request, waitForRun } from "../helpers";
 
-/** Seed: seeds/looply.md. Helpers for tests that talk to /compat/looply the way a Looply client does. */
+/** docs/dialects/looply.md. Helpers for tests that talk to /compat/looply the way a Looply client does. */
 
 export const BASE = "/compat/looply/v2/workflows";
 

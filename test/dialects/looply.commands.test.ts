@@ -6,7 +6,7 @@ import { epochSeconds, signJwt } from "../support/fixtures";
 import { approvalFlow, BASE, looplyApp, trigger, waitingAt } from "./looply-support";
 import { setVariables } from "./support";
 
-/** Seed: seeds/looply.md, triggerWorkflow, resumeWorkflow, terminateWorkflow, toggleScheduledWorkflow. */
+/** docs/dialects/looply.md#endpoints: triggerWorkflow, resumeWorkflow, terminateWorkflow, toggleScheduledWorkflow. */
 
 describe("triggerWorkflow", () => {
   it("starts an execution with the body as its input and answers success with the execution id", async () => {

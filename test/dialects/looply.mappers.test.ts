@@ -9,7 +9,7 @@ import { createWorkflow } from "../helpers";
 import { approvalFlow, looplyApp, trigger, waitingAt } from "./looply-support";
 import { dialectDocument, documentSchema } from "./support";
 
-/** Seed: seeds/looply.md. Pure mappers, checked against the seed's own examples. */
+/** docs/dialects/looply.md. Pure mappers, checked against the examples of Looply's own documentation. */
 
 const step = (id: string, status: string, extra: Record<string, unknown> = {}) =>
   ({ id, type: "transform", status, waiting_for: null, ended_at: null, ...extra }) as unknown as RunView["steps"][number];

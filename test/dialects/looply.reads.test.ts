@@ -4,7 +4,7 @@ import { approvalFlow, looplyApp, trigger, waitingAt } from "./looply-support";
 import { dialectDocument, documentSchema, webhookReceiver } from "./support";
 
 /**
- * Seed: seeds/looply.md, getWorkflowExecutionById, getWorkflowExecutionHistory,
+ * docs/dialects/looply.md#endpoints: getWorkflowExecutionById, getWorkflowExecutionHistory,
  * getOrganizationExecutions, getWorkflowById, getOrganizationWorkflows, getWorkflowSchemaById,
  * getAppUserInstallationStatus; the document and the webhook.
  */

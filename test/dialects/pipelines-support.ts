@@ -3,7 +3,7 @@ import { type Body, type Call, eventually, newApp, request } from "../helpers";
 import seedSchemas from "./pipelines-seed-schemas.json";
 import { counter, documentSchema, setVariables } from "./support";
 
-/** Seed: seeds/pipelines.md. Helpers for tests that talk to /compat/pipelines as a pipelines client does. */
+/** docs/dialects/pipelines.md. Helpers for tests that talk to /compat/pipelines as a pipelines client does. */
 
 export const BASE = "/api/v1/workflows/";
 

@@ -3,7 +3,7 @@ import { type Body, eventually, fastForward, waitForRun } from "../helpers";
 import { BASE, ended, expectSeedShape, fal, oneStep, pipelinesApp, SEED_EXAMPLE, waitForWorkflow } from "./pipelines-support";
 import { counter, fakeLog } from "./support";
 
-/** Seed: seeds/pipelines.md, "Workflow Lifecycle": Created -> Running <-> Paused -> Completed | Failed. */
+/** docs/dialects/pipelines.md#statuses: Created -> Running <-> Paused -> Completed | Failed. */
 
 const submitsTo = async (app: string) => (await fakeLog()).filter((l) => l.method === "POST" && l.path === `/fake/fal/pipelines/${app}`);
 

@@ -8,7 +8,7 @@ import { createRunRecord } from "../../src/engine/run-factory";
 import { runView } from "../../src/engine/run-view";
 import { expectSeedShape, fal, SEED_EXAMPLE } from "./pipelines-support";
 
-/** Seed: seeds/pipelines.md. The pure translations, built from the seed's own example. */
+/** docs/dialects/pipelines.md. The pure translations, built from the example of the pipelines reference. */
 
 const seed = CreateWorkflow.parse(JSON.parse(SEED_EXAMPLE));
 const vars = { PIPELINES_TASK_GENERATION: JSON.stringify(fal("generate")), PIPELINES_TASK_REFINE: JSON.stringify(fal("refine")) };

@@ -4,7 +4,7 @@ import { epochSeconds, signJwt } from "../support/fixtures";
 import { BASE, ended, expectSeedShape, oneStep, pipelinesApp, SEED_EXAMPLE, waitForWorkflow } from "./pipelines-support";
 import { dialectDocument, documentSchema, fakeLog, webhookReceiver } from "./support";
 
-/** Seed: seeds/pipelines.md. Every test talks to /compat/pipelines the way a pipelines client does. */
+/** docs/dialects/pipelines.md. Every test talks to /compat/pipelines the way a pipelines client does. */
 
 describe("create and read", () => {
   it("runs the seed's example request, as given, end to end: refine receives generate's result_image_path", async () => {

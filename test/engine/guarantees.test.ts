@@ -16,7 +16,7 @@ async function events(call: Call, runId: string) {
   }>;
 }
 
-describe("DESIGN 6 guarantees", () => {
+describe("the guarantees of docs/runs.md#guarantees", () => {
   it("1. stores a step's output before a dependent starts, and never runs a completed step again", async () => {
     const { call } = await newApp();
     const name = crypto.randomUUID();

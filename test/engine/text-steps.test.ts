@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { type Body, createWorkflow, newApp, startRun, waitForRun } from "../helpers";
 
-/** The typed text steps (DESIGN 5): what they compute, what they record as input, how they fail. */
+/** The typed text steps (docs/workflows.md#steps): what they compute, what they record as input, how they fail. */
 
 const stepsOf = (run: Body) => Object.fromEntries(run.steps.map((s: Body) => [s.id, s]));
 

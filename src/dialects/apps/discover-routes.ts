@@ -91,8 +91,8 @@ const cancel = route(
 );
 
 /**
- * Seed: seeds/apps.md, Workflows: "Discover Workflows", "Get Discoverable Workflow", "Get
- * Discoverable Workflow Version", "Run Discoverable Workflow", "Cancel a Discoverable Workflow Run".
+ * docs/dialects/apps.md#endpoints: discovering workflows, one and its version, running one and
+ * cancelling that run.
  * Registered before the workflow routes: `/workflows/discover` is not a workflow id.
  */
 export function registerDiscoverRoutes({ app }: Dialect) {

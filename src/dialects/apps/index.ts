@@ -7,7 +7,7 @@ import { registerDiscoverRoutes } from "./discover-routes";
 import { registerRunRoutes } from "./run-routes";
 import { registerWorkflowRoutes } from "./workflow-routes";
 
-/** The apps platform's workflow and run API (seeds/apps.md) at /compat/apps; DESIGN 9.3. */
+/** The apps platform's workflow and run API at /compat/apps (docs/dialects/apps.md). */
 export const apps = dialectApp({
   ...about("apps"),
   description:

@@ -100,7 +100,7 @@ const retention = route(
   { scope: "write", schemes: DIALECT_SCHEMES, errors: ["NOT_FOUND", "RUN_NOT_FOUND", "RUN_PURGED"] },
 );
 
-/** Seed: seeds/apps.md, Workflows: "Get Workflow Runs", "Run a Workflow", "Get a Workflow Run", "Replay a Workflow Run", "Cancel a Workflow Run", "Update Run Data Retention Configuration". */
+/** docs/dialects/apps.md#endpoints: a workflow's runs (list, run, get, replay, cancel, retention). */
 export function registerRunRoutes({ app }: Dialect) {
   app.openapi(list, async (c) => {
     const appId = c.get("appId");

@@ -3,8 +3,8 @@ import { PageQuery } from "../../api/schemas";
 import { Limits } from "../../domain/limits";
 
 /**
- * The apps platform's shapes, written from seeds/apps.md ("Run Discoverable Workflow": the run
- * object with its workflow version and steps). Values Stepline has no equivalent for are null.
+ * The apps platform's shapes (docs/dialects/apps.md#the-run-object): the run object with its
+ * workflow version and steps. Values Stepline has no equivalent for are null.
  */
 
 export const AppsStatus = z.enum(["PENDING", "RUNNING", "PAUSED", "COMPLETED", "FAILED", "CANCELLED"]);

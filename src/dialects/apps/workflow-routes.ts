@@ -65,7 +65,7 @@ const version = route(
   { scope: "read", schemes: DIALECT_SCHEMES, errors: ["NOT_FOUND", "WORKFLOW_NOT_FOUND"] },
 );
 
-/** Seed: seeds/apps.md, Workflows: "Get Workflows", "Get a Workflow", "Get Workflow Versions", "Get a Workflow Version". */
+/** docs/dialects/apps.md#endpoints: workflows and their versions. */
 export function registerWorkflowRoutes({ app }: Dialect) {
   app.openapi(list, async (c) => {
     const appId = c.get("appId");

@@ -6,7 +6,7 @@ import { dialectApp } from "../kit";
 import { registerDataflowRoutes } from "./routes";
 
 /**
- * Data Flow's workflows API (seeds/dataflow.md) at /compat/dataflow; DESIGN 9.4. The seed
+ * Data Flow's workflows API at /compat/dataflow (docs/dialects/dataflow.md). Data Flow
  * documents no credential header, so both of Stepline's are taken.
  */
 export const dataflow = dialectApp({

@@ -85,7 +85,7 @@ function nativeDefinition(raw: Record<string, unknown>, schemaProblems: ErrorDet
 }
 
 export function registerDataflowRoutes({ app }: Dialect) {
-  /** Seed: seeds/dataflow.md, "Workflow Creation". */
+  /** docs/dialects/dataflow.md#endpoints: creating a workflow. */
   app.openapi(
     create,
     async (c) => {
@@ -101,7 +101,7 @@ export function registerDataflowRoutes({ app }: Dialect) {
     },
   );
 
-  /** Seed: seeds/dataflow.md, "Workflow Execution", "Input Data" and "Webhook". */
+  /** docs/dialects/dataflow.md#endpoints: executing a workflow, its input and its webhook. */
   app.openapi(execute, async (c) => {
     const body = c.req.valid("json") ?? {};
     const run = await startRun(c.env, c.get("appId"), {
@@ -114,7 +114,7 @@ export function registerDataflowRoutes({ app }: Dialect) {
     return c.json({ execution_id: run.id }, 202);
   });
 
-  /** Seed: seeds/dataflow.md, "List Executions". */
+  /** docs/dialects/dataflow.md#endpoints: listing executions. */
   app.openapi(list, async (c) => {
     const appId = c.get("appId");
     const workflowId = c.req.valid("param").workflow_id;
@@ -124,7 +124,7 @@ export function registerDataflowRoutes({ app }: Dialect) {
     return c.json({ executions: page.data.map(toExecutionSummary), next_cursor: page.next_cursor }, 200);
   });
 
-  /** Seed: seeds/dataflow.md, "Execution Status". */
+  /** docs/dialects/dataflow.md#endpoints: an execution's status. */
   app.openapi(get, async (c) => {
     const { workflow_id, execution_id } = c.req.valid("param");
     const run = await getRun(c.env, c.get("appId"), execution_id);

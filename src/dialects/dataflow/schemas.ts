@@ -2,8 +2,8 @@ import { z } from "@hono/zod-openapi";
 import { Limits } from "../../domain/limits";
 
 /**
- * Data Flow's shapes, written from seeds/dataflow.md ("Workflow Creation", "Workflow
- * Execution", "Execution Status", "List Executions", "Webhook").
+ * Data Flow's shapes (docs/dialects/dataflow.md#endpoints): creating a workflow, executing it,
+ * an execution's status, the executions list and the webhook.
  */
 
 export const DataflowStep = z

@@ -5,7 +5,7 @@ import { about } from "..";
 import { dialectApp } from "../kit";
 import { registerLeapRoutes } from "./routes";
 
-/** Leap's workflows API (seeds/leap.md) at /compat/leap; DESIGN 9.2. */
+/** Leap's workflows API at /compat/leap (docs/dialects/leap.md). */
 export const leap = dialectApp({
   ...about("leap"),
   description: "Leap's workflows API on Stepline: point a Leap client at this base URL and keep its API key header.",

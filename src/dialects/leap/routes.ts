@@ -47,7 +47,7 @@ const get = route(
   { scope: "read", schemes: DIALECT_SCHEMES, errors: ["RUN_NOT_FOUND", "RUN_PURGED"] },
 );
 
-/** Seed: seeds/leap.md, "Initiating a Workflow" and "Understanding the Workflow Run Object". */
+/** docs/dialects/leap.md#endpoints: starting a run and reading its run object. */
 export function registerLeapRoutes({ app }: Dialect) {
   app.openapi(start, async (c) => {
     const body = c.req.valid("json");

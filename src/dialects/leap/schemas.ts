@@ -1,8 +1,7 @@
 import { z } from "@hono/zod-openapi";
 
 /**
- * Leap's shapes, written from seeds/leap.md ("Initiating a Workflow", "Understanding the
- * Workflow Run Object").
+ * Leap's shapes: the start request and the run object (docs/dialects/leap.md#the-run-object).
  */
 
 export const LeapStatus = z.enum(["completed", "running", "failed"]);

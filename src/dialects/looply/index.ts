@@ -3,7 +3,7 @@ import { dialectApp } from "../kit";
 import { registerCommandRoutes } from "./routes/commands";
 import { registerReadRoutes } from "./routes/reads";
 
-/** Looply's workflow API (seeds/looply.md) at /compat/looply/v2/workflows; DESIGN 9.5. */
+/** Looply's workflow API at /compat/looply/v2/workflows (docs/dialects/looply.md). */
 export const looply = dialectApp({
   ...about("looply"),
   description:

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { ProcessId } from "../../api/schemas";
 
 /**
- * Looply's shapes, written from seeds/looply.md (one section per endpoint). Times are epoch
+ * Looply's shapes, one section per endpoint (docs/dialects/looply.md#endpoints). Times are epoch
  * milliseconds, as Looply sends them; booleans that Looply sends as strings stay strings.
  */
 

@@ -17,7 +17,7 @@ function answer(c: DialectContext, error: AppError): Response {
   return c.json({ detail }, error.status as 400);
 }
 
-/** The pipelines service's workflows API (seeds/pipelines.md) at /compat/pipelines; DESIGN 9.6. */
+/** The pipelines service's workflows API at /compat/pipelines (docs/dialects/pipelines.md). */
 export const pipelines = dialectApp({
   ...about("pipelines"),
   description:

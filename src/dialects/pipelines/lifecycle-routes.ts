@@ -30,7 +30,7 @@ const control = (method: "delete" | "post", path: string, operationId: string, s
 
 const CONTROLS: Array<{ route: ReturnType<typeof control>; action: RunAction; allowed: WorkflowPublic["status"][]; verb: string }> = [
   {
-    // Seed: seeds/pipelines.md, "DELETE /api/v1/workflows/{workflow_id}" (Cancel Workflow).
+    // docs/dialects/pipelines.md#endpoints: DELETE /{workflow_id} (cancel).
     route: control(
       "delete",
       ITEM,
@@ -43,14 +43,14 @@ const CONTROLS: Array<{ route: ReturnType<typeof control>; action: RunAction; al
     verb: "cancelled",
   },
   {
-    // Seed: seeds/pipelines.md, "POST /api/v1/workflows/{workflow_id}/start" (Start Workflow).
+    // docs/dialects/pipelines.md#endpoints: POST /{workflow_id}/start.
     route: control("post", `${ITEM}/start`, "startWorkflow", "Start Workflow", "Starts a PENDING workflow (created with start=false)."),
     action: "start",
     allowed: ["PENDING"],
     verb: "started",
   },
   {
-    // Seed: seeds/pipelines.md, "POST /api/v1/workflows/{workflow_id}/resume" (Resume Workflow).
+    // docs/dialects/pipelines.md#endpoints: POST /{workflow_id}/resume.
     route: control(
       "post",
       `${ITEM}/resume`,
@@ -96,7 +96,7 @@ export function registerLifecycleRoutes({ app }: Dialect) {
     });
   }
 
-  /** Seed: seeds/pipelines.md, "POST /api/v1/workflows/{workflow_id}/cleanup" (Cleanup Workflow). */
+  /** docs/dialects/pipelines.md#endpoints: POST /{workflow_id}/cleanup. */
   app.openapi(cleanup, async (c) => {
     const id = c.req.valid("param").workflow_id;
     const appId = c.get("appId");

@@ -101,7 +101,7 @@ export function registerWorkflowRoutes({ app }: Dialect) {
     return c.redirect(url.toString(), 307);
   });
 
-  /** Seed: seeds/pipelines.md, "POST /api/v1/workflows/" (Create Workflow). */
+  /** docs/dialects/pipelines.md#endpoints: POST / (create). */
   app.openapi(create, async (c) => {
     const body = c.req.valid("json");
     const appId = c.get("appId");
@@ -137,7 +137,7 @@ export function registerWorkflowRoutes({ app }: Dialect) {
     return c.json(await workflowPublic(c.env, view), 201);
   });
 
-  /** Seed: seeds/pipelines.md, "GET /api/v1/workflows/" (List Workflows). */
+  /** docs/dialects/pipelines.md#endpoints: GET / (list). */
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
     const appId = c.get("appId");
@@ -163,13 +163,13 @@ export function registerWorkflowRoutes({ app }: Dialect) {
     return c.json({ workflows, total, skip: q.skip, limit: q.limit }, 200);
   });
 
-  /** Seed: seeds/pipelines.md, "GET /api/v1/workflows/{workflow_id}" (Get Workflow). */
+  /** docs/dialects/pipelines.md#endpoints: GET /{workflow_id}. */
   app.openapi(get, async (c) => {
     const { view } = await readWorkflow(c.env, c.get("appId"), c.req.valid("param").workflow_id);
     return c.json(await workflowPublic(c.env, view), 200);
   });
 
-  /** Seed: seeds/pipelines.md, "PATCH /api/v1/workflows/{workflow_id}" (Update Workflow). */
+  /** docs/dialects/pipelines.md#endpoints: PATCH /{workflow_id}. */
   app.openapi(update, async (c) => {
     const id = c.req.valid("param").workflow_id;
     const appId = c.get("appId");

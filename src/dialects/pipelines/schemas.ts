@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { Limits } from "../../domain/limits";
 
 /**
- * The pipelines service's shapes, written from seeds/pipelines.md (the OpenAPI schemas it
+ * The pipelines service's shapes (docs/dialects/pipelines.md), from the OpenAPI schemas its reference
  * quotes: CreateWorkflow, WorkflowStepDefinition, FieldMapping, WorkflowPublic,
  * WorkflowStepPublic, WorkflowListResponse, WorkflowCleanupResponse, WorkflowUpdate,
  * HTTPValidationError). Like the pydantic models behind them, unknown fields are ignored.

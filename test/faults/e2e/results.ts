@@ -3,7 +3,7 @@ import path from "node:path";
 
 const FILE = path.resolve(import.meta.dirname, "../results.json");
 
-/** Adds one figure to test/faults/results.json, which the README's Reliability section quotes. */
+/** Adds one figure to test/faults/results.json, which docs/operations.md#reliability quotes. */
 export function writeFigure(name: string, value: Record<string, unknown>): void {
   const all = existsSync(FILE) ? JSON.parse(readFileSync(FILE, "utf8")) : {};
   all[name] = { ...value, measured_at: new Date().toISOString() };

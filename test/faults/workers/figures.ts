@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 
 /**
- * Each fault test ends in a figure the README's Reliability section reports. Workers tests
+ * Each fault test ends in a figure docs/operations.md#reliability reports. Workers tests
  * cannot write files, so figures go to a D1 table that the suite's last test prints.
  */
 export async function recordFigure(name: string, value: Record<string, unknown>): Promise<void> {

@@ -135,7 +135,7 @@ const toggle = scopedRoute(
   "write",
 );
 
-/** Seed: seeds/looply.md, triggerWorkflow. An unknown workflow or version is Looply's 400. */
+/** docs/dialects/looply.md#endpoints: triggerWorkflow. An unknown workflow or version is Looply's 400. */
 async function trigger(c: DialectContext, workflowId: string, version: string | undefined, profile: string | undefined, body: unknown) {
   if (version !== undefined && !/^[1-9]\d{0,8}$/.test(version)) return c.json(INCORRECT_WORKFLOW, 400);
   const input = (body ?? {}) as { process_id?: string };
@@ -171,7 +171,7 @@ export function registerCommandRoutes({ app }: Dialect) {
     trigger(c, c.req.valid("param").workflow_id, undefined, c.req.valid("query").profile, c.req.valid("json")),
   );
 
-  /** Seed: seeds/looply.md, resumeWorkflow. */
+  /** docs/dialects/looply.md#endpoints: resumeWorkflow. */
   app.openapi(resume, async (c) => {
     const appId = c.get("appId");
     const processId = c.req.valid("param").process_id;
@@ -218,7 +218,7 @@ export function registerCommandRoutes({ app }: Dialect) {
     }
   });
 
-  /** Seed: seeds/looply.md, terminateWorkflow. */
+  /** docs/dialects/looply.md#endpoints: terminateWorkflow. */
   app.openapi(terminate, async (c) => {
     // Without a JSON body the validated body is empty: the default reason applies.
     const reason = c.req.valid("json")?.payload?.termination_reason ?? DEFAULT_REASON;
@@ -228,7 +228,7 @@ export function registerCommandRoutes({ app }: Dialect) {
     return c.json({ message: "execution not found" }, 404);
   });
 
-  /** Seed: seeds/looply.md, toggleScheduledWorkflow. */
+  /** docs/dialects/looply.md#endpoints: toggleScheduledWorkflow. */
   app.openapi(toggle, async (c) => {
     const { workflow_id, workflow_version, action } = c.req.valid("json");
     if (action !== "PAUSE" && action !== "PLAY") return c.json({ message: `action must be PAUSE or PLAY, not ${action}` }, 409);

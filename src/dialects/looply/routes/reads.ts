@@ -108,7 +108,7 @@ async function workflowVersion(env: Env, appId: string, workflowId: string, vers
 }
 
 export function registerReadRoutes({ app }: Dialect) {
-  /** Seed: seeds/looply.md, getWorkflowExecutionById. */
+  /** docs/dialects/looply.md#endpoints: getWorkflowExecutionById. */
   app.openapi(executionById, async (c) => {
     const { workflow_id, workflow_execution_id } = c.req.valid("query");
     const item = await readExecution(c.env, c.get("appId"), workflow_id, workflow_execution_id);
@@ -116,7 +116,7 @@ export function registerReadRoutes({ app }: Dialect) {
     return c.json({ message: "success" as const, item }, 200);
   });
 
-  /** Seed: seeds/looply.md, getWorkflowExecutionHistory. */
+  /** docs/dialects/looply.md#endpoints: getWorkflowExecutionHistory. */
   app.openapi(history, async (c) => {
     const q = c.req.valid("query");
     const appId = c.get("appId");
@@ -130,7 +130,7 @@ export function registerReadRoutes({ app }: Dialect) {
     return c.json({ message: "success" as const, count: items.length, items, ...lastKey }, 200);
   });
 
-  /** Seed: seeds/looply.md, getOrganizationExecutions. `workflow_id` only travels with the lastKey. */
+  /** docs/dialects/looply.md#endpoints: getOrganizationExecutions. `workflow_id` only travels with the lastKey. */
   app.openapi(organizationExecutions, async (c) => {
     const q = c.req.valid("query");
     const appId = c.get("appId");
@@ -141,7 +141,7 @@ export function registerReadRoutes({ app }: Dialect) {
     return c.json({ message: "success" as const, count: items.length, items, ...lastKey }, 200);
   });
 
-  /** Seed: seeds/looply.md, getWorkflowById. */
+  /** docs/dialects/looply.md#endpoints: getWorkflowById. */
   app.openapi(workflowById, async (c) => {
     const { workflow_id, workflow_version } = c.req.valid("query");
     const appId = c.get("appId");
@@ -149,7 +149,7 @@ export function registerReadRoutes({ app }: Dialect) {
     return c.json({ message: "success" as const, item: toWorkflowItem(appId, workflow, version) }, 200);
   });
 
-  /** Seed: seeds/looply.md, getOrganizationWorkflows. One item per workflow version. */
+  /** docs/dialects/looply.md#endpoints: getOrganizationWorkflows. One item per workflow version. */
   app.openapi(organizationWorkflows, async (c) => {
     const q = c.req.valid("query");
     const appId = c.get("appId");
@@ -169,7 +169,7 @@ export function registerReadRoutes({ app }: Dialect) {
     return c.json({ message: "success" as const, count: items.length, items, ...lastKey }, 200);
   });
 
-  /** Seed: seeds/looply.md, getWorkflowSchemaById. The mock payload is the latest execution's input, else a sample. */
+  /** docs/dialects/looply.md#endpoints: getWorkflowSchemaById. The mock payload is the latest execution's input, else a sample. */
   app.openapi(schemaById, async (c) => {
     const { workflow_id, workflow_version } = c.req.valid("query");
     const appId = c.get("appId");
@@ -191,7 +191,7 @@ export function registerReadRoutes({ app }: Dialect) {
     return c.json({ message: "success" as const, item }, 200);
   });
 
-  /** Seed: seeds/looply.md, getAppUserInstallationStatus. */
+  /** docs/dialects/looply.md#endpoints: getAppUserInstallationStatus. */
   app.openapi(
     installation,
     async (c) => {
