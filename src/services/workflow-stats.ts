@@ -18,9 +18,10 @@ type Counts = Record<(typeof ENDED)[number] | (typeof IN_PROGRESS)[number], numb
 
 const zeroCounts = (): Counts => ({ completed: 0, failed: 0, cancelled: 0, queued: 0, running: 0, waiting: 0, paused: 0 });
 
+/** Most first; among equals by name, null (no step, no code) last. */
 const ranked = <K extends string>(counts: Map<string | null, number>, key: K) =>
   [...counts]
-    .sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])))
+    .sort((a, b) => b[1] - a[1] || (a[0] === null ? 1 : b[0] === null ? -1 : a[0].localeCompare(b[0])))
     .map(([value, count]) => ({ [key]: value, count }) as Record<K, string | null> & { count: number });
 
 export async function workflowStats(env: Env, appId: string, workflowId: string, window: StatsWindow, now = Date.now()) {
