@@ -154,6 +154,9 @@ describe("a workflow's stats in the dashboard", () => {
     const url = new URL(page.url());
     expect(url.searchParams.get("workflow_id")).toBe(workflowId);
     expect(url.searchParams.get("failed_step")).toBe("charge");
+    expect(url.searchParams.get("status")).toBe("failed");
+    // Since the start of the 24-hour window the page showed last, in local time.
+    expect(Date.parse(url.searchParams.get("after") as string)).toBeLessThan(Date.now() - 23 * 3_600_000);
     expect(await page.getByLabel("Failed at step").inputValue()).toBe("charge");
     await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
     const row = page.locator("tbody tr");

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { formatDuration } from "../lib/format";
+import { formatDuration, toLocalInput } from "../lib/format";
 import { formatRate, STATS_WINDOWS, type StatsWindow, useWorkflowStats, type WorkflowStats } from "../lib/use-workflow-stats";
 import { Link } from "../router";
 import { QueryView } from "./states";
@@ -39,7 +39,8 @@ export function WorkflowStatsView({ workflowId }: { workflowId: string }) {
 function StatsBody({ stats, workflowId }: { stats: WorkflowStats; workflowId: string }) {
   const runs = stats.runs;
   const inProgress = runs.queued + runs.running + runs.waiting + runs.paused;
-  const runsLink = (query: string) => `/runs?workflow_id=${workflowId}&${query}`;
+  // The window's runs: those created since its start.
+  const runsLink = (query: string) => `/runs?workflow_id=${workflowId}&after=${encodeURIComponent(toLocalInput(stats.from))}&${query}`;
   return (
     <>
       <dl className="facts stats-counts">
@@ -73,7 +74,7 @@ function StatsBody({ stats, workflowId }: { stats: WorkflowStats; workflowId: st
               {f.step_id === null ? (
                 "the run's output"
               ) : (
-                <Link to={runsLink(`failed_step=${encodeURIComponent(f.step_id)}`)}>
+                <Link to={runsLink(`status=failed&failed_step=${encodeURIComponent(f.step_id)}`)}>
                   <code>{f.step_id}</code>
                 </Link>
               )}
@@ -91,7 +92,7 @@ function StatsBody({ stats, workflowId }: { stats: WorkflowStats; workflowId: st
               {f.error_code === null ? (
                 "none"
               ) : (
-                <Link to={runsLink(`error_code=${encodeURIComponent(f.error_code)}`)}>
+                <Link to={runsLink(`status=failed&error_code=${encodeURIComponent(f.error_code)}`)}>
                   <code>{f.error_code}</code>
                 </Link>
               )}{" "}
