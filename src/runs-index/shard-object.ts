@@ -92,7 +92,12 @@ export class RunIndexShard extends DurableObject<Env> {
 
   /** A shard written before a column was added gains it once, on waking: no row is rewritten. */
   private addMissingColumns(): void {
-    const present = new Set(this.sql.exec("SELECT name FROM pragma_table_info('runs')").toArray().map((r) => r.name as string));
+    const present = new Set(
+      this.sql
+        .exec("SELECT name FROM pragma_table_info('runs')")
+        .toArray()
+        .map((r) => r.name as string),
+    );
     for (const column of ADDED_COLUMNS) if (!present.has(column.name)) this.sql.exec(column.sql);
   }
 

@@ -58,11 +58,8 @@ export function whereClause(filter: RunFilter, before: string | null): { sql: st
  * along the primary key and nothing else.
  */
 export function statsQueries(bucketStarts: string[]) {
-  const bucket = bucketStarts.length
-    ? `CASE ${bucketStarts
-        .map((_, i) => `WHEN id >= ? THEN ${bucketStarts.length - 1 - i}`)
-        .join(" ")} ELSE -1 END`
-    : "0";
+  // The range starts at the first bucket, so every row passes one of the boundaries.
+  const bucket = `CASE ${bucketStarts.map((_, i) => `WHEN id >= ? THEN ${bucketStarts.length - 1 - i}`).join(" ")} END`;
   const range = "workflow_id = ? AND id >= ? AND id < ? AND deleted_at IS NULL";
   const duration = "(ended_at - started_at)";
   return {
