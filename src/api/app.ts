@@ -22,6 +22,7 @@ import { registerRunEdits } from "./v1/run-edits";
 import { registerRuns } from "./v1/runs";
 import { registerSchedules } from "./v1/schedules";
 import { registerWebhooks } from "./v1/webhooks";
+import { registerWorkflowStats } from "./v1/workflow-stats";
 import { registerWorkflows } from "./v1/workflows";
 
 const PUBLIC_PREFIXES = ["/v1/callbacks/"];
@@ -59,6 +60,7 @@ export function buildApp(): App {
   registerKeys(app);
   registerAudit(app);
   registerWorkflows(app);
+  registerWorkflowStats(app);
   registerRuns(app);
   registerRunEdits(app);
   registerWebhooks(app);

@@ -12,6 +12,10 @@ export interface RunFilter {
   /** The caller's name for the runs, given when they were started. */
   processId?: string;
   status?: RunStatus[];
+  /** Runs that failed at this step. */
+  failedStep?: string;
+  /** Runs that ended with this error code. */
+  errorCode?: string;
   createdAfter?: number;
   createdBefore?: number;
   /** The surface that started the runs (`native`, `leap`, `pipelines`, ...). */

@@ -82,7 +82,7 @@ function stepView(step: StepRecord, type: string, name: string | undefined) {
   };
 }
 
-/** What the D1 index holds for a run. */
+/** What the runs index holds for a run. */
 export function runSummary(run: RunRecord) {
   return {
     id: run.id,
@@ -98,6 +98,7 @@ export function runSummary(run: RunRecord) {
     profile: run.profile,
     metadata: run.metadata ?? null,
     errorCode: run.error?.code ?? null,
+    errorStep: run.error?.step_id ?? null,
     stateSeq: run.stateSeq,
     createdAt: run.createdAt,
     startedAt: run.startedAt,

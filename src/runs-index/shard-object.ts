@@ -2,7 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { RunFilter } from "../domain/run-filter";
 import type { RunSummary } from "../engine/run-view";
 import { forgetShard, recordShard } from "../services/run-shards";
-import { SHARD_TABLE, whereClause } from "./shard-sql";
+import { ADDED_COLUMNS, SHARD_TABLE, statsQueries, whereClause } from "./shard-sql";
 
 /**
  * One shard of an app's runs index: the summary rows of the app's runs created in one month
@@ -25,6 +25,8 @@ export interface IndexRow {
   profile: string;
   metadata: Record<string, unknown> | null;
   errorCode: string | null;
+  /** The step whose failure failed the run; null for a run failed by its output or not failed. */
+  errorStep: string | null;
   stateSeq: number;
   createdAt: number;
   startedAt: number | null;
@@ -49,6 +51,7 @@ const toRow = (r: Row): IndexRow => ({
   profile: r.profile as string,
   metadata: typeof r.metadata === "string" ? JSON.parse(r.metadata) : null,
   errorCode: r.error_code as string | null,
+  errorStep: (r.error_step as string | null) ?? null,
   stateSeq: r.state_seq as number,
   createdAt: r.created_at as number,
   startedAt: r.started_at as number | null,
@@ -58,6 +61,13 @@ const toRow = (r: Row): IndexRow => ({
   deletedAt: r.deleted_at as number | null,
   processId: r.process_id as string | null,
 });
+
+/** A workflow's runs in an id range, counted in groups (see shard-sql.ts statsQueries). */
+export interface ShardStats {
+  groups: Array<{ bucket: number; status: string; errorStep: string | null; errorCode: string | null; count: number; newest: string }>;
+  durations: Array<{ value: number; count: number }>;
+  longest: number | null;
+}
 
 export interface ShardIdentity {
   appId: string;
@@ -73,8 +83,22 @@ export class RunIndexShard extends DurableObject<Env> {
 
   /** Whether the shard has its table; reading never creates it, so a list of an empty month leaves nothing behind. */
   private exists(): boolean {
-    if (!this.ready) this.ready = this.sql.exec("SELECT 1 FROM sqlite_master WHERE name = 'runs'").toArray().length > 0;
+    if (!this.ready) {
+      this.ready = this.sql.exec("SELECT 1 FROM sqlite_master WHERE name = 'runs'").toArray().length > 0;
+      if (this.ready) this.addMissingColumns();
+    }
     return this.ready;
+  }
+
+  /** A shard written before a column was added gains it once, on waking: no row is rewritten. */
+  private addMissingColumns(): void {
+    const present = new Set(
+      this.sql
+        .exec("SELECT name FROM pragma_table_info('runs')")
+        .toArray()
+        .map((r) => r.name as string),
+    );
+    for (const column of ADDED_COLUMNS) if (!present.has(column.name)) this.sql.exec(column.sql);
   }
 
   /**
@@ -96,9 +120,10 @@ export class RunIndexShard extends DurableObject<Env> {
       tombstones ||= expires !== null;
       this.sql.exec(
         `INSERT INTO runs (id, workflow_id, version, status, trigger, surface, schedule_id, parent_run_id, profile, metadata,
-           error_code, state_seq, created_at, started_at, ended_at, updated_at, purged_at, deleted_at, process_id, tombstone_expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET status = excluded.status, error_code = excluded.error_code, state_seq = excluded.state_seq,
+           error_code, state_seq, created_at, started_at, ended_at, updated_at, purged_at, deleted_at, process_id, tombstone_expires_at, error_step)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET status = excluded.status, error_code = excluded.error_code, error_step = excluded.error_step,
+           state_seq = excluded.state_seq,
            started_at = excluded.started_at, ended_at = excluded.ended_at, updated_at = excluded.updated_at,
            purged_at = excluded.purged_at, metadata = excluded.metadata, deleted_at = excluded.deleted_at,
            tombstone_expires_at = excluded.tombstone_expires_at
@@ -123,6 +148,7 @@ export class RunIndexShard extends DurableObject<Env> {
         s.deletedAt,
         s.processId,
         expires,
+        s.errorStep,
       );
     }
     if (tombstones) await this.armExpiry();
@@ -151,6 +177,36 @@ export class RunIndexShard extends DurableObject<Env> {
             .map((r) => r.id as string)
         : [];
     return { total, ids };
+  }
+
+  /**
+   * A workflow's runs created in [from, to) (ids), counted in groups by the bucket starting at
+   * each of `bucketStarts`, status, failing step and error code, and their durations: the
+   * counting happens here, so the answer's size does not grow with the number of runs.
+   */
+  async stats(workflowId: string, from: string, to: string, bucketStarts: string[]): Promise<ShardStats> {
+    if (!this.exists()) return { groups: [], durations: [], longest: null };
+    const q = statsQueries(bucketStarts);
+    const groups = this.sql
+      .exec(q.groups.sql, ...q.groups.bucketArgs, workflowId, from, to)
+      .toArray()
+      .map((r) => ({
+        bucket: r.bucket as number,
+        status: r.status as string,
+        errorStep: r.error_step as string | null,
+        errorCode: r.error_code as string | null,
+        count: r.n as number,
+        newest: r.newest as string,
+      }));
+    let longest: number | null = null;
+    const durations = this.sql
+      .exec(q.durations.sql, workflowId, from, to)
+      .toArray()
+      .map((r) => {
+        longest = Math.max(longest ?? 0, r.longest as number);
+        return { value: r.ms as number, count: r.n as number };
+      });
+    return { groups, durations, longest };
   }
 
   async get(id: string): Promise<IndexRow | null> {

@@ -1,4 +1,5 @@
 import { idAt, METADATA_KEY, type RunFilter, SURFACE } from "../domain/run-filter";
+import { quantizedDurationSql } from "../domain/stats-math";
 
 /**
  * The table of a runs index shard and the SQL of its lists. A shard holds one app's runs of
@@ -13,8 +14,11 @@ CREATE TABLE IF NOT EXISTS runs (
   trigger TEXT NOT NULL, surface TEXT NOT NULL, schedule_id TEXT, parent_run_id TEXT, profile TEXT NOT NULL,
   metadata TEXT, error_code TEXT, state_seq INTEGER NOT NULL, created_at INTEGER NOT NULL, started_at INTEGER,
   ended_at INTEGER, updated_at INTEGER NOT NULL, purged_at INTEGER, deleted_at INTEGER, process_id TEXT,
-  tombstone_expires_at INTEGER
+  tombstone_expires_at INTEGER, error_step TEXT
 ) WITHOUT ROWID`;
+
+/** Columns added after shards were first written: a shard that lacks one gains it when it wakes. */
+export const ADDED_COLUMNS = [{ name: "error_step", sql: "ALTER TABLE runs ADD COLUMN error_step TEXT" }];
 
 /** Throws on a filter term that would be written into SQL unchecked. */
 export function checkFilter(filter: RunFilter): void {
@@ -36,6 +40,8 @@ export function whereClause(filter: RunFilter, before: string | null): { sql: st
   if (filter.workflowId !== undefined) add("workflow_id = ?", filter.workflowId);
   if (filter.version !== undefined) add("version = ?", filter.version);
   if (filter.processId !== undefined) add("process_id = ?", filter.processId);
+  if (filter.failedStep !== undefined) add("error_step = ?", filter.failedStep);
+  if (filter.errorCode !== undefined) add("error_code = ?", filter.errorCode);
   if (filter.status?.length) add(`status IN (${filter.status.map(() => "?").join(", ")})`, ...filter.status);
   if (filter.createdAfter !== undefined) add("id >= ?", idAt(filter.createdAfter));
   if (filter.createdBefore !== undefined) add("id < ?", idAt(filter.createdBefore));
@@ -43,4 +49,31 @@ export function whereClause(filter: RunFilter, before: string | null): { sql: st
   if (filter.excludePurged) terms.push("purged_at IS NULL");
   for (const [key, value] of Object.entries(filter.metadata ?? {})) add(`metadata ->> '$.${key}' = ?`, value);
   return { sql: terms.length ? `WHERE ${terms.join(" AND ")}` : "", args };
+}
+
+/**
+ * A workflow's runs in an id range, counted in groups: by time bucket (the ids at which the
+ * buckets start, oldest first), status, failing step and error code, with the newest id of each
+ * group; and the durations of ended runs to three significant digits. Both read the id range
+ * along the primary key and nothing else.
+ */
+export function statsQueries(bucketStarts: string[]) {
+  // The range starts at the first bucket, so every row passes one of the boundaries.
+  const bucket = `CASE ${bucketStarts.map((_, i) => `WHEN id >= ? THEN ${bucketStarts.length - 1 - i}`).join(" ")} END`;
+  const range = "workflow_id = ? AND id >= ? AND id < ? AND deleted_at IS NULL";
+  const duration = "(ended_at - started_at)";
+  return {
+    groups: {
+      sql: `SELECT ${bucket} AS bucket, status, error_step, error_code, COUNT(*) AS n, MAX(id) AS newest
+            FROM runs WHERE ${range} GROUP BY bucket, status, error_step, error_code`,
+      // Newest first, so the first boundary a row passes is its own bucket's.
+      bucketArgs: [...bucketStarts].reverse(),
+    },
+    durations: {
+      sql: `SELECT ${quantizedDurationSql(duration)} AS ms, COUNT(*) AS n, MAX(${duration}) AS longest
+            FROM runs WHERE ${range} AND ended_at IS NOT NULL AND started_at IS NOT NULL
+              AND status IN ('completed', 'failed', 'cancelled')
+            GROUP BY ms`,
+    },
+  };
 }

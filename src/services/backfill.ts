@@ -46,6 +46,8 @@ const toSummary = (r: LegacyRow): RunSummary => ({
   profile: r.profile,
   metadata: r.metadata === null ? null : JSON.parse(r.metadata),
   errorCode: r.error_code,
+  // The D1 rows never kept the failing step.
+  errorStep: null,
   stateSeq: r.state_seq,
   createdAt: r.created_at,
   startedAt: r.started_at,

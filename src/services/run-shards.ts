@@ -20,7 +20,7 @@ export function monthBounds(month: string): { start: number; end: number } {
 }
 
 /** A shard's methods as declared: RPC's inferred types cannot carry the rows' JSON metadata. */
-type Shard = Pick<RunIndexShard, "upsert" | "list" | "offsetPage" | "get">;
+type Shard = Pick<RunIndexShard, "upsert" | "list" | "offsetPage" | "get" | "stats">;
 
 export const shardStub = (env: Env, appId: string, month: string) =>
   env.RUN_INDEX.get(env.RUN_INDEX.idFromName(`${appId}/${month}`)) as unknown as Shard;

@@ -338,6 +338,7 @@ export function runListView(row: IndexRow) {
     profile: row.profile,
     metadata: row.metadata ?? null,
     error_code: row.errorCode,
+    error_step: row.errorStep,
     created_at: iso(row.createdAt),
     started_at: iso(row.startedAt),
     ended_at: iso(row.endedAt),

@@ -1,18 +1,9 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
-import { UUID } from "uuidv7";
 import { describe, expect, it } from "vitest";
 import { monthOfId, shardStub } from "../../src/services/run-shards";
 import { startRun as startRunAt } from "../../src/services/runs";
 import { type Answer, admin, type Call, createWorkflow, newApp, runObject, waitForRun } from "../helpers";
-
-/** A run id created at `ms`: the runs index's clock is the time its ids carry. */
-const idAt = (ms: number) =>
-  UUID.fromFieldsV7(
-    ms,
-    Math.floor(Math.random() * 0x1000),
-    Math.floor(Math.random() * 0x40000000),
-    Math.floor(Math.random() * 2 ** 32),
-  ).toString();
+import { runIdAt as idAt } from "../support/run-ids";
 
 const BOUNDARY = Date.UTC(2026, 10, 1); // 2026-11-01T00:00Z: October's shard and November's
 const shardOf = (appId: string, runId: string) => env.RUN_INDEX.get(env.RUN_INDEX.idFromName(`${appId}/${monthOfId(runId)}`));
@@ -254,6 +245,7 @@ function summaryOf(appId: string, workflowId: string, id: string) {
     profile: "default",
     metadata: null,
     errorCode: null,
+    errorStep: null,
     stateSeq: 1,
     createdAt: now,
     startedAt: now,

@@ -45,6 +45,8 @@ export const RunListQuery = PageQuery.extend({
   workflow_id: z.string().max(100).optional(),
   version: z.coerce.number().int().min(1).optional().openapi({ description: "Only runs of this workflow version" }),
   process_id: ProcessId.optional().openapi({ description: "Only runs started with this process id" }),
+  failed_step: z.string().max(64).optional().openapi({ description: "Only runs that failed at this step" }),
+  error_code: z.string().max(64).optional().openapi({ description: "Only runs that ended with this error code" }),
   created_after: z.iso.datetime({ offset: true }).optional(),
   created_before: z.iso.datetime({ offset: true }).optional(),
   surface: z

@@ -323,6 +323,8 @@ export function registerRuns(app: App) {
     version: q.version,
     processId: q.process_id,
     status: q.status,
+    failedStep: q.failed_step,
+    errorCode: q.error_code,
     createdAfter: parseTime(q.created_after),
     createdBefore: parseTime(q.created_before),
     surface: q.surface,

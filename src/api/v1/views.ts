@@ -120,7 +120,14 @@ export const Run = z
   })
   .openapi("Run");
 
-export const RunSummary = z.object({ ...RunFields, error_code: z.string().nullable(), purged_at: time().nullable() }).openapi("RunSummary");
+export const RunSummary = z
+  .object({
+    ...RunFields,
+    error_code: z.string().nullable(),
+    error_step: z.string().nullable().openapi({ description: "The step whose failure failed the run, when one did" }),
+    purged_at: time().nullable(),
+  })
+  .openapi("RunSummary");
 
 export const RunEvent = z
   .object({

@@ -14,3 +14,10 @@ export const between = (from: string | null | undefined, to: string | null | und
   from ? (to ? Date.parse(to) : Date.now()) - Date.parse(from) : null;
 
 export const shortId = (id: string) => (id.length > 12 ? `…${id.slice(-8)}` : id);
+
+/** An instant as `<input type="datetime-local">` holds it (local time, to the minute): what the runs page's time filters take. */
+export function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

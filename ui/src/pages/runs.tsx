@@ -13,13 +13,15 @@ const REFRESH_MS = 3_000;
 // <input type="datetime-local"> speaks local time without a zone; the API wants an instant.
 const toInstant = (local: string | null) => (local ? new Date(local).toISOString() : undefined);
 
-/** Runs, newest first, filtered by status, workflow and creation time; refreshed every few seconds. */
+/** Runs, newest first, filtered by status, workflow, failing step, error code and creation time; refreshed every few seconds. */
 export function RunsPage() {
   const stepline = useStepline();
   const [params, setParams] = useSearchParams();
   const filter = {
     status: STATUSES.find((s) => s === params.get("status")),
     workflow_id: params.get("workflow_id") ?? undefined,
+    failed_step: params.get("failed_step") || undefined,
+    error_code: params.get("error_code") || undefined,
     created_after: toInstant(params.get("after")),
     created_before: toInstant(params.get("before")),
   };
@@ -57,6 +59,24 @@ export function RunsPage() {
               </option>
             ))}
           </select>
+        </div>
+        <div>
+          <label htmlFor="filter-failed-step">Failed at step</label>
+          <input
+            id="filter-failed-step"
+            type="search"
+            value={params.get("failed_step") ?? ""}
+            onChange={(e) => setParams({ failed_step: e.target.value })}
+          />
+        </div>
+        <div>
+          <label htmlFor="filter-error-code">Error code</label>
+          <input
+            id="filter-error-code"
+            type="search"
+            value={params.get("error_code") ?? ""}
+            onChange={(e) => setParams({ error_code: e.target.value })}
+          />
         </div>
         <div>
           <label htmlFor="filter-after">Created after</label>
@@ -116,6 +136,12 @@ export function RunsPage() {
                 <td data-label="Status">
                   <Status value={run.status} />
                   {run.error_code && <small> {run.error_code}</small>}
+                  {run.error_step && (
+                    <small>
+                      {" "}
+                      at <code>{run.error_step}</code>
+                    </small>
+                  )}
                 </td>
                 <td data-label="Created">{formatTime(run.created_at)}</td>
                 <td data-label="Duration">{formatDuration(between(run.started_at, run.ended_at))}</td>

@@ -6,11 +6,12 @@ import { DiffView } from "../components/diff-view";
 import { ScopeGate } from "../components/scope-gate";
 import { StartRunForm } from "../components/start-run-form";
 import { QueryView } from "../components/states";
+import { WorkflowStatsView } from "../components/workflow-stats";
 import { formatTime } from "../lib/format";
 import { Link, navigate } from "../router";
 import { useStepline } from "../session";
 
-/** A workflow: its graph, a form that starts a run, and its versions with a diff between two. */
+/** A workflow: how its runs went, its graph, a form that starts a run, and its versions with a diff between two. */
 export function WorkflowPage({ id }: { id: string }) {
   const stepline = useStepline();
   const workflow = useQuery({ queryKey: ["workflow", id], queryFn: ({ signal }) => stepline.workflows.get(id, { signal }) });
@@ -46,6 +47,9 @@ export function WorkflowPage({ id }: { id: string }) {
               <Link to={`/runs?workflow_id=${w.id}`}>All runs of this workflow</Link>
             </dd>
           </dl>
+
+          <h2>How its runs went</h2>
+          <WorkflowStatsView workflowId={w.id} />
 
           <h2>Steps</h2>
           <Dag steps={w.steps} label={`Steps of ${w.name}`} />

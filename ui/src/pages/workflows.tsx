@@ -1,10 +1,11 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { ErrorMessage, Loading } from "../components/states";
+import { WorkflowHealthCells } from "../components/workflow-health";
 import { formatTime } from "../lib/format";
 import { Link, useSearchParams } from "../router";
 import { useStepline } from "../session";
 
-/** Every workflow of the app, newest first, searched by a part of the name as you type. */
+/** Every workflow of the app, newest first, with its last run and 7-day success rate, searched by a part of the name as you type. */
 export function WorkflowsPage() {
   const stepline = useStepline();
   const [params, setParams] = useSearchParams();
@@ -39,6 +40,8 @@ export function WorkflowsPage() {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Version</th>
+              <th scope="col">Last run</th>
+              <th scope="col">Success (7 days)</th>
               <th scope="col">Updated</th>
               <th scope="col">Description</th>
             </tr>
@@ -53,6 +56,7 @@ export function WorkflowsPage() {
                   v{workflow.current_version}
                   {workflow.latest_version !== workflow.current_version && ` (latest v${workflow.latest_version})`}
                 </td>
+                <WorkflowHealthCells workflowId={workflow.id} />
                 <td data-label="Updated">{formatTime(workflow.updated_at)}</td>
                 <td data-label="Description">{workflow.description ?? ""}</td>
               </tr>
