@@ -21,6 +21,7 @@ import { registerProfiles } from "./v1/profiles";
 import { registerRunEdits } from "./v1/run-edits";
 import { registerRuns } from "./v1/runs";
 import { registerSchedules } from "./v1/schedules";
+import { registerStepTypes } from "./v1/step-types";
 import { registerWebhooks } from "./v1/webhooks";
 import { registerWorkflows } from "./v1/workflows";
 
@@ -59,6 +60,7 @@ export function buildApp(): App {
   registerKeys(app);
   registerAudit(app);
   registerWorkflows(app);
+  registerStepTypes(app);
   registerRuns(app);
   registerRunEdits(app);
   registerWebhooks(app);
