@@ -209,6 +209,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/workflows/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a definition without storing it
+         * @description Answers 200 with every problem `POST /v1/workflows` would refuse the same body for (the same checks, in the same order); nothing is stored. Needs only the read scope, since nothing changes.
+         *
+         *     Scope: `read` (or `run`, `write`, `admin`).
+         */
+        post: operations["validateWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows/{id}/versions/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a new version without storing it
+         * @description Answers 200 with every problem `POST /v1/workflows/{id}/versions` would refuse the same body for; nothing is stored.
+         *
+         *     Scope: `read` (or `run`, `write`, `admin`).
+         */
+        post: operations["validateWorkflowVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/workflows/{id}": {
         parameters: {
             query?: never;
@@ -275,6 +319,28 @@ export interface paths {
          * @description Scope: `read` (or `run`, `write`, `admin`).
          */
         get: operations["getWorkflowVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/step-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every step type a definition may use
+         * @description Each type's config schema is generated from the rules creation applies, except the ones JSON Schema cannot state (a field needed when another is absent, a provider's operations), which `POST /v1/workflows/validate` reports.
+         *
+         *     Scope: `read` (or `run`, `write`, `admin`).
+         */
+        get: operations["listStepTypes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1268,6 +1334,30 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        Validation: {
+            valid: boolean;
+            problems: {
+                /** @example steps[2].config.url */
+                path: string;
+                message: string;
+            }[];
+        };
+        VersionDefinition: {
+            steps: components["schemas"]["Step"][];
+            /** @description A JSON Schema (2020-12) */
+            input_schema?: {
+                [key: string]: unknown;
+            };
+            input_default?: {
+                [key: string]: unknown;
+            };
+            /** @description A template; default: the last step's output */
+            output?: unknown;
+            /** @description A JSON Schema (2020-12) */
+            output_schema?: {
+                [key: string]: unknown;
+            };
+        };
         WorkflowList: {
             data: components["schemas"]["Workflow"][];
             next_cursor: string | null;
@@ -1352,25 +1442,36 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
-        VersionDefinition: {
-            steps: components["schemas"]["Step"][];
-            /** @description A JSON Schema (2020-12) */
-            input_schema?: {
-                [key: string]: unknown;
-            };
-            input_default?: {
-                [key: string]: unknown;
-            };
-            /** @description A template; default: the last step's output */
-            output?: unknown;
-            /** @description A JSON Schema (2020-12) */
-            output_schema?: {
-                [key: string]: unknown;
-            };
-        };
         VersionList: {
             data: components["schemas"]["WorkflowVersion"][];
             next_cursor: string | null;
+        };
+        StepTypeList: {
+            data: components["schemas"]["StepType"][];
+        };
+        StepType: {
+            /** @example TextOperation.Reverse */
+            type: string;
+            description: string;
+            /** @description JSON Schema of the step's `config` */
+            config_schema: {
+                [key: string]: unknown;
+            };
+            output: {
+                description: string;
+                /** @description JSON Schema of the step's output */
+                schema: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description For typed steps: the data type it takes from its dependency and gives (`same`: what its input gives); creation refuses a connection whose types differ */
+            data_types: {
+                /** @enum {string|null} */
+                accepts: "text" | "number" | "none" | "any" | null;
+                produces: ("text" | "number" | "none" | "any") | "same";
+            } | null;
+            /** @description Waits (a timer, an event, a child run): no timeout by default, no for_each */
+            waits: boolean;
         };
         Run: {
             id: string;
@@ -2829,6 +2930,173 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    validateWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (1-128 of `A-Z a-z 0-9 _ . : -`), echoed back and logged; anything else is replaced */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowDefinition"];
+            };
+        };
+        responses: {
+            /** @description Whether the definition is valid, and every problem with it */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Validation"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED`, `INVALID_JSON` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "INVALID_JSON";
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The request body or the run input is too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    validateWorkflowVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (1-128 of `A-Z a-z 0-9 _ . : -`), echoed back and logged; anything else is replaced */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionDefinition"];
+            };
+        };
+        responses: {
+            /** @description Whether the version is valid, and every problem with it */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Validation"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED`, `INVALID_JSON` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "INVALID_JSON";
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "WORKFLOW_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description The request body or the run input is too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
     getWorkflow: {
         parameters: {
             query?: {
@@ -3310,6 +3578,32 @@ export interface operations {
                     };
                 };
             };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listStepTypes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (1-128 of `A-Z a-z 0-9 _ . : -`), echoed back and logged; anything else is replaced */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The step types */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepTypeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalError"];
         };
     };
