@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stepTypeNames } from "../../src/engine/steps/registry";
-import { type Body, createWorkflow, newApp, request } from "../helpers";
 import { appsApp } from "../dialects/apps-support";
+import { type Body, createWorkflow, newApp, request } from "../helpers";
 
 describe("GET /v1/step-types", () => {
   it("lists every registered step type with a description, a config schema and an output shape", async () => {
@@ -42,9 +42,26 @@ describe("a workflow saved as the builder saves it", () => {
   it("keeps meta.position and meta.size on every step, and the apps dialect shows them", async () => {
     const { call, apps } = await appsApp();
     const steps = [
-      { id: "hello", type: "StaticTextInput", config: { text: "Hello, world!" }, meta: { position: { x: 40, y: 80 }, size: { width: 184, height: 56 } } },
-      { id: "flip", type: "TextOperation.Reverse", depends_on: ["hello"], config: {}, meta: { position: { x: 300, y: 80 }, size: { width: 184, height: 56 } } },
-      { id: "show", type: "Echo", depends_on: ["flip"], config: {}, meta: { position: { x: 560.5, y: 80 }, size: { width: 184, height: 56 } } },
+      {
+        id: "hello",
+        type: "StaticTextInput",
+        config: { text: "Hello, world!" },
+        meta: { position: { x: 40, y: 80 }, size: { width: 184, height: 56 } },
+      },
+      {
+        id: "flip",
+        type: "TextOperation.Reverse",
+        depends_on: ["hello"],
+        config: {},
+        meta: { position: { x: 300, y: 80 }, size: { width: 184, height: 56 } },
+      },
+      {
+        id: "show",
+        type: "Echo",
+        depends_on: ["flip"],
+        config: {},
+        meta: { position: { x: 560.5, y: 80 }, size: { width: 184, height: 56 } },
+      },
     ];
     const id = await createWorkflow(call, { name: "Built", steps });
     const stored = await call("GET", `/v1/workflows/${id}`);

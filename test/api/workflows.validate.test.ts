@@ -14,7 +14,10 @@ const BAD_DEFINITIONS: Record<string, unknown> = {
   "an unknown type": { name: "x", steps: [{ id: "a", type: "teleport", config: {} }] },
   "an http step without a url": { name: "x", steps: [{ id: "a", type: "http", config: { method: "GET" } }] },
   "an unknown config key": { name: "x", steps: [{ id: "a", type: "http", config: { url: "https://example.com", methd: "POST" } }] },
-  "a missing dependency and a self dependency": { name: "x", steps: [note("a", { depends_on: ["a"] }), note("b", { depends_on: ["ghost"] })] },
+  "a missing dependency and a self dependency": {
+    name: "x",
+    steps: [note("a", { depends_on: ["a"] }), note("b", { depends_on: ["ghost"] })],
+  },
   "a cycle": { name: "x", steps: [note("a", { depends_on: ["b"] }), note("b", { depends_on: ["a"] })] },
   "a broken expression": { name: "x", steps: [{ id: "a", type: "transform", config: { value: "{{ input.name" } }] },
   "an input schema that is not a schema": { name: "x", input_schema: { type: "strin" }, steps: [note("a")] },
@@ -30,7 +33,10 @@ const BAD_DEFINITIONS: Record<string, unknown> = {
     steps: [{ id: "w", type: "wait_for_event", for_each: "{{ input.items }}", config: { event: "go" } }],
   },
   "three unrelated mistakes": threeMistakes(),
-  "schema and semantic mistakes together": { name: 7, steps: [note("a", { depends_on: ["nowhere"] }), { id: "b", type: "sleep", config: {} }] },
+  "schema and semantic mistakes together": {
+    name: 7,
+    steps: [note("a", { depends_on: ["nowhere"] }), { id: "b", type: "sleep", config: {} }],
+  },
   "a webhook URL with a scheme Stepline does not call": { ...greeting(), webhook_url: "ftp://example.com/hook" },
 };
 
@@ -76,7 +82,11 @@ describe("POST /v1/workflows/{id}/versions/validate", () => {
     const id = await createWorkflow(call, greeting());
     const good = await call("POST", `/v1/workflows/${id}/versions/validate`, { steps: [note("only")] });
     expect(good.body).toEqual({ valid: true, problems: [] });
-    for (const definition of [{ steps: [] }, { steps: [note("a", { depends_on: ["b"] }), note("b", { depends_on: ["a"] })] }, { name: "x", steps: [note("a")] }]) {
+    for (const definition of [
+      { steps: [] },
+      { steps: [note("a", { depends_on: ["b"] }), note("b", { depends_on: ["a"] })] },
+      { name: "x", steps: [note("a")] },
+    ]) {
       const validated = await call("POST", `/v1/workflows/${id}/versions/validate`, definition);
       const created = await call("POST", `/v1/workflows/${id}/versions`, definition);
       expect(created.status).toBe(400);

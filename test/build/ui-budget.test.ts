@@ -63,7 +63,9 @@ it("loads the builder only on its routes, in chunks of its own under their budge
   // What the builder's routes fetch beyond the run page's closure (the graph library is shared).
   const own = [...staticClosure(chunks, [builderPage])].filter((key) => !runClosure.has(key)).map((key) => chunks[key].file);
   const total = own.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(DIST, file))).length, 0);
-  console.log(`builder JS beyond the run page's: ${(total / 1024).toFixed(1)} KB gzipped in ${own.length} files (budget ${BUILDER_BUDGET / 1024} KB)`);
+  console.log(
+    `builder JS beyond the run page's: ${(total / 1024).toFixed(1)} KB gzipped in ${own.length} files (budget ${BUILDER_BUDGET / 1024} KB)`,
+  );
   expect(total).toBeLessThan(BUILDER_BUDGET);
 });
 

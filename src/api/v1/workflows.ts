@@ -253,11 +253,7 @@ export function registerWorkflows(app: App) {
     definitionHook,
   );
 
-  app.openapi(
-    validate,
-    (c) => validationAnswer(c, workflowProblems(c.req.valid("json"), [], c.env)) as never,
-    validationHook as never,
-  );
+  app.openapi(validate, (c) => validationAnswer(c, workflowProblems(c.req.valid("json"), [], c.env)) as never, validationHook as never);
 
   app.openapi(
     validateVersion,

@@ -41,7 +41,10 @@ const DESCRIPTIONS: Record<string, { description: string; output?: { description
   wait_for_event: { description: "Waits for an event sent to the run (`POST /v1/runs/{id}/events`); its output is the event's data." },
   workflow: { description: "Runs another workflow as a child run and waits for it; its output is the child's output." },
   note: { description: "Documentation on the canvas; does nothing.", output: { description: "null", schema: { type: "null" } } },
-  fail: { description: "Fails the run on purpose with a message and code (usually behind an `if`).", output: { description: "none", schema: {} } },
+  fail: {
+    description: "Fails the run on purpose with a message and code (usually behind an `if`).",
+    output: { description: "none", schema: {} },
+  },
   StaticTextInput: { description: "Gives a fixed text as `{ text }`." },
   Echo: { description: "Passes on what it receives (its dependency's output, or the run input)." },
 };

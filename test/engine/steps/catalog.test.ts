@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { Validator } from "@cfworker/json-schema";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -12,9 +12,9 @@ import {
   ReactFlow,
 } from "@xyflow/react";
 import { useMemo } from "react";
-import { dependencies, type Draft, type DraftStep, NODE_SIZE, positionOf, type Problem, stepProblems } from "./model";
+import { type Draft, type DraftStep, dependencies, NODE_SIZE, type Problem, positionOf, stepProblems } from "./model";
 
-type StepNodeData = { step: DraftStep; info: StepTypeInfo | undefined; problems: Problem[] };
+type StepNodeData = { step: DraftStep; info: StepTypeInfo | undefined; problems: Problem[]; readOnly: boolean };
 type StepNode = Node<StepNodeData, "step">;
 
 const dataTypes = (info: StepTypeInfo | undefined) => {
@@ -25,10 +25,10 @@ const dataTypes = (info: StepTypeInfo | undefined) => {
 
 /** A step on the canvas: what it is, its data types, and how many problems it has. */
 function StepNodeView({ data, selected }: NodeProps<StepNode>) {
-  const { step, info, problems } = data;
+  const { step, info, problems, readOnly } = data;
   return (
     <div className={`builder-node${problems.length ? " has-problem" : ""}${selected ? " is-selected" : ""}`}>
-      <Handle type="target" position={Position.Left} aria-label={`Input of ${step.id}`} />
+      <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
       <strong>{step.id}</strong>
       <span>
         {step.type}
@@ -39,7 +39,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNode>) {
           {problems.length === 1 ? problems[0].message : `${problems.length} problems`}
         </span>
       )}
-      <Handle type="source" position={Position.Right} aria-label={`Output of ${step.id}`} />
+      <Handle type="source" position={Position.Right} isConnectable={!readOnly} />
     </div>
   );
 }
@@ -78,12 +78,12 @@ export function Canvas({
         id: step.id,
         type: "step",
         position: positionOf(step) ?? { x: 0, y: 0 },
-        data: { step, info: types.get(step.type), problems: stepProblems(problems, i) },
+        data: { step, info: types.get(step.type), problems: stepProblems(problems, i), readOnly },
         selected: step.id === selected,
         style: { width: NODE_SIZE.width, minHeight: NODE_SIZE.height },
         ariaLabel: `Step ${step.id} (${step.type})${stepProblems(problems, i).length ? ", has problems" : ""}`,
       })),
-    [draft.steps, types, problems, selected],
+    [draft.steps, types, problems, selected, readOnly],
   );
   const edges = useMemo<Edge[]>(
     () =>
@@ -93,7 +93,6 @@ export function Canvas({
           source: from,
           target: step.id,
           markerEnd: { type: MarkerType.ArrowClosed },
-          ariaLabel: `${step.id} runs after ${from}`,
         })),
       ),
     [draft.steps],
@@ -109,8 +108,13 @@ export function Canvas({
   };
 
   return (
-    <figure className="dag builder-canvas" aria-label={readOnly ? "The workflow's steps (read only)" : "The workflow's steps: drag to place and connect"}>
+    <figure
+      className="dag builder-canvas"
+      aria-label={readOnly ? "The workflow's steps (read only)" : "The workflow's steps: drag to place and connect"}
+    >
+      {/* A step added or removed gets a view fitted to the new graph. */}
       <ReactFlow<StepNode, Edge>
+        key={`${draft.steps.length}-${readOnly}`}
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
@@ -120,6 +124,8 @@ export function Canvas({
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         elementsSelectable={!readOnly}
+        // An edge is removed with the mouse (select, Delete) or by the keyboard in the step's "Runs after" boxes.
+        edgesFocusable={false}
         deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
         onNodesChange={changed}
         onPaneClick={() => onSelect(null)}
@@ -127,7 +133,8 @@ export function Canvas({
           if (source && target && source !== target) onConnect(source, target, true);
         }}
         onDelete={({ nodes: gone, edges: cut }) => {
-          for (const edge of cut) if (!gone.some((n) => n.id === edge.target || n.id === edge.source)) onConnect(edge.source, edge.target, false);
+          for (const edge of cut)
+            if (!gone.some((n) => n.id === edge.target || n.id === edge.source)) onConnect(edge.source, edge.target, false);
           if (gone.length > 0) onDelete(gone.map((n) => n.id));
         }}
         preventScrolling={false}

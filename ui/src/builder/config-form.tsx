@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import { parseLoose, type Problem, showLoose } from "./model";
+import { type Problem, parseLoose, showLoose } from "./model";
 
 type Schema = {
   type?: string | string[];
@@ -27,7 +27,7 @@ function kindOf(schema: Schema): Kind {
 }
 
 /** The field's value from what was typed: a number field keeps a template as text. */
-function valueOf(kind: Kind, text: string): unknown {
+function fieldValue(kind: Kind, text: string): unknown {
   if (text === "") return undefined;
   if (kind.control === "number") return Number.isFinite(Number(text)) ? Number(text) : text;
   if (kind.control === "loose") return parseLoose(text);
@@ -165,13 +165,13 @@ function ConfigField({
   const kind = kindOf(schema);
   const [text, setText] = useState(() => showLoose(value));
   // What was typed stays as typed while it means the current value; a change made elsewhere (the JSON tab) shows instead.
-  const shown = JSON.stringify(valueOf(kind, text)) === JSON.stringify(value) ? text : showLoose(value);
+  const shown = JSON.stringify(fieldValue(kind, text)) === JSON.stringify(value) ? text : showLoose(value);
   const hint = `${id}-hint`;
   const problemId = `${id}-problem`;
   const described = [schema.description ? hint : null, problems.length ? problemId : null].filter(Boolean).join(" ") || undefined;
   const change = (next: string) => {
     setText(next);
-    onChange(valueOf(kind, next));
+    onChange(fieldValue(kind, next));
   };
   const label = (
     <label htmlFor={id}>
@@ -190,7 +190,12 @@ function ConfigField({
         label
       )}
       {kind.control === "select" ? (
-        <select id={id} value={typeof value === "string" ? value : ""} aria-describedby={described} onChange={(e) => change(e.target.value)}>
+        <select
+          id={id}
+          value={typeof value === "string" ? value : ""}
+          aria-describedby={described}
+          onChange={(e) => change(e.target.value)}
+        >
           <option value="">{required ? "Choose" : "(default)"}</option>
           {kind.options.map((option) => (
             <option key={option}>{option}</option>

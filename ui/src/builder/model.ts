@@ -156,9 +156,7 @@ export function stepIndexOf(path: string): number | null {
 
 /** The problems of step `index`, with the path inside the step (`config.url`, `id`, or ``). */
 export function stepProblems(problems: Problem[], index: number): Problem[] {
-  return problems
-    .filter((p) => stepIndexOf(p.path) === index)
-    .map((p) => ({ ...p, path: p.path.replace(/^steps\[\d+\]\.?/, "") }));
+  return problems.filter((p) => stepIndexOf(p.path) === index).map((p) => ({ ...p, path: p.path.replace(/^steps\[\d+\]\.?/, "") }));
 }
 
 /** A value typed in a field that takes anything: JSON when it parses, else the text itself. */

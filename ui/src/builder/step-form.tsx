@@ -1,7 +1,7 @@
 import type { StepTypeInfo } from "@stepline/client";
 import { useState } from "react";
 import { ConfigForm } from "./config-form";
-import { dependencies, type Draft, type DraftStep, type Problem, suggestions } from "./model";
+import { type Draft, type DraftStep, dependencies, type Problem, suggestions } from "./model";
 
 const STEP_ID = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 
@@ -68,7 +68,8 @@ export function StepForm({
       {info && <p className="muted">{info.description}</p>}
       {info?.data_types && (
         <p className="muted">
-          Takes {info.data_types.accepts ?? "nothing"}, gives {info.data_types.produces === "same" ? "what it takes" : info.data_types.produces}
+          Takes {info.data_types.accepts ?? "nothing"}, gives{" "}
+          {info.data_types.produces === "same" ? "what it takes" : info.data_types.produces}
         </p>
       )}
       {stepLevel.map((p) => (
@@ -126,11 +127,7 @@ export function StepForm({
         <summary>When it runs, retries and timeout</summary>
         <div className="field">
           <label htmlFor={`${prefix}-if`}>Only if (expression)</label>
-          <input
-            id={`${prefix}-if`}
-            value={typeof step.if === "string" ? step.if : ""}
-            onChange={(e) => setField("if", e.target.value)}
-          />
+          <input id={`${prefix}-if`} value={typeof step.if === "string" ? step.if : ""} onChange={(e) => setField("if", e.target.value)} />
           {at("if").map((p) => (
             <p key={p.message} className="field-problem">
               {p.message}
@@ -159,11 +156,21 @@ export function StepForm({
         </div>
         <div className="field">
           <label htmlFor={`${prefix}-delay`}>First retry after</label>
-          <input id={`${prefix}-delay`} value={String(retry.delay ?? "")} placeholder="1s" onChange={(e) => setRetry("delay", e.target.value)} />
+          <input
+            id={`${prefix}-delay`}
+            value={String(retry.delay ?? "")}
+            placeholder="1s"
+            onChange={(e) => setRetry("delay", e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${prefix}-timeout`}>Timeout</label>
-          <input id={`${prefix}-timeout`} value={String(step.timeout ?? "")} placeholder="10m" onChange={(e) => setField("timeout", e.target.value)} />
+          <input
+            id={`${prefix}-timeout`}
+            value={String(step.timeout ?? "")}
+            placeholder="10m"
+            onChange={(e) => setField("timeout", e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${prefix}-on-error`}>When it fails</label>

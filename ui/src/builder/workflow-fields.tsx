@@ -1,4 +1,4 @@
-import { type Draft, parseLoose, type Problem, showLoose } from "./model";
+import { type Draft, type Problem, parseLoose, showLoose } from "./model";
 
 const TYPES = ["string", "number", "integer", "boolean", "object", "array"] as const;
 
@@ -78,7 +78,8 @@ export function WorkflowFields({ draft, problems, onChange }: { draft: Draft; pr
         <legend>Input fields</legend>
         {fields.length === 0 && <p className="muted">The run input has no declared fields.</p>}
         {fields.map((field, i) => (
-          <div className="input-field" key={i /* a row keeps its place while its name is typed */}>
+          // biome-ignore lint/suspicious/noArrayIndexKey: a row keeps its place (and focus) while its name is typed
+          <div className="input-field" key={i}>
             <label>
               Field name
               <input value={field.name} onChange={(e) => setField(i, { name: e.target.value })} />
@@ -104,7 +105,10 @@ export function WorkflowFields({ draft, problems, onChange }: { draft: Draft; pr
             </button>
           </div>
         ))}
-        <button type="button" onClick={() => setFields([...fields, { name: `field_${fields.length + 1}`, type: "string", required: false, enum: "" }])}>
+        <button
+          type="button"
+          onClick={() => setFields([...fields, { name: `field_${fields.length + 1}`, type: "string", required: false, enum: "" }])}
+        >
           Add input field
         </button>
         {messages("input_schema")}

@@ -65,7 +65,11 @@ const comparable = (draft: Draft) => ({ name: draft.name, description: draft.des
 /** `/workflows/new` and `/workflows/:id/edit`: a workflow built on a canvas, validated as it is edited. */
 export function BuilderPage({ id }: { id?: string }) {
   const stepline = useStepline();
-  const types = useQuery({ queryKey: ["step-types"], queryFn: ({ signal }) => stepline.workflows.stepTypes({ signal }), staleTime: Infinity });
+  const types = useQuery({
+    queryKey: ["step-types"],
+    queryFn: ({ signal }) => stepline.workflows.stepTypes({ signal }),
+    staleTime: Infinity,
+  });
   const workflow = useQuery({
     queryKey: ["workflow", id],
     queryFn: ({ signal }) => stepline.workflows.get(id as string, { signal }),
@@ -123,7 +127,11 @@ function Builder({ stepTypes, stored }: { stepTypes: StepTypeInfo[]; stored: Wor
       queryClient.setQueryData(["workflow", saved.id], saved);
       queryClient.invalidateQueries({ queryKey: ["workflow", saved.id, "versions"] });
       const made = base === null || saved.current_version !== base.current_version;
-      setNotice(made ? `Saved as version ${saved.current_version}.` : `Saved; the steps did not change, so it is still version ${saved.current_version}.`);
+      setNotice(
+        made
+          ? `Saved as version ${saved.current_version}.`
+          : `Saved; the steps did not change, so it is still version ${saved.current_version}.`,
+      );
       setBase(saved);
       setReview(null);
       if (window.location.pathname !== `/workflows/${saved.id}/edit`) navigate(`/workflows/${saved.id}/edit`, { replace: true });
@@ -149,7 +157,10 @@ function Builder({ stepTypes, stored }: { stepTypes: StepTypeInfo[]; stored: Wor
 
   const addStep = (type: string) => {
     const normalized = normalize(draft);
-    const id = freshId(type, normalized.steps.map((s) => s.id));
+    const id = freshId(
+      type,
+      normalized.steps.map((s) => s.id),
+    );
     const info = types.get(type);
     const required = (info?.config_schema.required as string[] | undefined) ?? [];
     const config = Object.fromEntries(required.map((name) => [name, ""]));
@@ -228,7 +239,14 @@ function Builder({ stepTypes, stored }: { stepTypes: StepTypeInfo[]; stored: Wor
 
       <h2>Steps</h2>
       <div className="tabs" role="tablist" aria-label="Edit the steps">
-        <button type="button" role="tab" id="tab-canvas" aria-controls="panel-canvas" aria-selected={tab === "canvas"} onClick={() => setTab("canvas")}>
+        <button
+          type="button"
+          role="tab"
+          id="tab-canvas"
+          aria-controls="panel-canvas"
+          aria-selected={tab === "canvas"}
+          onClick={() => setTab("canvas")}
+        >
           {narrow ? "Steps" : "Canvas"}
         </button>
         <button
@@ -287,7 +305,9 @@ function Builder({ stepTypes, stored }: { stepTypes: StepTypeInfo[]; stored: Wor
             formFor(draft.steps[selectedIndex], selectedIndex)
           ) : (
             <p className="muted">
-              {draft.steps.length === 0 ? "Add a step from the list." : "Select a step (click it, or Tab to it and press Enter) to edit it."}
+              {draft.steps.length === 0
+                ? "Add a step from the list."
+                : "Select a step (click it, or Tab to it and press Enter) to edit it."}
             </p>
           )}
         </div>
@@ -306,10 +326,15 @@ function Builder({ stepTypes, stored }: { stepTypes: StepTypeInfo[]; stored: Wor
         </div>
       )}
 
-      <ProblemList problems={problems} checking={checking} steps={draft.steps} onPick={(stepId) => {
-        setTab("canvas");
-        setSelected(stepId);
-      }} />
+      <ProblemList
+        problems={problems}
+        checking={checking}
+        steps={draft.steps}
+        onPick={(stepId) => {
+          setTab("canvas");
+          setSelected(stepId);
+        }}
+      />
 
       <ScopeGate scope="write">
         <div className="toolbar builder-actions">
@@ -404,7 +429,11 @@ function ProblemList({
     <section className="problems" aria-labelledby="problems-title">
       <h2 id="problems-title">Problems</h2>
       <p role="status" className="muted">
-        {checking ? "Checking…" : problems.length === 0 ? "No problems: the workflow can be saved." : `${problems.length} to fix before saving.`}
+        {checking
+          ? "Checking…"
+          : problems.length === 0
+            ? "No problems: the workflow can be saved."
+            : `${problems.length} to fix before saving.`}
       </p>
       {problems.length > 0 && (
         <ul>
@@ -429,4 +458,3 @@ function ProblemList({
     </section>
   );
 }
-

@@ -37,7 +37,9 @@ export function WorkflowsPage() {
       ) : query.isError ? (
         <ErrorMessage error={query.error} retry={() => query.refetch()} />
       ) : shown.length === 0 ? (
-        <p className="muted">{needle ? "No workflow matches." : "No workflows yet: build one with New workflow, or send one to POST /v1/workflows."}</p>
+        <p className="muted">
+          {needle ? "No workflow matches." : "No workflows yet: build one with New workflow, or send one to POST /v1/workflows."}
+        </p>
       ) : (
         <table className="list">
           <thead>
