@@ -21,9 +21,9 @@ export interface StepTypeInfo {
 const ANY_OUTPUT = { description: "Whatever the step's rendered config or the called service gives", schema: {} };
 
 const DESCRIPTIONS: Record<string, { description: string; output?: { description: string; schema: Record<string, unknown> } }> = {
-  transform: { description: "Shapes data: renders `value` (templates included) and outputs it." },
+  transform: { description: "Shapes data: renders its value (templates included) and outputs it." },
   http: {
-    description: "Calls an HTTP endpoint; retries 5xx, 408 and 429, or waits for a callback with `await_callback`.",
+    description: "Calls an HTTP endpoint; retries 5xx, 408 and 429, or waits for a callback (await_callback).",
     output: {
       description: "The response: status, headers and body (JSON parsed when the response says it is JSON)",
       schema: {
@@ -35,17 +35,17 @@ const DESCRIPTIONS: Record<string, { description: string; output?: { description
   },
   integration: { description: "Calls a provider's API (openai, replicate, astria, fal) with the profile's credential." },
   sleep: {
-    description: "Pauses this branch for a `duration` or `until` a time, on a durable timer.",
+    description: "Pauses this branch for a duration, or until a time, on a durable timer.",
     output: { description: "null", schema: { type: "null" } },
   },
-  wait_for_event: { description: "Waits for an event sent to the run (`POST /v1/runs/{id}/events`); its output is the event's data." },
+  wait_for_event: { description: "Waits for an event sent to the run (POST /v1/runs/{id}/events); its output is the event's data." },
   workflow: { description: "Runs another workflow as a child run and waits for it; its output is the child's output." },
   note: { description: "Documentation on the canvas; does nothing.", output: { description: "null", schema: { type: "null" } } },
   fail: {
-    description: "Fails the run on purpose with a message and code (usually behind an `if`).",
+    description: "Fails the run on purpose with a message and code (usually behind an if).",
     output: { description: "none", schema: {} },
   },
-  StaticTextInput: { description: "Gives a fixed text as `{ text }`." },
+  StaticTextInput: { description: "Gives a fixed text as { text }." },
   Echo: { description: "Passes on what it receives (its dependency's output, or the run input)." },
 };
 
