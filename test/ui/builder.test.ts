@@ -93,7 +93,10 @@ describe("the workflow builder", () => {
     await page.getByRole("combobox", { name: "text", exact: true }).fill("Hello, world!");
     await noProblems();
     await page.screenshot({ path: path.join(IMAGES, "builder-canvas.png"), fullPage: true });
-    await expectAccessible(page, "builder, the Data Flow example built");
+    // Every step on the canvas is a stop of the keyboard.
+    const stops = await expectAccessible(page, "builder, the Data Flow example built");
+    const reached = stops.flatMap((s) => s.element.match(/"Step (\S+) \(/)?.[1] ?? []);
+    expect(reached.sort()).toEqual(["echo", "reverse", "statictextinput"]);
 
     await page.getByRole("button", { name: "Test run" }).click();
     expect(await savedVersion()).toBe(1);
@@ -148,6 +151,12 @@ describe("the workflow builder", () => {
 
   it("edits a saved workflow into version 2, showing the diff first", async () => {
     await nodeOf("echo").click();
+    // An id another step has is refused as it is typed, and the step keeps its own.
+    await page.getByLabel("Step id").fill("reverse");
+    await page.getByText("Another step is already called reverse").waitFor();
+    expect(await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.id))).toContain(
+      "echo",
+    );
     await page.getByLabel("Step id").fill("shout");
     await page.getByRole("button", { name: "Add TextOperation.Uppercase", exact: true }).click();
     await connect("reverse", "uppercase");
