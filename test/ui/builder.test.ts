@@ -154,9 +154,7 @@ describe("the workflow builder", () => {
     // An id another step has is refused as it is typed, and the step keeps its own.
     await page.getByLabel("Step id").fill("reverse");
     await page.getByText("Another step is already called reverse").waitFor();
-    expect(await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.id))).toContain(
-      "echo",
-    );
+    expect(await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-id")))).toContain("echo");
     await page.getByLabel("Step id").fill("shout");
     await page.getByRole("button", { name: "Add TextOperation.Uppercase", exact: true }).click();
     await connect("reverse", "uppercase");
