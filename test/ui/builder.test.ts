@@ -45,9 +45,8 @@ const noProblems = () => expect.poll(() => problemStatus().textContent(), { time
 
 /** Drags from one step's output handle to another's input handle: `to` then depends on `from`. */
 async function connect(from: string, to: string) {
-  const edges = await page.locator(".react-flow__edge").count();
   await nodeOf(from).locator(".react-flow__handle.source").dragTo(nodeOf(to).locator(".react-flow__handle.target"));
-  await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(edges + 1);
+  await page.locator(`.react-flow__edge[data-id="${from}->${to}"]`).waitFor({ state: "attached" });
 }
 
 async function savedVersion(): Promise<number> {

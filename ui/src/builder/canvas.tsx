@@ -10,8 +10,10 @@ import {
   type NodeProps,
   Position,
   ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
 } from "@xyflow/react";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { type Draft, type DraftStep, dependencies, NODE_SIZE, type Problem, positionOf, stepProblems } from "./model";
 
 type StepNodeData = { step: DraftStep; info: StepTypeInfo | undefined; problems: Problem[]; readOnly: boolean };
@@ -45,6 +47,20 @@ function StepNodeView({ data, selected }: NodeProps<StepNode>) {
 }
 
 const NODE_TYPES = { step: StepNodeView };
+
+const FIT = { padding: 0.2, maxZoom: 1 };
+
+/** A step added or removed (or the layout switching) gets a view fitted to the new graph. */
+function FitOnChange({ count, readOnly }: { count: number; readOnly: boolean }) {
+  const { fitView } = useReactFlow();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the count and layout are what the view is fitted again for
+  useEffect(() => {
+    // Once the new node is measured: fitting before would leave it out.
+    const frame = requestAnimationFrame(() => fitView(FIT));
+    return () => cancelAnimationFrame(frame);
+  }, [count, readOnly, fitView]);
+  return null;
+}
 
 /**
  * The editable graph: drag a step to place it, drag from a step's right handle to another's
@@ -112,41 +128,42 @@ export function Canvas({
       className="dag builder-canvas"
       aria-label={readOnly ? "The workflow's steps (read only)" : "The workflow's steps: drag to place and connect"}
     >
-      {/* A step added or removed gets a view fitted to the new graph. */}
-      <ReactFlow<StepNode, Edge>
-        key={`${draft.steps.length}-${readOnly}`}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-        minZoom={0.2}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        elementsSelectable={!readOnly}
-        // An edge is removed with the mouse (select, Delete) or by the keyboard in the step's "Runs after" boxes.
-        edgesFocusable={false}
-        deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
-        onNodesChange={changed}
-        onPaneClick={() => onSelect(null)}
-        onConnect={({ source, target }) => {
-          if (source && target && source !== target) onConnect(source, target, true);
-        }}
-        onDelete={({ nodes: gone, edges: cut }) => {
-          for (const edge of cut)
-            if (!gone.some((n) => n.id === edge.target || n.id === edge.source)) onConnect(edge.source, edge.target, false);
-          if (gone.length > 0) onDelete(gone.map((n) => n.id));
-        }}
-        preventScrolling={false}
-        ariaLabelConfig={{
-          "node.a11yDescription.default": readOnly
-            ? "Tab moves to the next step."
-            : "Press Enter to select this step and edit it below; arrow keys move it; Delete removes it.",
-        }}
-      >
-        <Background gap={20} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+      <ReactFlowProvider>
+        <ReactFlow<StepNode, Edge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          fitView
+          fitViewOptions={FIT}
+          minZoom={0.2}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable={!readOnly}
+          // An edge is removed with the mouse (select, Delete) or by the keyboard in the step's "Runs after" boxes.
+          edgesFocusable={false}
+          deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
+          onNodesChange={changed}
+          onPaneClick={() => onSelect(null)}
+          onConnect={({ source, target }) => {
+            if (source && target && source !== target) onConnect(source, target, true);
+          }}
+          onDelete={({ nodes: gone, edges: cut }) => {
+            for (const edge of cut)
+              if (!gone.some((n) => n.id === edge.target || n.id === edge.source)) onConnect(edge.source, edge.target, false);
+            if (gone.length > 0) onDelete(gone.map((n) => n.id));
+          }}
+          preventScrolling={false}
+          ariaLabelConfig={{
+            "node.a11yDescription.default": readOnly
+              ? "Tab moves to the next step."
+              : "Press Enter to select this step and edit it below; arrow keys move it; Delete removes it.",
+          }}
+        >
+          <Background gap={20} />
+          <Controls showInteractive={false} />
+          <FitOnChange count={draft.steps.length} readOnly={readOnly} />
+        </ReactFlow>
+      </ReactFlowProvider>
     </figure>
   );
 }
