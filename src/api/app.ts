@@ -21,6 +21,7 @@ import { registerProfiles } from "./v1/profiles";
 import { registerRunEdits } from "./v1/run-edits";
 import { registerRuns } from "./v1/runs";
 import { registerSchedules } from "./v1/schedules";
+import { registerStepTypes } from "./v1/step-types";
 import { registerWebhooks } from "./v1/webhooks";
 import { registerWorkflowStats } from "./v1/workflow-stats";
 import { registerWorkflows } from "./v1/workflows";
@@ -61,6 +62,7 @@ export function buildApp(): App {
   registerAudit(app);
   registerWorkflows(app);
   registerWorkflowStats(app);
+  registerStepTypes(app);
   registerRuns(app);
   registerRunEdits(app);
   registerWebhooks(app);

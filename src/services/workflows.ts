@@ -24,15 +24,27 @@ export function pickVersioned(body: Partial<VersionDefinition>): VersionDefiniti
 }
 
 /**
- * Semantic checks on top of the schema and, given the deployment's env, the step URLs it would
- * refuse to call; throws one VALIDATION_FAILED listing everything.
+ * Every problem with a workflow definition, the one list creating, changing and validating a
+ * workflow all answer with: the schema's problems, the semantic checks and, given the
+ * deployment's env, the step URLs it would refuse to call. A webhook URL is checked once the
+ * definition itself is sound, as creation always has.
  */
-export function assertValidDefinition(body: Record<string, unknown>, schemaProblems: ErrorDetail[] = [], env?: Env): void {
+export function workflowProblems(body: Record<string, unknown>, schemaProblems: ErrorDetail[] = [], env?: Env): ErrorDetail[] {
   const unique = new Map<string, ErrorDetail>();
   const urls = env ? literalUrlProblems(body, allowsPrivateNetwork(env)) : [];
   const found = [...schemaProblems, ...definitionProblems(body), ...urls];
   for (const problem of found) unique.set(`${problem.path}|${problem.message}`, problem);
   const problems = [...unique.values()];
+  if (problems.length === 0 && env && typeof body.webhook_url === "string") {
+    const problem = urlProblem(body.webhook_url, allowsPrivateNetwork(env));
+    if (problem) problems.push({ path: "webhook_url", message: problem });
+  }
+  return problems;
+}
+
+/** Throws one VALIDATION_FAILED listing every problem `workflowProblems` finds. */
+export function assertValidDefinition(body: Record<string, unknown>, schemaProblems: ErrorDetail[] = [], env?: Env): void {
+  const problems = workflowProblems(body, schemaProblems, env);
   if (problems.length > 0) throw validationFailed(problems, "The workflow definition is not valid");
 }
 
@@ -76,7 +88,6 @@ function assertWebhookUrl(env: Env, url: string | null | undefined): void {
 export async function createWorkflow(env: Env, stamp: AuditStamp, body: WorkflowDefinition, id = newId()) {
   const { appId } = stamp;
   assertValidDefinition(body, [], env);
-  assertWebhookUrl(env, body.webhook_url);
   const now = Date.now();
   const definition = pickVersioned(body);
   const row: WorkflowRow = {

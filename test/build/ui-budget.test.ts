@@ -48,6 +48,27 @@ it("loads the run page with under 300 KB of gzipped JavaScript: the entry, the r
   expect(staticClosure(chunks, [entry]).size).toBeLessThan(files.length);
 });
 
+/** The builder's own code, on top of what the run page already loads. */
+const BUILDER_BUDGET = 14 * 1024;
+
+it("loads the builder only on its routes, in chunks of its own under their budget", () => {
+  const chunks = manifest();
+  const entry = Object.keys(chunks).find((key) => chunks[key].isEntry) as string;
+  const builderPage = "src/pages/builder.tsx";
+  expect(chunks[entry].dynamicImports).toContain(builderPage);
+  const runClosure = staticClosure(chunks, [entry, "src/pages/run.tsx"]);
+  expect(runClosure.has(builderPage)).toBe(false);
+  expect([...runClosure].some((key) => key.includes("src/builder/"))).toBe(false);
+
+  // What the builder's routes fetch beyond the run page's closure (the graph library is shared).
+  const own = [...staticClosure(chunks, [builderPage])].filter((key) => !runClosure.has(key)).map((key) => chunks[key].file);
+  const total = own.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(DIST, file))).length, 0);
+  console.log(
+    `builder JS beyond the run page's: ${(total / 1024).toFixed(1)} KB gzipped in ${own.length} files (budget ${BUILDER_BUDGET / 1024} KB)`,
+  );
+  expect(total).toBeLessThan(BUILDER_BUDGET);
+});
+
 it("ships what the Worker's assets promise: Scalar for /docs and every file's Content-Security-Policy", () => {
   expect(existsSync(path.join(DIST, SCALAR_BUNDLE))).toBe(true);
   const headers = readFileSync(path.join(DIST, "_headers"), "utf8");

@@ -114,3 +114,18 @@ it("parses Server-Sent Events however the bytes are split: any line ending, comm
     expect(control.retryMs).toBe(1500);
   }
 });
+
+it("validates a definition and lists the step types, as the dashboard's builder does", async () => {
+  const stepline = clientFor((await newApp()).key);
+  const checked = await stepline.workflows.validate({
+    name: "mismatched",
+    steps: [
+      { id: "count", type: "TextOperation.Length" },
+      { id: "flip", type: "TextOperation.Reverse", depends_on: ["count"] },
+    ],
+  });
+  expect(checked.valid).toBe(false);
+  expect(checked.problems).toEqual([{ path: "steps[1]", message: expect.stringContaining("produces number") }]);
+  const types = await stepline.workflows.stepTypes();
+  expect(types.data.find((t) => t.type === "TextOperation.Length")?.data_types).toEqual({ accepts: "text", produces: "number" });
+});

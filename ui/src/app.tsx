@@ -14,12 +14,17 @@ const RunPage = lazy(() => import("./pages/run").then((m) => ({ default: m.RunPa
 const SchedulesPage = lazy(() => import("./pages/schedules").then((m) => ({ default: m.SchedulesPage })));
 const ProfilesPage = lazy(() => import("./pages/profiles").then((m) => ({ default: m.ProfilesPage })));
 const KeysPage = lazy(() => import("./pages/keys").then((m) => ({ default: m.KeysPage })));
+// The builder (and the editable canvas) loads only on its own routes.
+const BuilderPage = lazy(() => import("./pages/builder").then((m) => ({ default: m.BuilderPage })));
 const ActivityPage = lazy(() => import("./pages/activity").then((m) => ({ default: m.ActivityPage })));
 
 const ROUTES: [string, (params: Record<string, string>) => ReactNode][] = [
   ["/runs", () => <RunsPage />],
   ["/runs/:id", ({ id }) => <RunPage key={id} id={id} />],
   ["/workflows", () => <WorkflowsPage />],
+  // One key for both builder routes: saving a new workflow moves to its edit route without remounting.
+  ["/workflows/new", () => <BuilderPage key="builder" />],
+  ["/workflows/:id/edit", ({ id }) => <BuilderPage key="builder" id={id} />],
   ["/workflows/:id", ({ id }) => <WorkflowPage key={id} id={id} />],
   ["/schedules", () => <SchedulesPage />],
   ["/profiles", () => <ProfilesPage />],

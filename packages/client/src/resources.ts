@@ -23,6 +23,11 @@ export const workflowsOf = (api: SteplineApi) => ({
     unwrap(api.POST("/v1/workflows", { body: definition, signal }), signal),
   versions: (workflowId: string, query: PageQuery = {}, { signal }: CallOptions = {}) =>
     unwrap(api.GET("/v1/workflows/{id}/versions", { params: { path: { id: workflowId }, query }, signal }), signal),
+  /** Every problem creating the workflow would meet, with nothing stored. */
+  validate: (definition: WorkflowDefinition, { signal }: CallOptions = {}) =>
+    unwrap(api.POST("/v1/workflows/validate", { body: definition, signal }), signal),
+  /** The step types a definition may use, each with its config's JSON Schema. */
+  stepTypes: ({ signal }: CallOptions = {}) => unwrap(api.GET("/v1/step-types", { signal }), signal),
 });
 
 export const eventsOf = (api: SteplineApi) => ({

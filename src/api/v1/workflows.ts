@@ -1,9 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { MetadataFields, VersionDefinition, VersionedFields, WorkflowDefinition } from "../../domain/definition";
-import { validationFailed } from "../../domain/errors";
+import { type ErrorDetail, validationFailed } from "../../domain/errors";
 import {
-  assertValidDefinition,
   createVersion,
   createWorkflow,
   deleteWorkflow,
@@ -12,6 +11,7 @@ import {
   listVersions,
   listWorkflows,
   updateWorkflow,
+  workflowProblems,
 } from "../../services/workflows";
 import type { App, HonoEnv } from "../env";
 import { auditStamp } from "../middleware/auth";
@@ -32,22 +32,52 @@ const WorkflowPatch = z
 
 const WorkflowParams = IdParam("id");
 
+type ValidationResult = { success: boolean; target: string } & ({ success: true } | { success: false; error: z.ZodError });
+
+/** The body a failed validation saw: on failure the validator passes the raw body along as `data`. */
+const rawBody = (result: ValidationResult): unknown => (result as { data?: unknown }).data;
+
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === "object" && !Array.isArray(value);
+
 /**
- * A definition that fails its schema is still checked semantically, so one 400 lists the
- * structural and the semantic mistakes together.
+ * The problems of a definition that fails its schema: it is still checked semantically, so one
+ * answer lists the structural and the semantic mistakes together.
  */
-function definitionHook(
-  result: { success: boolean; target: string } & ({ success: true } | { success: false; error: z.ZodError }),
-  c: Context<HonoEnv>,
-): undefined {
-  if (result.success) return undefined;
-  // On failure the validator passes the raw body along as `data`.
-  const data = (result as { data?: unknown }).data;
+function failedDefinitionProblems(result: ValidationResult & { success: false }, c: Context<HonoEnv>): ErrorDetail[] {
+  const data = rawBody(result);
   const details = requestDetails(result.error, result.target, data);
-  if (result.target !== "json" || !data || typeof data !== "object" || Array.isArray(data)) throw validationFailed(details);
-  assertValidDefinition(data as Record<string, unknown>, details, c.env);
-  return undefined;
+  return isObject(data) ? workflowProblems(data, details, c.env) : details;
 }
+
+function definitionHook(result: ValidationResult, c: Context<HonoEnv>): undefined {
+  if (result.success) return undefined;
+  if (result.target !== "json") throw validationFailed(requestDetails(result.error, result.target, rawBody(result)));
+  throw validationFailed(failedDefinitionProblems(result, c), "The workflow definition is not valid");
+}
+
+/**
+ * Validation answers what creating the workflow (or the version) would: the same problems from
+ * the same function, with nothing stored. A version of a workflow that does not exist is a 404,
+ * as creating it would be.
+ */
+async function validationAnswer(c: Context<HonoEnv>, problems: ErrorDetail[]) {
+  const id = c.req.param("id");
+  if (id !== undefined) await getWorkflow(c.env, c.get("appId"), id);
+  return c.json({ valid: problems.length === 0, problems }, 200);
+}
+
+function validationHook(result: ValidationResult, c: Context<HonoEnv>) {
+  if (result.success) return undefined;
+  if (result.target !== "json") throw validationFailed(requestDetails(result.error, result.target, rawBody(result)));
+  return validationAnswer(c, failedDefinitionProblems(result, c));
+}
+
+const Validation = z
+  .object({
+    valid: z.boolean(),
+    problems: z.array(z.object({ path: z.string().openapi({ example: "steps[2].config.url" }), message: z.string() })),
+  })
+  .openapi("Validation");
 
 const tags = ["Workflows"];
 const notFound = { errors: ["WORKFLOW_NOT_FOUND"] } as const;
@@ -65,6 +95,35 @@ const create = route(
     responses: { 201: json(WorkflowWithDefinition, "The workflow") },
   },
   { scope: "write", idempotent: true },
+);
+
+const validate = route(
+  {
+    method: "post",
+    path: "/v1/workflows/validate",
+    operationId: "validateWorkflow",
+    tags,
+    summary: "Check a definition without storing it",
+    description:
+      "Answers 200 with every problem `POST /v1/workflows` would refuse the same body for (the same checks, in the same order); nothing is stored. Needs only the read scope, since nothing changes.",
+    request: { body: jsonBody(WorkflowDefinition) },
+    responses: { 200: json(Validation, "Whether the definition is valid, and every problem with it") },
+  },
+  { scope: "read" },
+);
+
+const validateVersion = route(
+  {
+    method: "post",
+    path: "/v1/workflows/{id}/versions/validate",
+    operationId: "validateWorkflowVersion",
+    tags,
+    summary: "Check a new version without storing it",
+    description: "Answers 200 with every problem `POST /v1/workflows/{id}/versions` would refuse the same body for; nothing is stored.",
+    request: { params: WorkflowParams, body: jsonBody(VersionDefinition) },
+    responses: { 200: json(Validation, "Whether the version is valid, and every problem with it") },
+  },
+  { ...notFound, scope: "read" },
 );
 
 const list = route(
@@ -192,6 +251,14 @@ export function registerWorkflows(app: App) {
     create,
     async (c) => c.json(await createWorkflow(c.env, auditStamp(c), c.req.valid("json"), c.get("createdId")), 201),
     definitionHook,
+  );
+
+  app.openapi(validate, (c) => validationAnswer(c, workflowProblems(c.req.valid("json"), [], c.env)) as never, validationHook as never);
+
+  app.openapi(
+    validateVersion,
+    (c) => validationAnswer(c, workflowProblems(c.req.valid("json"), [], c.env)) as never,
+    validationHook as never,
   );
 
   app.openapi(list, async (c) => {

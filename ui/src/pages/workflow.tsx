@@ -32,6 +32,11 @@ export function WorkflowPage({ id }: { id: string }) {
             <Link to="/workflows">Workflows</Link> /
           </p>
           <h1>{w.name}</h1>
+          <p>
+            <Link to={`/workflows/${w.id}/edit`} className="button">
+              Edit
+            </Link>
+          </p>
           {w.description && <p>{w.description}</p>}
           <dl className="facts">
             <dt>Current version</dt>

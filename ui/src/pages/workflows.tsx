@@ -24,6 +24,11 @@ export function WorkflowsPage() {
   return (
     <section>
       <h1>Workflows</h1>
+      <p>
+        <Link to="/workflows/new" className="button">
+          New workflow
+        </Link>
+      </p>
       <div className="toolbar">
         <label htmlFor="workflow-search">Search by name</label>
         <input id="workflow-search" type="search" value={search} onChange={(e) => setParams({ q: e.target.value })} />
@@ -33,7 +38,9 @@ export function WorkflowsPage() {
       ) : query.isError ? (
         <ErrorMessage error={query.error} retry={() => query.refetch()} />
       ) : shown.length === 0 ? (
-        <p className="muted">{needle ? "No workflow matches." : "No workflows yet: create one with POST /v1/workflows."}</p>
+        <p className="muted">
+          {needle ? "No workflow matches." : "No workflows yet: build one with New workflow, or send one to POST /v1/workflows."}
+        </p>
       ) : (
         <table className="list">
           <thead>

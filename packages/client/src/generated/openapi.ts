@@ -209,6 +209,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/workflows/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a definition without storing it
+         * @description Answers 200 with every problem `POST /v1/workflows` would refuse the same body for (the same checks, in the same order); nothing is stored. Needs only the read scope, since nothing changes.
+         *
+         *     Scope: `read` (or `run`, `write`, `admin`).
+         */
+        post: operations["validateWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workflows/{id}/versions/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a new version without storing it
+         * @description Answers 200 with every problem `POST /v1/workflows/{id}/versions` would refuse the same body for; nothing is stored.
+         *
+         *     Scope: `read` (or `run`, `write`, `admin`).
+         */
+        post: operations["validateWorkflowVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/workflows/{id}": {
         parameters: {
             query?: never;
@@ -283,7 +327,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/workflows/{id}/stats": {
+    "/v1/step-types": {
         parameters: {
             query?: never;
             header?: never;
@@ -291,12 +335,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * How the workflow's runs went in a window: counts, success rate, durations, failures and a time series
-         * @description Counts the runs created in the window from the runs index: only the index shards of the months the window meets are read, and in each only the window's id range.
+         * Every step type a definition may use
+         * @description Each type's config schema is generated from the rules creation applies, except the ones JSON Schema cannot state (a field needed when another is absent, a provider's operations), which `POST /v1/workflows/validate` reports.
          *
          *     Scope: `read` (or `run`, `write`, `admin`).
          */
-        get: operations["getWorkflowStats"];
+        get: operations["listStepTypes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1290,6 +1334,30 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        Validation: {
+            valid: boolean;
+            problems: {
+                /** @example steps[2].config.url */
+                path: string;
+                message: string;
+            }[];
+        };
+        VersionDefinition: {
+            steps: components["schemas"]["Step"][];
+            /** @description A JSON Schema (2020-12) */
+            input_schema?: {
+                [key: string]: unknown;
+            };
+            input_default?: {
+                [key: string]: unknown;
+            };
+            /** @description A template; default: the last step's output */
+            output?: unknown;
+            /** @description A JSON Schema (2020-12) */
+            output_schema?: {
+                [key: string]: unknown;
+            };
+        };
         WorkflowList: {
             data: components["schemas"]["Workflow"][];
             next_cursor: string | null;
@@ -1374,92 +1442,36 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
-        VersionDefinition: {
-            steps: components["schemas"]["Step"][];
-            /** @description A JSON Schema (2020-12) */
-            input_schema?: {
-                [key: string]: unknown;
-            };
-            input_default?: {
-                [key: string]: unknown;
-            };
-            /** @description A template; default: the last step's output */
-            output?: unknown;
-            /** @description A JSON Schema (2020-12) */
-            output_schema?: {
-                [key: string]: unknown;
-            };
-        };
         VersionList: {
             data: components["schemas"]["WorkflowVersion"][];
             next_cursor: string | null;
         };
-        WorkflowStats: {
-            workflow_id: string;
-            /** @enum {string} */
-            window: "24h" | "7d" | "30d";
-            /**
-             * Format: date-time
-             * @description The start of the first bucket: the window is whole UTC hours (24h) or days
-             */
-            from: string;
-            /**
-             * Format: date-time
-             * @description The end of the last bucket, which holds the time of the call
-             */
-            to: string;
-            /** @enum {string} */
-            bucket: "hour" | "day";
-            /** @description The window's runs by their status now (soft-deleted runs left out) */
-            runs: {
-                /** @description Runs created in the window */
-                started: number;
-                completed: number;
-                failed: number;
-                cancelled: number;
-                queued: number;
-                running: number;
-                waiting: number;
-                paused: number;
+        StepTypeList: {
+            data: components["schemas"]["StepType"][];
+        };
+        StepType: {
+            /** @example TextOperation.Reverse */
+            type: string;
+            description: string;
+            /** @description JSON Schema of the step's `config` */
+            config_schema: {
+                [key: string]: unknown;
             };
-            /** @description completed / (completed + failed + cancelled); null when no run of the window has ended */
-            success_rate: number | null;
-            /** @description Durations of the window's ended runs */
-            duration_ms: {
-                /** @description Median duration of the ended runs, start to end; null when none ended */
-                p50: number | null;
-                /** @description 95th percentile (nearest rank); exact below a second, within 1% above */
-                p95: number | null;
-                /** @description The longest, exact */
-                max: number | null;
+            output: {
+                description: string;
+                /** @description JSON Schema of the step's output */
+                schema: {
+                    [key: string]: unknown;
+                };
             };
-            failures: {
-                /** @description Failed runs by the step that failed them, most first; null: failed by the run's output */
-                by_step: {
-                    step_id: string | null;
-                    count: number;
-                }[];
-                by_error_code: {
-                    error_code: string | null;
-                    count: number;
-                }[];
-            };
-            /** @description The newest run of the window */
-            last_run: {
-                id: string;
-                /** @enum {string} */
-                status: "queued" | "running" | "waiting" | "paused" | "completed" | "failed" | "cancelled";
+            /** @description For typed steps: the data type it takes from its dependency and gives (`same`: what its input gives); creation refuses a connection whose types differ */
+            data_types: {
+                /** @enum {string|null} */
+                accepts: "text" | "number" | "none" | "any" | null;
+                produces: ("text" | "number" | "none" | "any") | "same";
             } | null;
-            /** @description Every bucket of the window, oldest first, empty ones included */
-            series: {
-                /** Format: date-time */
-                start: string;
-                completed: number;
-                failed: number;
-                cancelled: number;
-                /** @description queued, running, waiting or paused */
-                in_progress: number;
-            }[];
+            /** @description Waits (a timer, an event, a child run): no timeout by default, no for_each */
+            waits: boolean;
         };
         Run: {
             id: string;
@@ -1624,8 +1636,6 @@ export interface components {
              */
             deleted_at: string | null;
             error_code: string | null;
-            /** @description The step whose failure failed the run, when one did */
-            error_step: string | null;
             /** Format: date-time */
             purged_at: string | null;
         };
@@ -2920,6 +2930,173 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    validateWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (1-128 of `A-Z a-z 0-9 _ . : -`), echoed back and logged; anything else is replaced */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowDefinition"];
+            };
+        };
+        responses: {
+            /** @description Whether the definition is valid, and every problem with it */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Validation"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED`, `INVALID_JSON` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "INVALID_JSON";
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The request body or the run input is too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    validateWorkflowVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (1-128 of `A-Z a-z 0-9 _ . : -`), echoed back and logged; anything else is replaced */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionDefinition"];
+            };
+        };
+        responses: {
+            /** @description Whether the version is valid, and every problem with it */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Validation"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED`, `INVALID_JSON` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED" | "INVALID_JSON";
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "WORKFLOW_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description The request body or the run input is too large: `PAYLOAD_TOO_LARGE` */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description The body is not JSON: `UNSUPPORTED_MEDIA_TYPE` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
     getWorkflow: {
         parameters: {
             query?: {
@@ -3404,64 +3581,29 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
-    getWorkflowStats: {
+    listStepTypes: {
         parameters: {
-            query?: {
-                /** @description 24h (hourly buckets), 7d or 30d (daily) */
-                window?: "24h" | "7d" | "30d";
-            };
+            query?: never;
             header?: {
                 /** @description Your id for this request (1-128 of `A-Z a-z 0-9 _ . : -`), echoed back and logged; anything else is replaced */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The stats */
+            /** @description The step types */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkflowStats"];
-                };
-            };
-            /** @description The request is not valid: `VALIDATION_FAILED` */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "VALIDATION_FAILED";
-                        };
-                    };
+                    "application/json": components["schemas"]["StepTypeList"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"] & {
-                        error: {
-                            /** @enum {string} */
-                            code: "WORKFLOW_NOT_FOUND";
-                        };
-                    };
-                };
-            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -3478,10 +3620,6 @@ export interface operations {
                 version?: number;
                 /** @description Only runs started with this process id */
                 process_id?: string;
-                /** @description Only runs that failed at this step */
-                failed_step?: string;
-                /** @description Only runs that ended with this error code */
-                error_code?: string;
                 created_after?: string;
                 created_before?: string;
                 /** @description Runs started through this surface: native, leap, pipelines, ... */
@@ -3723,10 +3861,6 @@ export interface operations {
                 version?: number;
                 /** @description Only runs started with this process id */
                 process_id?: string;
-                /** @description Only runs that failed at this step */
-                failed_step?: string;
-                /** @description Only runs that ended with this error code */
-                error_code?: string;
                 created_after?: string;
                 created_before?: string;
                 /** @description Runs started through this surface: native, leap, pipelines, ... */
