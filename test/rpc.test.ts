@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeAll, expect, it } from "vitest";
-import { createWorkflow, newApp, startRun, waitForRun } from "./helpers";
+import { createWorkflow, newApp, startRun, waitForRun } from "./support/worker";
 import { CALLER_APP_ID } from "./support/constants";
 
 type CallerAnswer<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Body, request } from "../helpers";
+import { type Body, request } from "../support/worker";
 import { documentChecker } from "../support/openapi-check";
 
 describe("GET /healthz", () => {

@@ -3,7 +3,7 @@ import { Stepline, SteplineError, serviceError, verifyWebhook } from "@stepline/
 import { expect, it } from "vitest";
 import { readSse, type SseFrame } from "../../packages/client/src/sse";
 import { signatureHeader } from "../../src/webhooks/sign";
-import { newApp } from "../helpers";
+import { newApp } from "../support/worker";
 
 /**
  * @stepline/client inside workerd, as a Worker would use it: its fetch is the Worker's, its

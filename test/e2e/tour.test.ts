@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { greeting, THREE_MISTAKE_PATHS, threeMistakes } from "../support/fixtures";
-import { adminCall, call, newE2eApp, type Stepline, startStepline } from "./harness";
+import { adminCall, call, newE2eApp, type Stepline, startStepline } from "../support/e2e/harness";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const REDOCLY = path.join(ROOT, "node_modules/@redocly/cli/bin/cli.js");

@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { afterAll, expect, inject } from "vitest";
-import { exchanges } from "../helpers";
+import { exchanges } from "./worker";
 import { type CheckOptions, documentChecker } from "./openapi-check";
 
 /**
