@@ -2,9 +2,9 @@ import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test"
 import { describe, expect, inject, it } from "vitest";
 import type { ScheduleObject } from "../../src/schedules/schedule-object";
 import { putVariable } from "../../src/services/variables";
+import { CALLER_APP_ID } from "../support/constants";
 import { looplyCall } from "../support/dialects/looply";
 import { type Call, createWorkflow, newApp, runObject, startRun, waitForRun } from "../support/worker";
-import { CALLER_APP_ID } from "../support/constants";
 
 /**
  * A secret may be read only by the fields that build a request, and goes only to the hosts it
