@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { newApp, request } from "../../support/worker";
 import { epochSeconds, JWT_SECRET, signJwt } from "../../support/fixtures";
+import { newApp, request } from "../../support/worker";
 
 const list = (headers: Record<string, string>) => request("GET", "/v1/workflows", undefined, headers);
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { buildApp } from "../../../src/api/app";
 import { DIALECTS } from "../../../src/dialects";
 import { SCOPES, type Scope } from "../../../src/domain/scopes";
-import { type Answer, type Body, createWorkflow, newApp, request, startRun, waitForRun } from "../../support/worker";
 import { epochSeconds, signJwt } from "../../support/fixtures";
+import { type Answer, type Body, createWorkflow, newApp, request, startRun, waitForRun } from "../../support/worker";
 
 interface Operation {
   surface: string;

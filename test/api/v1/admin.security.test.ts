@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, admin, newApp, request } from "../../support/worker";
 import { epochSeconds, signJwt } from "../../support/fixtures";
+import { ADMIN_TOKEN, admin, newApp, request } from "../../support/worker";
 
 const createApp = (headers: Record<string, string>) => request("POST", "/v1/admin/apps", { name: "intruder" }, headers);
 

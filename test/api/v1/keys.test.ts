@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { newApp, request } from "../../support/worker";
 import { epochSeconds, signJwt } from "../../support/fixtures";
+import { newApp, request } from "../../support/worker";
 
 describe("POST /v1/keys", () => {
   it("creates a working key and shows its secret once", async () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Answer, type Call, newApp } from "../../support/worker";
 import { greeting, THREE_MISTAKE_PATHS, threeMistakes } from "../../support/fixtures";
+import { type Answer, type Call, newApp } from "../../support/worker";
 
 type Detail = { path: string; message: string };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { newApp } from "../../support/worker";
 import { greeting } from "../../support/fixtures";
+import { newApp } from "../../support/worker";
 
 /** Two apps; the first owns a workflow with two versions. */
 async function twoApps() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Call, newApp } from "../../support/worker";
 import { greeting } from "../../support/fixtures";
+import { type Call, newApp } from "../../support/worker";
 
 async function create(call: Call, overrides: Parameters<typeof greeting>[0] = {}) {
   const res = await call("POST", "/v1/workflows", greeting(overrides));

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import { type Body, createWorkflow, request, waitForRun } from "../../support/worker";
 import { appsApp, expectAppsRun } from "../../support/dialects/apps";
 import { dialectDocument } from "../../support/dialects/common";
+import { type Body, createWorkflow, request, waitForRun } from "../../support/worker";
 
 /** Seed: seeds/apps.md, Workflows: discovery across apps, and what one app can never reach of another's. */
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type Body, createWorkflow, eventually, request, waitForRun } from "../../support/worker";
-import { epochSeconds, signJwt } from "../../support/fixtures";
 import { appsApp, expectAppsRun } from "../../support/dialects/apps";
 import { dialectDocument, documentSchema, webhookReceiver } from "../../support/dialects/common";
+import { epochSeconds, signJwt } from "../../support/fixtures";
+import { type Body, createWorkflow, eventually, request, waitForRun } from "../../support/worker";
 
 /** Seed: seeds/apps.md, Workflows. Every test talks to /compat/apps the way the platform's client does. */
 

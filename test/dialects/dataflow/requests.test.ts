@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type Body, eventually, request } from "../../support/worker";
-import { created, executed, finished, flowApp, SEED_WORKFLOW, text } from "../../support/dialects/dataflow";
 import { dialectDocument, documentSchema } from "../../support/dialects/common";
+import { created, executed, finished, flowApp, SEED_WORKFLOW, text } from "../../support/dialects/dataflow";
+import { type Body, eventually, request } from "../../support/worker";
 
 /** Seed: seeds/dataflow.md. Requests a Data Flow client gets wrong, the executions list and the document. */
 

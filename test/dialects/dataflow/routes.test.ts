@@ -4,9 +4,9 @@ import { dataflowPath, dataflowValue, TEXT_INPUT_SCHEMA, toExecution, toNativeDe
 import type { RunObject } from "../../../src/engine/run-object";
 import type { RunView } from "../../../src/engine/run-view";
 import { startRun as startRunService } from "../../../src/services/runs";
-import { type Body, createWorkflow, eventually, runObject, waitForRun } from "../../support/worker";
-import { created, executed, finished, flowApp, SEED_INPUT, SEED_WORKFLOW, text } from "../../support/dialects/dataflow";
 import { webhookReceiver } from "../../support/dialects/common";
+import { created, executed, finished, flowApp, SEED_INPUT, SEED_WORKFLOW, text } from "../../support/dialects/dataflow";
+import { type Body, createWorkflow, eventually, runObject, waitForRun } from "../../support/worker";
 
 /** Seed: seeds/dataflow.md. The seed's workflow followed line by line, its executions and webhooks. */
 

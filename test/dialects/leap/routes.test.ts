@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { withScheme } from "../../../src/engine/steps/http";
-import { type Body, createWorkflow, eventually, newApp, request, waitForRun } from "../../support/worker";
 import { counter, dialectDocument, documentSchema, fakeLog, setVariables, webhookReceiver } from "../../support/dialects/common";
+import { type Body, createWorkflow, eventually, newApp, request, waitForRun } from "../../support/worker";
 
 /** Seed: seeds/leap.md. Every test talks to /compat/leap the way a Leap client does. */
 

@@ -1,10 +1,10 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ScheduleObject } from "../../../src/schedules/schedule-object";
-import { type Body, createWorkflow, fastForward, request, waitForRun } from "../../support/worker";
-import { epochSeconds, signJwt } from "../../support/fixtures";
-import { approvalFlow, BASE, looplyApp, trigger, waitingAt } from "../../support/dialects/looply";
 import { setVariables } from "../../support/dialects/common";
+import { approvalFlow, BASE, looplyApp, trigger, waitingAt } from "../../support/dialects/looply";
+import { epochSeconds, signJwt } from "../../support/fixtures";
+import { type Body, createWorkflow, fastForward, request, waitForRun } from "../../support/worker";
 
 /** Seed: seeds/looply.md, triggerWorkflow, resumeWorkflow, terminateWorkflow, toggleScheduledWorkflow. */
 

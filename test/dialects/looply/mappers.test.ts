@@ -2,12 +2,19 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { looply } from "../../../src/dialects/looply";
 import { RESTART_WINDOW_MS, recentlyResumed } from "../../../src/dialects/looply/executions";
-import { connections, currentState, eventLog, integrations, toExecutionSummary, toWorkflowItem } from "../../../src/dialects/looply/mappers";
+import {
+  connections,
+  currentState,
+  eventLog,
+  integrations,
+  toExecutionSummary,
+  toWorkflowItem,
+} from "../../../src/dialects/looply/mappers";
 import { sampleOf } from "../../../src/dialects/looply/sample";
 import type { RunView } from "../../../src/engine/run-view";
-import { createWorkflow } from "../../support/worker";
-import { approvalFlow, looplyApp, trigger, waitingAt } from "../../support/dialects/looply";
 import { dialectDocument, documentSchema } from "../../support/dialects/common";
+import { approvalFlow, looplyApp, trigger, waitingAt } from "../../support/dialects/looply";
+import { createWorkflow } from "../../support/worker";
 
 /** Seed: seeds/looply.md. Pure mappers, checked against the seed's own examples. */
 

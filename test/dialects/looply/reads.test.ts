@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type Body, type Call, createWorkflow, eventually, request, waitForRun } from "../../support/worker";
-import { approvalFlow, looplyApp, trigger, waitingAt } from "../../support/dialects/looply";
 import { dialectDocument, documentSchema, webhookReceiver } from "../../support/dialects/common";
+import { approvalFlow, looplyApp, trigger, waitingAt } from "../../support/dialects/looply";
+import { type Body, type Call, createWorkflow, eventually, request, waitForRun } from "../../support/worker";
 
 /**
  * Seed: seeds/looply.md, getWorkflowExecutionById, getWorkflowExecutionHistory,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type Body, eventually, fastForward, waitForRun } from "../../support/worker";
-import { BASE, ended, expectSeedShape, fal, oneStep, pipelinesApp, SEED_EXAMPLE, waitForWorkflow } from "../../support/dialects/pipelines";
 import { counter, fakeLog } from "../../support/dialects/common";
+import { BASE, ended, expectSeedShape, fal, oneStep, pipelinesApp, SEED_EXAMPLE, waitForWorkflow } from "../../support/dialects/pipelines";
+import { type Body, eventually, fastForward, waitForRun } from "../../support/worker";
 
 /** Seed: seeds/pipelines.md, "Workflow Lifecycle": Created -> Running <-> Paused -> Completed | Failed. */
 

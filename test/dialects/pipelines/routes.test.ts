@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type Body, createWorkflow, eventually, request, startRun, waitForRun } from "../../support/worker";
-import { epochSeconds, signJwt } from "../../support/fixtures";
-import { BASE, ended, expectSeedShape, oneStep, pipelinesApp, SEED_EXAMPLE, waitForWorkflow } from "../../support/dialects/pipelines";
 import { dialectDocument, documentSchema, fakeLog, webhookReceiver } from "../../support/dialects/common";
+import { BASE, ended, expectSeedShape, oneStep, pipelinesApp, SEED_EXAMPLE, waitForWorkflow } from "../../support/dialects/pipelines";
+import { epochSeconds, signJwt } from "../../support/fixtures";
+import { type Body, createWorkflow, eventually, request, startRun, waitForRun } from "../../support/worker";
 
 /** Seed: seeds/pipelines.md. Every test talks to /compat/pipelines the way a pipelines client does. */
 

@@ -1,6 +1,15 @@
 import { rmSync } from "node:fs";
 import { afterAll, expect, it } from "vitest";
-import { adminCall, call, type E2eCall, newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "../../support/e2e/harness";
+import {
+  adminCall,
+  call,
+  type E2eCall,
+  newE2eApp,
+  type Receiver,
+  type Stepline,
+  startReceiver,
+  startStepline,
+} from "../../support/e2e/harness";
 import { writeFigure } from "../../support/faults/results";
 
 /**

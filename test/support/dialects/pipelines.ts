@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { type Body, type Call, eventually, newApp, request } from "../worker";
-import seedSchemas from "./pipelines-seed-schemas.json";
 import { counter, documentSchema, setVariables } from "./common";
+import seedSchemas from "./pipelines-seed-schemas.json";
 
 /** Seed: seeds/pipelines.md. Helpers for tests that talk to /compat/pipelines as a pipelines client does. */
 
