@@ -1,4 +1,5 @@
 import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
+import { ENDED_STATUSES } from "../../src/domain/run-status";
 import type { RunObject } from "../../src/engine/run-object";
 import type { Exchange } from "./openapi-check";
 
@@ -56,8 +57,6 @@ export async function newApp(name = "test app"): Promise<{ id: string; key: stri
 
 // ---- runs ----------------------------------------------------------------------------------
 
-export const ENDED = ["completed", "failed", "cancelled"];
-
 export async function createWorkflow(call: Call, definition: Record<string, unknown>): Promise<string> {
   const res = await call("POST", "/v1/workflows", { name: "test workflow", ...definition });
   if (res.status !== 201) throw new Error(`creating a workflow failed: ${JSON.stringify(res.body)}`);
@@ -74,7 +73,7 @@ export async function startRun(call: Call, workflowId: string, body: Record<stri
 export async function waitForRun(
   call: Call,
   runId: string,
-  done: (run: Body) => boolean = (r) => ENDED.includes(r.status),
+  done: (run: Body) => boolean = (r) => ENDED_STATUSES.has(r.status),
   timeoutMs = 2000,
 ) {
   const deadline = Date.now() + timeoutMs;
