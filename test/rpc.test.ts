@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { beforeAll, expect, it } from "vitest";
-import { createWorkflow, newApp, startRun, waitForRun } from "./helpers";
 import { CALLER_APP_ID } from "./support/constants";
+import { createWorkflow, newApp, startRun, waitForRun } from "./support/worker";
 
 type CallerAnswer<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -7,6 +7,7 @@ import { isDuration } from "./duration";
 import type { ErrorDetail } from "./errors";
 import { schemaProblems } from "./json-schema";
 import { Limits } from "./limits";
+import { WebhookUrl } from "./webhook-url";
 
 export const STEP_ID = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 
@@ -83,10 +84,7 @@ export const VersionedFields = {
 export const MetadataFields = {
   name: z.string().min(1).max(255),
   description: z.string().max(10_000).optional(),
-  webhook_url: z
-    .url({ protocol: /^https?$/ })
-    .max(2048)
-    .optional(),
+  webhook_url: WebhookUrl.optional(),
   retention: Retention.optional(),
   concurrency: Concurrency.optional(),
   rate_limit: RateLimit.optional(),

@@ -74,9 +74,4 @@ export function toRunEvent(e: LoggedEvent): RunEvent {
   };
 }
 
-/** Run statuses (docs/runs.md#statuses). */
-export type RunStatus = "queued" | "running" | "waiting" | "paused" | "completed" | "failed" | "cancelled";
-export type StepStatus = "pending" | "running" | "waiting" | "completed" | "failed" | "skipped" | "cancelled";
-
-export const ENDED: ReadonlySet<RunStatus> = new Set(["completed", "failed", "cancelled"]);
-export const isEnded = (status: RunStatus): boolean => ENDED.has(status);
+export { isEnded, type RunStatus, type StepStatus } from "../domain/run-status";

@@ -244,15 +244,20 @@ function collectStrings(value: unknown, into: string[]): void {
 
 /** JSONata returns sequences and functions; a step can only hold JSON. */
 function normalise(value: unknown): unknown {
-  if (value === undefined || typeof value === "function") return null;
-  if (Array.isArray(value)) return Array.from(value, (v) => (v === undefined || typeof v === "function" ? null : normalise(v)));
+  if (value === undefined || isFunction(value)) return null;
+  if (Array.isArray(value)) return Array.from(value, (v) => (v === undefined || isFunction(v) ? null : normalise(v)));
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined && typeof v !== "function") out[k] = normalise(v);
+    for (const [k, v] of Object.entries(value)) if (v !== undefined && !isFunction(v)) out[k] = normalise(v);
     return out;
   }
   return value;
 }
+
+/** A JSONata lambda is a plain object holding its whole environment (cycles included), not a JS function. */
+const isFunction = (value: unknown): boolean =>
+  typeof value === "function" ||
+  (typeof value === "object" && value !== null && ("_jsonata_lambda" in value || "_jsonata_function" in value));
 
 function stringify(value: unknown): string {
   if (value === null || value === undefined) return "";

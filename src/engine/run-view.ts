@@ -1,6 +1,7 @@
 import { iso } from "../lib/json";
-import { isEnded } from "./events";
+import { isEnded, type RunStatus } from "./events";
 import { waitView } from "./run-engine";
+import type { Trigger } from "./run-types";
 import type { RunRecord, StepRecord } from "./store";
 
 /** The run as the native API shows it. */
@@ -20,17 +21,9 @@ export function runView(run: RunRecord, steps: StepRecord[]) {
   }
   const total = steps.length;
   const end = run.endedAt ?? (isEnded(run.status) ? run.updatedAt : Date.now());
+  const { error_code: _code, error_step: _step, purged_at: _purged, ...fields } = runListView(runSummary(run));
   return {
-    id: run.id,
-    workflow_id: run.workflowId,
-    version: run.version,
-    status: run.status,
-    trigger: run.trigger,
-    surface: run.surface,
-    profile: run.profile,
-    schedule_id: run.scheduleId,
-    process_id: run.processId,
-    parent_run_id: run.parent?.runId ?? null,
+    ...fields,
     input: run.input,
     output: run.output ?? null,
     error: run.error,
@@ -44,18 +37,12 @@ export function runView(run: RunRecord, steps: StepRecord[]) {
       http_calls: run.httpCalls,
       duration_ms: run.startedAt === null ? 0 : Math.max(0, end - run.startedAt),
     },
-    metadata: run.metadata ?? null,
     webhook_url: run.webhookUrl,
     retention: {
       max_age_seconds: run.retention.maxAgeSeconds,
       preserve_on_failure: run.retention.preserveOnFailure,
       due_at: iso(run.retentionDueAt),
     },
-    created_at: iso(run.createdAt),
-    started_at: iso(run.startedAt),
-    ended_at: iso(run.endedAt),
-    updated_at: iso(run.updatedAt),
-    deleted_at: iso(run.deletedAt),
     outputs_purged_at: iso(run.outputsPurgedAt),
   };
 }
@@ -110,3 +97,28 @@ export function runSummary(run: RunRecord) {
 }
 
 export type RunSummary = ReturnType<typeof runSummary>;
+
+/** What the runs index holds for a run, as a list of runs shows it; the run's own view is made from it too. */
+export function runListView(row: Omit<RunSummary, "appId" | "stateSeq" | "status" | "trigger"> & { status: string; trigger: string }) {
+  return {
+    id: row.id,
+    workflow_id: row.workflowId,
+    version: row.version,
+    status: row.status as RunStatus,
+    trigger: row.trigger as Trigger,
+    surface: row.surface,
+    schedule_id: row.scheduleId,
+    process_id: row.processId,
+    parent_run_id: row.parentRunId,
+    profile: row.profile,
+    metadata: row.metadata ?? null,
+    error_code: row.errorCode,
+    error_step: row.errorStep,
+    created_at: iso(row.createdAt),
+    started_at: iso(row.startedAt),
+    ended_at: iso(row.endedAt),
+    updated_at: iso(row.updatedAt),
+    purged_at: iso(row.purgedAt),
+    deleted_at: iso(row.deletedAt),
+  };
+}

@@ -4,17 +4,15 @@ import { AppError, problemSummary, type Result, unwrap, validationFailed } from 
 import { validateAgainst } from "../domain/json-schema";
 import { Limits } from "../domain/limits";
 import type { RunFilter } from "../domain/run-filter";
-import type { RunEvent, RunStatus } from "../engine/events";
+import type { RunEvent } from "../engine/events";
 import { renderString } from "../engine/expressions";
-import type { CreateRunParams, EventInput, RetentionPatch, RunPatch, Trigger } from "../engine/run-types";
-import type { RunView } from "../engine/run-view";
+import type { CreateRunParams, EventInput, RetentionPatch, RunPatch } from "../engine/run-types";
+import { type RunView, runListView } from "../engine/run-view";
 import type { LimiterRef, Retention, RunRecord } from "../engine/store";
 import { page } from "../lib/cursor";
 import { isId, newId } from "../lib/ids";
-import { iso } from "../lib/json";
 import { allowsPrivateNetwork } from "../net/fetch";
 import { urlProblem } from "../net/ssrf";
-import type { IndexRow } from "../runs-index/shard-object";
 import { type AuditStamp, fieldsOf, recordAudit } from "./audit";
 import { listIndexRows, tombstoneError } from "./run-index";
 import { runStub } from "./stubs";
@@ -322,30 +320,6 @@ export async function replayRun(env: Env, appId: string, runId: string, body: { 
 export interface RunListFilter extends RunFilter {
   limit: number;
   after: string | null;
-}
-
-export function runListView(row: IndexRow) {
-  return {
-    id: row.id,
-    workflow_id: row.workflowId,
-    version: row.version,
-    status: row.status as RunStatus,
-    trigger: row.trigger as Trigger,
-    surface: row.surface,
-    schedule_id: row.scheduleId,
-    process_id: row.processId,
-    parent_run_id: row.parentRunId,
-    profile: row.profile,
-    metadata: row.metadata ?? null,
-    error_code: row.errorCode,
-    error_step: row.errorStep,
-    created_at: iso(row.createdAt),
-    started_at: iso(row.startedAt),
-    ended_at: iso(row.endedAt),
-    updated_at: iso(row.updatedAt),
-    purged_at: iso(row.purgedAt),
-    deleted_at: iso(row.deletedAt),
-  };
 }
 
 export async function listRuns(env: Env, appId: string, filter: RunListFilter) {

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { variables } from "../db/schema";
 import { allowedHostsProblems, normaliseHosts } from "../domain/allowed-hosts";
 import { AppError, type ErrorDetail, validationFailed } from "../domain/errors";
+import { PROFILE_NAME } from "../domain/profile-name";
 import { withSecrets } from "../engine/secret-vars";
 import { encodeCursor } from "../lib/cursor";
 import { IsolateCache } from "../lib/isolate-cache";
@@ -16,7 +17,6 @@ import { database } from "./db";
  * module except to a run, which masks them wherever they could surface.
  */
 
-export const PROFILE = /^[A-Za-z0-9_-]{1,64}$/;
 export const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 export const MIN_SECRET_LENGTH = 4;
 const MAX_VALUE_LENGTH = 64 * 1024;
@@ -38,7 +38,7 @@ function variableView(row: Row) {
 
 function checkNames(profile: string, name?: string) {
   const problems = [];
-  if (!PROFILE.test(profile)) problems.push({ path: "path.profile", message: `must match ${PROFILE.source}` });
+  if (!PROFILE_NAME.test(profile)) problems.push({ path: "path.profile", message: `must match ${PROFILE_NAME.source}` });
   if (name !== undefined && !VARIABLE.test(name)) problems.push({ path: "path.name", message: `must match ${VARIABLE.source}` });
   if (problems.length > 0) throw validationFailed(problems);
 }

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { API_CSP, DOCS_CSP } from "../../src/api/csp";
 import { DIALECTS } from "../../src/dialects";
-import { request } from "../helpers";
+import { request } from "../support/worker";
 
 const attribute = (html: string, id: string, name: string) => {
   const tag = new RegExp(`<[^>]*id="${id}"[^>]*>`).exec(html)?.[0] ?? "";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Body, request } from "../helpers";
 import { documentChecker } from "../support/openapi-check";
+import { type Body, request } from "../support/worker";
 
 describe("GET /healthz", () => {
   it("answers 200 without credentials", async () => {

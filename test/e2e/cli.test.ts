@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eCall, newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "./harness";
+import { type E2eCall, newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "../support/e2e/harness";
 
 /**
  * The `stepline` command line as a user runs it: the installed bin, a real process, against a

@@ -4,7 +4,7 @@ import path from "node:path";
 import { type Run, type RunEvent, Stepline, SteplineError } from "@stepline/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { typesFromDocument } from "../../packages/client/scripts/openapi-types";
-import { newE2eApp, type Receiver, type Stepline as Server, startReceiver, startStepline, startWorker } from "./harness";
+import { newE2eApp, type Receiver, type Stepline as Server, startReceiver, startStepline, startWorker } from "../support/e2e/harness";
 
 /**
  * @stepline/client against a real `wrangler dev`: its types match the document the server

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "./harness";
+import { newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "../support/e2e/harness";
 
 /**
  * The engine's durability against a real crash: wrangler dev is SIGKILLed while a run sleeps,

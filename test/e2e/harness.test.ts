@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { newE2eApp, type Stepline, startReceiver, startStepline } from "../support/e2e/harness";
 import { greeting } from "../support/fixtures";
-import { newE2eApp, type Stepline, startReceiver, startStepline } from "./harness";
 
 const gone = (pid: number) => {
   try {

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { afterAll, expect, it } from "vitest";
-import { freePort, newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "./harness";
+import { freePort, newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "../support/e2e/harness";
 
 /**
  * The Replicate flow over real HTTP: a fake Replicate in Node receives the prediction with

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { Leap, LeapError, type WorkflowRunEntity } from "@leap-ai/workflows";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eCall, newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "./harness";
+import { type E2eCall, newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "../support/e2e/harness";
 
 /**
  * Leap's published SDK, `@leap-ai/workflows`, unmodified and configured as its README says,

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type E2eCall, newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "./harness";
+import { type E2eCall, newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "../support/e2e/harness";
 
 /**
  * A secret's allowed_hosts against two real servers on 127.0.0.1: the allowed one, and another

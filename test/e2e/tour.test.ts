@@ -3,8 +3,8 @@ import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminCall, call, newE2eApp, type Stepline, startStepline } from "../support/e2e/harness";
 import { greeting, THREE_MISTAKE_PATHS, threeMistakes } from "../support/fixtures";
-import { adminCall, call, newE2eApp, type Stepline, startStepline } from "./harness";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const REDOCLY = path.join(ROOT, "node_modules/@redocly/cli/bin/cli.js");

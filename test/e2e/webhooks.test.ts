@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { Webhook } from "standardwebhooks";
 import { afterAll, expect, it } from "vitest";
-import { freePort, newE2eApp, type Stepline, startStepline } from "./harness";
+import { freePort, newE2eApp, type Stepline, startStepline } from "../support/e2e/harness";
 
 /**
  * Webhooks survive a receiver that is down and a SIGKILL of the server: fifty runs end while

@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { afterAll, expect, inject } from "vitest";
-import { exchanges } from "../helpers";
 import { type CheckOptions, documentChecker } from "./openapi-check";
+import { exchanges } from "./worker";
 
 /**
  * After each workers test file, every response it got through `request` is checked against the

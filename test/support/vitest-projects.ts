@@ -46,7 +46,7 @@ export async function workersProject(name: string, include: string[], exclude: s
       name,
       include,
       exclude,
-      setupFiles: ["test/setup.ts", "test/support/check-responses.ts"],
+      setupFiles: ["test/support/setup.ts", "test/support/check-responses.ts"],
       globalSetup: ["test/support/global-setup.ts"],
     },
   };

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { audit, expectAccessible, pageOf, walkFocus } from "./accessibility";
-import { type Browser, launchBrowser } from "./browser";
+import { audit, expectAccessible, pageOf, walkFocus } from "../support/ui/accessibility";
+import { type Browser, launchBrowser } from "../support/ui/browser";
 
 /**
  * The checks the dashboard's suite relies on, on a page made to fail them: each kind of

@@ -3,9 +3,9 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eCall, newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "../e2e/harness";
-import { auditedPages, type Exemptions, expectAccessible, type FocusStop, pageOf } from "./accessibility";
-import { type Browser, launchBrowser } from "./browser";
+import { type E2eCall, newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "../support/e2e/harness";
+import { auditedPages, type Exemptions, expectAccessible, type FocusStop, pageOf } from "../support/ui/accessibility";
+import { type Browser, launchBrowser } from "../support/ui/browser";
 
 /**
  * The dashboard in Debian's chromium against a real `wrangler dev`: sign-in, a run started

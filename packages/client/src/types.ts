@@ -6,6 +6,8 @@ import type { components, paths } from "./generated/openapi.js";
  */
 type Schemas = components["schemas"];
 
+export { RUN_STATUSES } from "./generated/openapi.js";
+
 export type Workflow = Schemas["Workflow"];
 export type WorkflowWithDefinition = Schemas["WorkflowWithDefinition"];
 export type WorkflowDefinition = Schemas["WorkflowDefinition"];

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { RUN_STATUSES } from "../../domain/run-status";
 import { SCOPES } from "../../domain/scopes";
 import { createApp } from "../../services/apps";
 import { backfillRunsIndex } from "../../services/backfill";
@@ -7,7 +8,6 @@ import { createKey } from "../../services/keys";
 import type { App } from "../env";
 import { auditStamp } from "../middleware/auth";
 import { IdParam, json, jsonBody, route, time } from "../schemas";
-import { RUN_STATUSES } from "./views";
 
 const NameBody = z.object({ name: z.string().min(1).max(255) }).strict();
 

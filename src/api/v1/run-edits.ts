@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { WebhookUrl } from "../../domain/webhook-url";
 import { purgeRunOutputs, updateRun } from "../../services/runs";
 import type { App } from "../env";
 import { auditStamp } from "../middleware/auth";
@@ -9,12 +10,7 @@ const tags = ["Runs"];
 
 const RunPatchBody = z
   .object({
-    webhook_url: z
-      .url({ protocol: /^https?$/ })
-      .max(2048)
-      .nullable()
-      .optional()
-      .openapi({ description: "Where the run's webhooks go from now on; null: none" }),
+    webhook_url: WebhookUrl.nullable().optional().openapi({ description: "Where the run's webhooks go from now on; null: none" }),
     metadata: z
       .record(z.string(), z.unknown())
       .optional()

@@ -1,8 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { Retention } from "../../domain/definition";
 import { Limits } from "../../domain/limits";
+import { ProfileName } from "../../domain/profile-name";
+import { RUN_STATUSES } from "../../domain/run-status";
+import { WebhookUrl } from "../../domain/webhook-url";
 import { booleanQuery, CancelReason, PageQuery, ProcessId } from "../schemas";
-import { RUN_STATUSES } from "./views";
 
 /** What the run routes read: bodies and queries. */
 
@@ -10,15 +12,8 @@ export const StartRunBody = z
   .object({
     input: z.unknown().optional(),
     version: z.number().int().min(1).optional(),
-    webhook_url: z
-      .url({ protocol: /^https?$/ })
-      .max(2048)
-      .nullable()
-      .optional(),
-    profile: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/)
-      .optional(),
+    webhook_url: WebhookUrl.nullable().optional(),
+    profile: ProfileName.optional(),
     start: z.boolean().optional().openapi({ description: "false: create the run queued; start it with POST /v1/runs/{id}/start" }),
     retention: Retention.optional(),
     metadata: z.record(z.string(), z.unknown()).optional(),

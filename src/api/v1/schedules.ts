@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ProfileName } from "../../domain/profile-name";
 import {
   createSchedule,
   deleteSchedule,
@@ -18,10 +19,7 @@ const Fields = {
   cron: z.string().min(1).max(200).openapi({ example: "0 9 * * 1-5", description: "Five fields (minute precision)" }),
   timezone: z.string().min(1).max(100).optional().openapi({ example: "Europe/Berlin", description: "IANA timezone; default UTC" }),
   input: z.unknown().optional(),
-  profile: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .optional(),
+  profile: ProfileName.optional(),
   version: z.number().int().min(1).nullable().optional().openapi({ description: "Pin a version; default: the current one at each fire" }),
   overlap: z.enum(["allow", "skip"]).optional().openapi({ description: "skip: no new run while the previous one has not ended" }),
   paused: z.boolean().optional(),

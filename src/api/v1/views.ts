@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { Concurrency, RateLimit, Retention, VersionedFields } from "../../domain/definition";
+import { RUN_STATUSES, STEP_STATUSES } from "../../domain/run-status";
 import { EventKind } from "../../engine/events";
 import { TRIGGERS } from "../../engine/run-types";
 import { time } from "../schemas";
@@ -42,9 +43,6 @@ export const DiscoverableWorkflow = z.object(DiscoverableWorkflowFields).openapi
 export const DiscoverableWorkflowWithDefinition = z
   .object({ ...DiscoverableWorkflowFields, ...VersionedFields })
   .openapi("DiscoverableWorkflowWithDefinition");
-
-export const RUN_STATUSES = ["queued", "running", "waiting", "paused", "completed", "failed", "cancelled"] as const;
-const STEP_STATUSES = ["pending", "running", "waiting", "completed", "failed", "skipped", "cancelled"] as const;
 
 const RunError = z
   .object({

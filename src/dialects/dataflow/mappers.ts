@@ -1,8 +1,7 @@
 import type { ErrorDetail } from "../../domain/errors";
 import type { RunStatus, StepStatus } from "../../engine/events";
-import type { RunView } from "../../engine/run-view";
+import type { RunView, runListView } from "../../engine/run-view";
 import { stepType } from "../../engine/steps/registry";
-import type { runListView } from "../../services/runs";
 import { UPPERCASE_STEP_STATUS } from "../statuses";
 import type { DataflowValue, Execution, ExecutionSummary, Task } from "./schemas";
 

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { Limits } from "../../domain/limits";
+import { WebhookUrl } from "../../domain/webhook-url";
 
 /**
  * Data Flow's shapes (docs/dialects/dataflow.md#endpoints): creating a workflow, executing it,
@@ -37,11 +38,7 @@ export const ExecuteRequest = z
       .record(z.string(), z.unknown())
       .optional()
       .openapi({ example: { text: "Hello, world!" } }),
-    webhook_url: z
-      .url({ protocol: /^https?$/ })
-      .max(2048)
-      .optional()
-      .openapi({ description: "Receives the execution object on every status change" }),
+    webhook_url: WebhookUrl.optional().openapi({ description: "Receives the execution object on every status change" }),
   })
   .strict()
   .openapi("DataflowExecuteRequest");

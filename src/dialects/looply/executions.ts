@@ -1,8 +1,8 @@
 import { AppError } from "../../domain/errors";
 import { isEnded } from "../../engine/events";
-import type { RunView } from "../../engine/run-view";
+import type { RunView, runListView } from "../../engine/run-view";
 import { isId } from "../../lib/ids";
-import { controlRun, getRun, listRuns, runEvents, type runListView, sendRunEvent } from "../../services/runs";
+import { controlRun, getRun, listRuns, runEvents, sendRunEvent } from "../../services/runs";
 import { loadVersionRow, workflowNames } from "../../services/workflows";
 import { eventLog, resumableStep, toExecution, toExecutionSummary } from "./mappers";
 

@@ -1,7 +1,16 @@
 import { rmSync } from "node:fs";
 import { afterAll, expect, it } from "vitest";
-import { adminCall, call, type E2eCall, newE2eApp, type Receiver, type Stepline, startReceiver, startStepline } from "../../e2e/harness";
-import { writeFigure } from "./results";
+import {
+  adminCall,
+  call,
+  type E2eCall,
+  newE2eApp,
+  type Receiver,
+  type Stepline,
+  startReceiver,
+  startStepline,
+} from "../../support/e2e/harness";
+import { writeFigure } from "../../support/faults/results";
 
 /**
  * 200 runs of 3-10 steps (http calls to a counter, sleeps of 1-5 s) while wrangler dev is

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, expect, it } from "vitest";
-import { newE2eApp, type Stepline, startStepline } from "../../e2e/harness";
-import { writeFigure } from "./results";
+import { newE2eApp, type Stepline, startStepline } from "../../support/e2e/harness";
+import { writeFigure } from "../../support/faults/results";
 
 /**
  * 30 s of mixed traffic (create run 20%, get run 60%, list 20%) from as many concurrent

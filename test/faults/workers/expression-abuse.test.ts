@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import { createWorkflow, newApp, startRun, waitForRun } from "../../helpers";
-import { recordFigure } from "./figures";
+import { recordFigure } from "../../support/faults/figures";
+import { createWorkflow, newApp, startRun, waitForRun } from "../../support/worker";
 
 const ABUSE: Record<string, string> = {
   recursion: "{{ ($f := function($n) { $f($n + 1) }; $f(0)) }}",

@@ -1,8 +1,8 @@
 import { env, SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { createWorkflow, newApp, request, startRun, waitForRun } from "../../helpers";
-import { recordFigure } from "./figures";
+import { recordFigure } from "../../support/faults/figures";
+import { createWorkflow, newApp, request, startRun, waitForRun } from "../../support/worker";
 
 /** Everything an app has stored, as one string: a 4xx must leave it exactly as it was. */
 async function snapshot(appId: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import { admin, createWorkflow, newApp, request, startRun, waitForRun } from "../../helpers";
-import { recordFigure } from "./figures";
+import { recordFigure } from "../../support/faults/figures";
+import { admin, createWorkflow, newApp, request, startRun, waitForRun } from "../../support/worker";
 
 /** A body that passes validation, so the answer is about whose object it is. */
 function validBody(template: string): unknown {

@@ -1,4 +1,4 @@
-import type { RunStatus } from "@stepline/client";
+import { RUN_STATUSES } from "@stepline/client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { ErrorMessage, Loading } from "../components/states";
 import { Status } from "../components/status";
@@ -7,7 +7,6 @@ import { useWorkflowNames } from "../lib/use-workflow-names";
 import { Link, useSearchParams } from "../router";
 import { useStepline } from "../session";
 
-const STATUSES: RunStatus[] = ["queued", "running", "waiting", "paused", "completed", "failed", "cancelled"];
 const REFRESH_MS = 3_000;
 
 // <input type="datetime-local"> speaks local time without a zone; the API wants an instant.
@@ -18,7 +17,7 @@ export function RunsPage() {
   const stepline = useStepline();
   const [params, setParams] = useSearchParams();
   const filter = {
-    status: STATUSES.find((s) => s === params.get("status")),
+    status: RUN_STATUSES.find((s) => s === params.get("status")),
     workflow_id: params.get("workflow_id") ?? undefined,
     failed_step: params.get("failed_step") || undefined,
     error_code: params.get("error_code") || undefined,
@@ -44,7 +43,7 @@ export function RunsPage() {
           <label htmlFor="filter-status">Status</label>
           <select id="filter-status" value={filter.status ?? ""} onChange={(e) => setParams({ status: e.target.value })}>
             <option value="">any</option>
-            {STATUSES.map((s) => (
+            {RUN_STATUSES.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>

@@ -7533,3 +7533,6 @@ export interface operations {
         };
     };
 }
+
+/** Every status a run can have, in the document's order. */
+export const RUN_STATUSES = ["queued","running","waiting","paused","completed","failed","cancelled"] as const satisfies readonly components["schemas"]["Run"]["status"][];
