@@ -2,8 +2,8 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { RunIndexShard } from "../../src/runs-index/shard-object";
 import { monthOfId, shardStub } from "../../src/services/run-shards";
-import { createWorkflow, newApp, startRun, waitForRun } from "../helpers";
 import { runIdAt } from "../support/run-ids";
+import { createWorkflow, newApp, startRun, waitForRun } from "../support/worker";
 
 /** The shard table as it was before error_step: what shards written by the previous release hold. */
 const TABLE_BEFORE_ERROR_STEP = `

@@ -2,8 +2,8 @@ import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test"
 import { describe, expect, it } from "vitest";
 import { monthOfId, shardStub } from "../../src/services/run-shards";
 import { startRun as startRunAt } from "../../src/services/runs";
-import { type Answer, admin, type Call, createWorkflow, newApp, runObject, waitForRun } from "../support/worker";
 import { runIdAt as idAt } from "../support/run-ids";
+import { type Answer, admin, type Call, createWorkflow, newApp, runObject, waitForRun } from "../support/worker";
 
 const BOUNDARY = Date.UTC(2026, 10, 1); // 2026-11-01T00:00Z: October's shard and November's
 const shardOf = (appId: string, runId: string) => env.RUN_INDEX.get(env.RUN_INDEX.idFromName(`${appId}/${monthOfId(runId)}`));

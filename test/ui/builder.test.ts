@@ -2,9 +2,9 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eCall, newE2eApp, type Stepline, startStepline } from "../e2e/harness";
-import { auditedPages, expectAccessible, pageOf } from "./accessibility";
-import { type Browser, launchBrowser } from "./browser";
+import { type E2eCall, newE2eApp, type Stepline, startStepline } from "../support/e2e/harness";
+import { auditedPages, expectAccessible, pageOf } from "../support/ui/accessibility";
+import { type Browser, launchBrowser } from "../support/ui/browser";
 
 /**
  * The workflow builder in Debian's chromium against a real `wrangler dev`: a workflow built

@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { RUN_STATUSES } from "../../domain/run-status";
 import { STATS_WINDOWS } from "../../domain/stats-math";
 import { workflowStats } from "../../services/workflow-stats";
 import type { App } from "../env";
 import { IdParam, json, route, time } from "../schemas";
-import { RUN_STATUSES } from "./views";
 
 const count = () => z.number().int().min(0);
 const ms = (description: string) => z.number().int().min(0).nullable().openapi({ description });

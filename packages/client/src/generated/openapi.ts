@@ -327,6 +327,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/workflows/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the workflow's runs went in a window: counts, success rate, durations, failures and a time series
+         * @description Counts the runs created in the window from the runs index: only the index shards of the months the window meets are read, and in each only the window's id range.
+         *
+         *     Scope: `read` (or `run`, `write`, `admin`).
+         */
+        get: operations["getWorkflowStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/step-types": {
         parameters: {
             query?: never;
@@ -1446,6 +1468,73 @@ export interface components {
             data: components["schemas"]["WorkflowVersion"][];
             next_cursor: string | null;
         };
+        WorkflowStats: {
+            workflow_id: string;
+            /** @enum {string} */
+            window: "24h" | "7d" | "30d";
+            /**
+             * Format: date-time
+             * @description The start of the first bucket: the window is whole UTC hours (24h) or days
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description The end of the last bucket, which holds the time of the call
+             */
+            to: string;
+            /** @enum {string} */
+            bucket: "hour" | "day";
+            /** @description The window's runs by their status now (soft-deleted runs left out) */
+            runs: {
+                /** @description Runs created in the window */
+                started: number;
+                completed: number;
+                failed: number;
+                cancelled: number;
+                queued: number;
+                running: number;
+                waiting: number;
+                paused: number;
+            };
+            /** @description completed / (completed + failed + cancelled); null when no run of the window has ended */
+            success_rate: number | null;
+            /** @description Durations of the window's ended runs */
+            duration_ms: {
+                /** @description Median duration of the ended runs, start to end; null when none ended */
+                p50: number | null;
+                /** @description 95th percentile (nearest rank); exact below a second, within 1% above */
+                p95: number | null;
+                /** @description The longest, exact */
+                max: number | null;
+            };
+            failures: {
+                /** @description Failed runs by the step that failed them, most first; null: failed by the run's output */
+                by_step: {
+                    step_id: string | null;
+                    count: number;
+                }[];
+                by_error_code: {
+                    error_code: string | null;
+                    count: number;
+                }[];
+            };
+            /** @description The newest run of the window */
+            last_run: {
+                id: string;
+                /** @enum {string} */
+                status: "queued" | "running" | "waiting" | "paused" | "completed" | "failed" | "cancelled";
+            } | null;
+            /** @description Every bucket of the window, oldest first, empty ones included */
+            series: {
+                /** Format: date-time */
+                start: string;
+                completed: number;
+                failed: number;
+                cancelled: number;
+                /** @description queued, running, waiting or paused */
+                in_progress: number;
+            }[];
+        };
         StepTypeList: {
             data: components["schemas"]["StepType"][];
         };
@@ -1636,6 +1725,8 @@ export interface components {
              */
             deleted_at: string | null;
             error_code: string | null;
+            /** @description The step whose failure failed the run, when one did */
+            error_step: string | null;
             /** Format: date-time */
             purged_at: string | null;
         };
@@ -3581,6 +3672,67 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    getWorkflowStats: {
+        parameters: {
+            query?: {
+                /** @description 24h (hourly buckets), 7d or 30d (daily) */
+                window?: "24h" | "7d" | "30d";
+            };
+            header?: {
+                /** @description Your id for this request (1-128 of `A-Z a-z 0-9 _ . : -`), echoed back and logged; anything else is replaced */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stats */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowStats"];
+                };
+            };
+            /** @description The request is not valid: `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not found (another app's objects are not found either): `WORKFLOW_NOT_FOUND` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error: {
+                            /** @enum {string} */
+                            code: "WORKFLOW_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
     listStepTypes: {
         parameters: {
             query?: never;
@@ -3620,6 +3772,10 @@ export interface operations {
                 version?: number;
                 /** @description Only runs started with this process id */
                 process_id?: string;
+                /** @description Only runs that failed at this step */
+                failed_step?: string;
+                /** @description Only runs that ended with this error code */
+                error_code?: string;
                 created_after?: string;
                 created_before?: string;
                 /** @description Runs started through this surface: native, leap, pipelines, ... */
@@ -3861,6 +4017,10 @@ export interface operations {
                 version?: number;
                 /** @description Only runs started with this process id */
                 process_id?: string;
+                /** @description Only runs that failed at this step */
+                failed_step?: string;
+                /** @description Only runs that ended with this error code */
+                error_code?: string;
                 created_after?: string;
                 created_before?: string;
                 /** @description Runs started through this surface: native, leap, pipelines, ... */

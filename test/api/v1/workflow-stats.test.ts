@@ -1,10 +1,10 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { RunSummary } from "../../src/engine/run-view";
-import { upsertRunIndexMany } from "../../src/services/run-index";
-import { startRun as startRunAt } from "../../src/services/runs";
-import { type Call, createWorkflow, newApp, startRun, waitForRun } from "../helpers";
-import { runIdAt } from "../support/run-ids";
+import type { RunSummary } from "../../../src/engine/run-view";
+import { upsertRunIndexMany } from "../../../src/services/run-index";
+import { startRun as startRunAt } from "../../../src/services/runs";
+import { runIdAt } from "../../support/run-ids";
+import { type Call, createWorkflow, newApp, startRun, waitForRun } from "../../support/worker";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

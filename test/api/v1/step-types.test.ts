@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { stepTypeNames } from "../../src/engine/steps/registry";
-import { appsApp } from "../dialects/apps-support";
-import { type Body, createWorkflow, newApp, request } from "../helpers";
+import { stepTypeNames } from "../../../src/engine/steps/registry";
+import { appsApp } from "../../support/dialects/apps";
+import { type Body, createWorkflow, newApp, request } from "../../support/worker";
 
 describe("GET /v1/step-types", () => {
   it("lists every registered step type with a description, a config schema and an output shape", async () => {

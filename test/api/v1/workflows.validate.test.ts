@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Body, type Call, createWorkflow, newApp } from "../helpers";
-import { greeting, threeMistakes } from "../support/fixtures";
+import { greeting, threeMistakes } from "../../support/fixtures";
+import { type Body, type Call, createWorkflow, newApp } from "../../support/worker";
 
 const note = (id: string, extra: Record<string, unknown> = {}) => ({ id, type: "note", config: { text: id }, ...extra });
 
