@@ -2,8 +2,9 @@ import { callbackToken, callbackUrl } from "../services/callbacks";
 import { startRun } from "../services/runs";
 import { limiterStub, runStub } from "../services/stubs";
 import { loadRunVariables, type RunVariables } from "../services/variables";
+import type { LimiterRef } from "./run-types";
 import type { StepOutcome } from "./steps/types";
-import type { LimiterRef, RunRecord, StepRecord } from "./store";
+import type { RunRecord, StepRecord } from "./store";
 
 /**
  * What a run object asks of the rest of the system: child runs, its parent, its limiter,

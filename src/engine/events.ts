@@ -1,3 +1,6 @@
+// The statuses are domain vocabulary (the runs index filters on them too); the engine's modules take them from here.
+export { ENDED, isEnded, type RunStatus, type StepStatus } from "../domain/statuses";
+
 /**
  * The run's event log. Kinds are stored as numbers that are never reused or renumbered;
  * the API shows their names. Add new kinds at the end.
@@ -73,10 +76,3 @@ export function toRunEvent(e: LoggedEvent): RunEvent {
     data: e.dataJson === null ? null : JSON.parse(e.dataJson),
   };
 }
-
-/** Run statuses (DESIGN 6). */
-export type RunStatus = "queued" | "running" | "waiting" | "paused" | "completed" | "failed" | "cancelled";
-export type StepStatus = "pending" | "running" | "waiting" | "completed" | "failed" | "skipped" | "cancelled";
-
-export const ENDED: ReadonlySet<RunStatus> = new Set(["completed", "failed", "cancelled"]);
-export const isEnded = (status: RunStatus): boolean => ENDED.has(status);

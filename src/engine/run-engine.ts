@@ -17,10 +17,11 @@ import { type EventName, isEnded, type LoggedEvent, type RunStatus, type StepSta
 import { render, type Scope, truthy } from "./expressions";
 import type { Masker } from "./masking";
 import { retryDelay, retryPolicy, STEP_DEFAULTS } from "./retries";
+import type { RunError } from "./run-types";
 import { SecretGate } from "./secret-gate";
 import { stepType } from "./steps/registry";
 import { type StepContext, StepError, type StepOutcome } from "./steps/types";
-import type { RunError, RunRecord, RunStore, StepRecord, TimerKind, WaitInfo } from "./store";
+import type { RunRecord, RunStore, StepRecord, TimerKind, WaitInfo } from "./store";
 
 /**
  * Sequences one run's steps inside its Durable Object. Every ready step starts in the same

@@ -11,7 +11,7 @@ import { type ControlHost, RunControl } from "./run-control";
 import { type EngineHost, RunEngine, WATCHDOG_MS } from "./run-engine";
 import { createRunRecord, restoreSteps } from "./run-factory";
 import { patchRun, purgeOutputs } from "./run-patch";
-import type { ChildResult, CreateRunParams, EventInput, RetentionPatch, RunPatch } from "./run-types";
+import type { ChildResult, CreateRunParams, EventInput, RetentionPatch, RunDiagnosis, RunPatch } from "./run-types";
 import { type RunView, runView } from "./run-view";
 import { type RunRecord, RunStore, type StepRecord } from "./store";
 import { EventStreams } from "./streams";
@@ -23,17 +23,6 @@ import { EventStreams } from "./streams";
  */
 const ALARM_FAILURES = "alarm_failures";
 const ALARM_RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000];
-
-export interface RunDiagnosis {
-  id: string;
-  status: RunStatus;
-  alarm_at: string | null;
-  timers: Array<{ kind: string; step_id: string | null; due_at: string }>;
-  waiting: Array<{ step_id: string; kind: string | null; until: number | null }>;
-  in_flight: string[];
-  alarm_failures: number;
-  stuck: string | null;
-}
 
 const purgedMessage = (run: RunRecord) => `run ${run.id} was purged at ${new Date(run.purgedAt as number).toISOString()}`;
 

@@ -1,30 +1,10 @@
 import { DurableObject } from "cloudflare:workers";
+import { latestSlot, nextFire } from "../domain/cron";
 import type { RunStatus } from "../engine/events";
 import { isEnded } from "../engine/events";
 import { newId } from "../lib/ids";
-import { recordFire, startScheduledRun } from "../services/schedules";
-import { latestSlot, nextFire } from "./cron";
-
-export interface ScheduleState {
-  id: string;
-  appId: string;
-  workflowId: string;
-  cron: string;
-  timezone: string;
-  input: unknown;
-  profile: string;
-  version: number | null;
-  overlap: "allow" | "skip";
-  paused: boolean;
-  /** The slot fired last (or the creation time), so a restart fires each slot at most once. */
-  lastSlot: number;
-  nextAt: number | null;
-  lastRunId: string | null;
-  /** A slot being fired, with the run id chosen for it: a retried alarm reuses both. */
-  firing: { slot: number; runId: string } | null;
-  skipped: number;
-  lastError: string | null;
-}
+import { recordFire, type ScheduleState, startScheduledRun } from "../services/schedules";
+import { runStub } from "../services/stubs";
 
 /**
  * One per cron schedule: its alarm is set to the next fire time. A fire starts a run (trigger
@@ -87,7 +67,7 @@ export class ScheduleObject extends DurableObject<Env> {
       return;
     }
     if (state.overlap === "skip" && state.lastRunId && !state.firing) {
-      const status = (await this.env.RUNS.get(this.env.RUNS.idFromName(state.lastRunId)).status()) as RunStatus | null;
+      const status = (await runStub(this.env, state.lastRunId).status()) as RunStatus | null;
       if (status !== null && !isEnded(status)) {
         state.skipped += 1;
         state.lastSlot = slot;

@@ -1,6 +1,6 @@
 import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { latestSlot, nextFire } from "../../src/schedules/cron";
+import { latestSlot, nextFire } from "../../src/domain/cron";
 import type { ScheduleObject } from "../../src/schedules/schedule-object";
 import { createWorkflow, newApp } from "../helpers";
 
