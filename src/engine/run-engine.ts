@@ -16,8 +16,10 @@ import {
 import { type EventName, isEnded, type LoggedEvent, type RunStatus, type StepStatus } from "./events";
 import { render, type Scope, truthy } from "./expressions";
 import type { Masker } from "./masking";
+import type { RunPort } from "./port";
 import { retryDelay, retryPolicy, STEP_DEFAULTS } from "./retries";
 import type { RunError } from "./run-types";
+import { waitView } from "./run-view";
 import { SecretGate } from "./secret-gate";
 import { stepType } from "./steps/registry";
 import { type StepContext, StepError, type StepOutcome } from "./steps/types";
@@ -45,10 +47,10 @@ export interface EngineHost {
   rearm(): void;
   /** The run ended (any final status): notify parent, limiter, webhooks. */
   ended(): void;
-  startChild(step: StepRecord, childRunId: string, outcome: Extract<StepOutcome, { kind: "child" }>): Promise<void>;
-  cancelChild(childRunId: string): Promise<void>;
+  /** The world beyond the run's object. */
+  readonly port: RunPort;
+  /** The profile's variables, loaded once per instance through the port. */
   vars(): Promise<Record<string, string>>;
-  callbackUrl(step: StepRecord, expiresAt: number): Promise<string>;
   /** Masks the profile's secret values; complete once vars() has resolved. */
   masker(): Masker;
   /** A test hook's hold on a started step, or null: the step stays running until it resolves. */
@@ -296,7 +298,7 @@ export class RunEngine {
         this.run.httpCalls += 1;
       },
       timeoutMs: (this.def(step).timeout === undefined ? null : parseDuration(this.def(step).timeout)) ?? STEP_DEFAULTS.timeoutMs,
-      callbackUrl: (timeoutMs) => this.host.callbackUrl(step, Date.now() + timeoutMs),
+      callbackUrl: (timeoutMs) => this.host.port.callbackUrl(this.run, step, Date.now() + timeoutMs),
       recordTask: (taskId) => this.recordTask(step, attempt, taskId),
     };
   }
@@ -392,7 +394,7 @@ export class RunEngine {
         this.wait(step, { kind: "child", runId: childRunId }, null, null);
         this.emit("child.started", step.id, { run_id: childRunId, workflow_id: outcome.workflowId });
         try {
-          await this.host.startChild(step, childRunId, outcome);
+          await this.host.port.startChild(this.run, step, childRunId, outcome);
         } catch (error) {
           if (step.status === "waiting" && step.wait?.kind === "child" && step.wait.runId === childRunId) {
             this.failAttempt(step, toStepError(error));
@@ -656,20 +658,5 @@ export class RunEngine {
     });
     this.host.rearm();
     this.host.ended();
-  }
-}
-
-export function waitView(wait: WaitInfo) {
-  switch (wait.kind) {
-    case "sleep":
-      return { kind: "sleep" as const, until: new Date(wait.until).toISOString() };
-    case "event":
-      return { kind: "event" as const, events: wait.names, timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
-    case "child":
-      return { kind: "child" as const, run_id: wait.runId };
-    case "callback":
-      return { kind: "callback" as const, timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
-    case "retry":
-      return { kind: "retry" as const, next_attempt_at: new Date(wait.until).toISOString() };
   }
 }

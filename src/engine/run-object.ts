@@ -3,18 +3,21 @@ import { err, ok, type Result } from "../domain/errors";
 import { Limits } from "../domain/limits";
 import type { DeliveryDetail, DeliveryView } from "../webhooks/delivery-view";
 import { RunDeliveries } from "./deliveries";
-import * as effects from "./effects";
 import { isEnded, type LoggedEvent, type RunEvent, type RunStatus, toRunEvent } from "./events";
 import { IndexSync } from "./index-sync";
 import { Masker, NO_SECRETS } from "./masking";
+import { nativeWebhook } from "./native-webhook";
+import type { RunPort } from "./port";
 import { type ControlHost, RunControl } from "./run-control";
 import { type EngineHost, RunEngine, WATCHDOG_MS } from "./run-engine";
 import { createRunRecord, restoreSteps } from "./run-factory";
 import { patchRun, purgeOutputs } from "./run-patch";
+import { runPort } from "./run-port";
 import type { ChildResult, CreateRunParams, EventInput, RetentionPatch, RunDiagnosis, RunPatch } from "./run-types";
 import { type RunView, runView } from "./run-view";
 import { type RunRecord, RunStore, type StepRecord } from "./store";
 import { EventStreams } from "./streams";
+import type { WebhookFormat } from "./webhook-format";
 
 /**
  * One Durable Object per run (named by run id): the authoritative state of the run in its own
@@ -26,9 +29,16 @@ const ALARM_RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000];
 
 const purgedMessage = (run: RunRecord) => `run ${run.id} was purged at ${new Date(run.purgedAt as number).toISOString()}`;
 
-export class RunObject extends DurableObject<Env> implements EngineHost, ControlHost {
+/**
+ * The run's object; the composition root (src/compose.ts) makes it concrete with the webhook
+ * formats of the dialects, which the engine does not know.
+ */
+export abstract class RunObject extends DurableObject<Env> implements EngineHost, ControlHost {
   store: RunStore;
   readonly bindings: Env;
+  readonly port: RunPort;
+  /** The run's webhook format, loaded with the run (its surface never changes). */
+  private webhookFormat: WebhookFormat = nativeWebhook;
   private engine: RunEngine | null = null;
   private control: RunControl | null = null;
   private alarmAt: number | null = null;
@@ -44,6 +54,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.bindings = env;
+    this.port = runPort(env, () => this.webhookFormat);
     this.store = new RunStore(ctx.storage.sql);
     this.index = new IndexSync(this);
     this.webhooks = new RunDeliveries(this);
@@ -54,9 +65,17 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
       this.store.init();
       const run = this.store.loadRun();
       if (!run) return;
+      await this.loadWebhookFormat(run.surface);
       this.attach(run, restoreSteps(run, this.store.loadSteps()));
       this.resumeAfterRestart();
     });
+  }
+
+  /** The webhook format of a surface: a dialect's, or null for the native API. */
+  protected abstract dialectWebhook(surface: string): Promise<WebhookFormat | null>;
+
+  private async loadWebhookFormat(surface: string): Promise<void> {
+    this.webhookFormat = (await this.dialectWebhook(surface)) ?? nativeWebhook;
   }
 
   private attach(run: RunRecord, steps: StepRecord[]): { engine: RunEngine; control: RunControl } {
@@ -177,17 +196,10 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     this.varsCache = null;
   }
 
-  startChild: EngineHost["startChild"] = (step, childRunId, outcome) =>
-    effects.startChild(this.env, this.engine?.run as RunRecord, step, childRunId, outcome);
-
-  cancelChild(childRunId: string): Promise<void> {
-    return effects.cancelChild(this.env, childRunId);
-  }
-
   /** The profile's variables, loaded once per instance; never stored by the run. */
   vars(): Promise<Record<string, string>> {
     const run = this.engine?.run as RunRecord;
-    this.varsCache ??= effects.loadVars(this.bindings, run.appId, run.profile).then(
+    this.varsCache ??= this.port.loadVars(run.appId, run.profile).then(
       ({ vars, secrets }) => {
         this.secretMasker = new Masker(secrets);
         return vars;
@@ -209,10 +221,6 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     return new Promise((release) => this.holds.set(stepId, release));
   }
 
-  callbackUrl(step: StepRecord, expiresAt: number): Promise<string> {
-    return effects.callbackUrlFor(this.bindings, this.engine?.run as RunRecord, step, expiresAt);
-  }
-
   // ---- RPC ------------------------------------------------------------------------------
 
   private owned(appId: string): Result<RunEngine> {
@@ -228,6 +236,8 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
 
   /** Creates the run (idempotent by id: a second call answers with the run as it is). */
   async create(params: CreateRunParams): Promise<Result<RunView>> {
+    // Before the check below: nothing may come between it and the write.
+    if (!this.engine) await this.loadWebhookFormat(params.surface);
     if (this.engine) {
       if (this.engine.run.appId !== params.appId) return err("CONFLICT", "run id already in use");
       return ok(this.view(this.engine));
