@@ -11,8 +11,6 @@ import type { RunRecord, RunStore, StepRecord } from "./store";
 /** A message for a delivery being attempted with a newer generation comes back after this. */
 const IN_FLIGHT_RETRY_MS = 5_000;
 const OUTBOX_RETRY_MS = 5_000;
-/** Test hook: while set, the queue refuses this run's messages, as a lost message would be lost. */
-export const QUEUE_DOWN_HOOK = "test_webhook_queue_down";
 
 export interface DeliveriesHost {
   readonly bindings: Env;
@@ -86,7 +84,6 @@ export class RunDeliveries {
 
   private async send(messages: DeliveryMessage[]): Promise<void> {
     try {
-      if (this.host.store.getValue(QUEUE_DOWN_HOOK)) throw new Error("the queue is down (test hook)");
       await this.host.port.queueDeliveries(messages);
     } catch (error) {
       // Not lost: each stays pending, and the alarm sends it again once it is overdue.
@@ -232,11 +229,5 @@ export class RunDeliveries {
     this.host.rearm();
     await this.send([{ run: run.id, id, mid }]);
     return this.detail(appId, seq);
-  }
-
-  /** Test hook: pending deliveries fall due `ms` earlier. */
-  shift(ms: number): void {
-    this.store.shift(ms);
-    this.host.rearm();
   }
 }

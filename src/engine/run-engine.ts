@@ -53,8 +53,11 @@ export interface EngineHost {
   vars(): Promise<Record<string, string>>;
   /** Masks the profile's secret values; complete once vars() has resolved. */
   masker(): Masker;
-  /** A test hook's hold on a started step, or null: the step stays running until it resolves. */
-  held(stepId: string): Promise<void> | null;
+  /**
+   * Where a started attempt may be held before it executes, staying running until the promise
+   * resolves. Only the test worker's run object has it (test/support/test-objects.ts).
+   */
+  holdAttempt?(stepId: string): Promise<void> | null;
 }
 
 type Continuation = "continue" | "stop";
@@ -247,7 +250,7 @@ export class RunEngine {
       // A typed step's input is the value it consumes; its config is empty.
       const consumed = type.accepts ? ((this.deps.get(step.id) ?? []).length === 0 ? this.run.input : scope.prev) : rendered?.shown;
       this.begin(step, items ? { items } : consumed, !atomic);
-      const hold = this.host.held(step.id);
+      const hold = this.host.holdAttempt?.(step.id);
       if (hold) {
         await hold;
         if (stale()) return;

@@ -36,10 +36,11 @@ const purgedMessage = (run: RunRecord) => `run ${run.id} was purged at ${new Dat
 export abstract class RunObject extends DurableObject<Env> implements EngineHost, ControlHost {
   store: RunStore;
   readonly bindings: Env;
-  readonly port: RunPort;
+  /** Replaced only by the test worker's object, which can take the queue down. */
+  port: RunPort;
   /** The run's webhook format, loaded with the run (its surface never changes). */
   private webhookFormat: WebhookFormat = nativeWebhook;
-  private engine: RunEngine | null = null;
+  protected engine: RunEngine | null = null;
   private control: RunControl | null = null;
   private alarmAt: number | null = null;
   private readonly streams = new EventStreams();
@@ -48,8 +49,6 @@ export abstract class RunObject extends DurableObject<Env> implements EngineHost
   private pendingEvents: LoggedEvent[] | null = null;
   private varsCache: Promise<Record<string, string>> | null = null;
   private secretMasker: Masker = NO_SECRETS;
-  /** Test hook: steps held in running once they start, with the release of each held one. */
-  private readonly holds = new Map<string, (() => void) | null>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -214,11 +213,6 @@ export abstract class RunObject extends DurableObject<Env> implements EngineHost
 
   masker(): Masker {
     return this.secretMasker;
-  }
-
-  held(stepId: string): Promise<void> | null {
-    if (!this.holds.has(stepId)) return null;
-    return new Promise((release) => this.holds.set(stepId, release));
   }
 
   // ---- RPC ------------------------------------------------------------------------------
@@ -424,10 +418,7 @@ export abstract class RunObject extends DurableObject<Env> implements EngineHost
     this.alarmAt = null;
     if (!this.engine || !this.control) return;
     try {
-      this.failIfAsked();
-      await this.ready();
-      await this.control.onAlarm(Date.now());
-      await this.webhooks.sweep(Date.now());
+      await this.onAlarm(this.control);
       if (this.store.getValue(ALARM_FAILURES)) this.store.setValue(ALARM_FAILURES, null);
     } catch (error) {
       // The runtime gives up on an alarm that keeps failing after a few retries, so the
@@ -441,6 +432,13 @@ export abstract class RunObject extends DurableObject<Env> implements EngineHost
       return;
     }
     this.rearm();
+  }
+
+  /** The alarm's work: due timers, then webhook deliveries overdue. */
+  protected async onAlarm(control: RunControl): Promise<void> {
+    await this.ready();
+    await control.onAlarm(Date.now());
+    await this.webhooks.sweep(Date.now());
   }
 
   /** Why the run would be stuck, or null: every unfinished run needs an alarm or an open-ended wait. */
@@ -469,57 +467,5 @@ export abstract class RunObject extends DurableObject<Env> implements EngineHost
       alarm_failures: Number(this.store.getValue(ALARM_FAILURES) ?? 0),
       stuck,
     };
-  }
-
-  // ---- test hooks (reachable only through the binding, which only this worker has) ------
-
-  /** Moves every pending timer `ms` earlier, so tests never wait on real time. */
-  testShiftTimers(ms: number, kinds?: string[]): void {
-    for (const timer of this.store.timers()) {
-      if (kinds && !kinds.includes(timer.kind)) continue;
-      this.store.addTimer({ ...timer, dueAt: timer.dueAt - ms });
-      const step = timer.stepId ? this.engine?.byId.get(timer.stepId) : undefined;
-      if (step?.wait && "until" in step.wait && typeof step.wait.until === "number") {
-        step.wait = { ...step.wait, until: step.wait.until - ms } as typeof step.wait;
-        this.store.saveStep(step);
-      }
-    }
-    if (this.engine?.run.retentionDueAt && (!kinds || kinds.includes("retention"))) {
-      this.engine.run.retentionDueAt -= ms;
-      this.store.saveRun(this.engine.run);
-    }
-    this.rearm();
-  }
-
-  /**
-   * Holds the step in running from the moment it starts until testReleaseStep, so a test can
-   * read a run mid-step. Kept in memory, not storage: a held attempt cannot outlive the
-   * instance anyway, and the hot path then pays one map lookup, not a storage read.
-   */
-  testHoldStep(stepId: string): void {
-    this.holds.set(stepId, null);
-  }
-
-  testReleaseStep(stepId: string): void {
-    const release = this.holds.get(stepId);
-    this.holds.delete(stepId);
-    release?.();
-  }
-
-  /** Moves every pending webhook delivery `ms` earlier (its due time, and so the alarm's look at it). */
-  testShiftDeliveries(ms: number): void {
-    this.webhooks.shift(ms);
-  }
-
-  testSetHook(name: string, value: string | null): void {
-    this.store.setValue(name, value);
-  }
-
-  /** Test hook `alarm_throws`: the next N alarms fail, to prove a failing alarm loses nothing. */
-  private failIfAsked(): void {
-    const left = Number(this.store.getValue("alarm_throws") ?? 0);
-    if (left <= 0) return;
-    this.store.setValue("alarm_throws", left > 1 ? String(left - 1) : null);
-    throw new Error(`alarm failure injected by a test (${left - 1} more)`);
   }
 }

@@ -15,15 +15,15 @@ export class ScheduleObject extends DurableObject<Env> {
     return this.ctx.storage.get<ScheduleState>("state");
   }
 
-  /** Now, moved by the test hook testShiftClock (0 outside tests). */
-  private async now(): Promise<number> {
-    return Date.now() + ((await this.ctx.storage.get<number>("clock_offset")) ?? 0);
+  /** The schedule's clock: real time here; the test worker's schedule object shifts it. */
+  protected async now(): Promise<number> {
+    return Date.now();
   }
 
   private async save(state: ScheduleState): Promise<ScheduleState> {
     const now = await this.now();
     state.nextAt = state.paused ? null : nextFire(state.cron, state.timezone, Math.max(now, state.lastSlot));
-    // The alarm runs on real time; a shifted clock (tests) moves it by the same amount.
+    // The alarm runs on real time; a shifted clock (the test worker's) moves it by the same amount.
     const alarmAt = state.nextAt === null ? null : state.nextAt - (now - Date.now());
     await this.ctx.storage.put("state", state);
     if (alarmAt === null) await this.ctx.storage.deleteAlarm();
@@ -91,10 +91,5 @@ export class ScheduleObject extends DurableObject<Env> {
     state.firing = null;
     await this.save(state);
     await recordFire(this.env, state);
-  }
-
-  /** Test hook: moves this schedule's clock `ms` ahead, so tests drive fires with its alarm. */
-  async testShiftClock(ms: number): Promise<void> {
-    await this.ctx.storage.put("clock_offset", ((await this.ctx.storage.get<number>("clock_offset")) ?? 0) + ms);
   }
 }

@@ -1,7 +1,7 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { expect, it } from "vitest";
-import type { RunObject } from "../../src/engine/run-object";
 import { admin, createWorkflow, newApp, runObject, startRun, waitForRun } from "../helpers";
+import { ALARM_THROWS_HOOK, type TestRunObject } from "../support/test-objects";
 
 it("completes the run when its alarm handler throws ten times in a row", async () => {
   const { call } = await newApp();
@@ -14,8 +14,8 @@ it("completes the run when its alarm handler throws ten times in a row", async (
   const run = await startRun(call, wf);
   await waitForRun(call, run.id, (r) => r.status === "waiting");
   const stub = runObject(run.id);
-  await runInDurableObject(stub, (object: RunObject) => {
-    object.testSetHook("alarm_throws", "10");
+  await runInDurableObject(stub, (object: TestRunObject) => {
+    object.testSetHook(ALARM_THROWS_HOOK, "10");
     object.testShiftTimers(3_600_000, ["wake"]);
   });
   for (let i = 0; i < 10; i++) {
