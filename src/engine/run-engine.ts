@@ -13,7 +13,8 @@ import {
   toStepError,
   withDeadline,
 } from "./attempt";
-import { type EventName, isEnded, type LoggedEvent, type RunStatus, type StepStatus } from "./events";
+import type { EventPath } from "./event-path";
+import { type EventName, isEnded, type RunStatus, type StepStatus } from "./events";
 import { render, type Scope, truthy } from "./expressions";
 import type { Masker } from "./masking";
 import type { RunPort } from "./port";
@@ -39,8 +40,8 @@ export interface EngineHost {
   readonly bindings: Env;
   readonly store: RunStore;
   transaction<T>(fn: () => T): T;
-  /** Publishes an appended event to live streams and webhooks. */
-  published(event: LoggedEvent): void;
+  /** Where an event is stored, sent to webhooks and published (event-path.ts). */
+  readonly eventPath: EventPath;
   /** The run's status changed: update the D1 index. */
   statusChanged(): void;
   /** Timers or status changed: move the alarm. */
@@ -115,12 +116,11 @@ export class RunEngine {
   // ---- events and status ------------------------------------------------------------
 
   emit(name: EventName, stepId: string | null, data: unknown, at = Date.now()): void {
-    const event = this.store.appendEvent(name, stepId, data === undefined ? null : JSON.stringify(data), at);
-    this.host.published(event);
+    this.host.eventPath.append(this.run, this.steps, name, stepId, data === undefined ? null : JSON.stringify(data), at);
   }
 
   private emitRaw(name: EventName, stepId: string | null, dataJson: string, at: number): void {
-    this.host.published(this.store.appendEvent(name, stepId, dataJson, at));
+    this.host.eventPath.append(this.run, this.steps, name, stepId, dataJson, at);
   }
 
   /** Changes the run's status: stored, logged and (once committed) mirrored to D1. */

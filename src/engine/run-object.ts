@@ -3,7 +3,8 @@ import { err, ok, type Result } from "../domain/errors";
 import { Limits } from "../domain/limits";
 import type { DeliveryDetail, DeliveryView } from "../webhooks/delivery-view";
 import { RunDeliveries } from "./deliveries";
-import { isEnded, type LoggedEvent, type RunEvent, type RunStatus, toRunEvent } from "./events";
+import { EventPath } from "./event-path";
+import { isEnded, type RunEvent, type RunStatus, toRunEvent } from "./events";
 import { IndexSync } from "./index-sync";
 import { Masker, NO_SECRETS } from "./masking";
 import { nativeWebhook } from "./native-webhook";
@@ -46,7 +47,7 @@ export abstract class RunObject extends DurableObject<Env> implements EngineHost
   private readonly streams = new EventStreams();
   private readonly index: IndexSync;
   private readonly webhooks: RunDeliveries;
-  private pendingEvents: LoggedEvent[] | null = null;
+  readonly eventPath: EventPath;
   private varsCache: Promise<Record<string, string>> | null = null;
   private secretMasker: Masker = NO_SECRETS;
 
@@ -57,6 +58,12 @@ export abstract class RunObject extends DurableObject<Env> implements EngineHost
     this.store = new RunStore(ctx.storage.sql);
     this.index = new IndexSync(this);
     this.webhooks = new RunDeliveries(this);
+    this.eventPath = new EventPath(
+      () => this.store,
+      (fn) => ctx.storage.transactionSync(fn),
+      this.streams,
+      this.webhooks,
+    );
     // A new object has nothing to restore (and no alarm), so its first request runs at once.
     if (!this.store.exists()) return;
     void ctx.blockConcurrencyWhile(async () => {
@@ -102,34 +109,7 @@ export abstract class RunObject extends DurableObject<Env> implements EngineHost
   // ---- EngineHost ---------------------------------------------------------------------
 
   transaction<T>(fn: () => T): T {
-    if (this.pendingEvents) return fn();
-    this.pendingEvents = [];
-    let events: LoggedEvent[] = [];
-    try {
-      const result = this.ctx.storage.transactionSync(fn);
-      events = this.pendingEvents;
-      return result;
-    } catch (error) {
-      this.store.rolledBack();
-      this.webhooks.rolledBack();
-      throw error;
-    } finally {
-      this.pendingEvents = null;
-      for (const event of events) this.deliver(event);
-    }
-  }
-
-  published(event: LoggedEvent): void {
-    const engine = this.engine;
-    if (engine) this.webhooks.record(engine.run, engine.steps, event);
-    // Inside a transaction the event is held until the transaction commits.
-    if (this.pendingEvents) this.pendingEvents.push(event);
-    else this.deliver(event);
-  }
-
-  private deliver(event: LoggedEvent): void {
-    this.streams.publish(event);
-    if (!this.pendingEvents) this.webhooks.flush();
+    return this.eventPath.transaction(fn);
   }
 
   statusChanged(): void {
