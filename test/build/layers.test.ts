@@ -17,6 +17,8 @@ describe("import layers", () => {
         { name: "mid", paths: ["mid/"], rule: "over low" },
         { name: "high", paths: ["high/"], rule: "over mid" },
       ],
+      // clean.ts may import the list, and its imports written in comments, strings and a regular
+      // expression are not imports.
       compositionRoot: ["mid/clean.ts"],
       dialectList: "mid/list.ts",
       stubBuilders: ["high/"],
