@@ -13,7 +13,7 @@ import { meter, metered, meteredEnv, nextEpoch, resetMeter } from "./meter";
 
 // Loaded with their first instance, as src/index.ts does, and metered as loaded: an instance after
 // the first is the loaded class itself, so a meter around the stand-in would not see its alarms.
-export const RunObject = lazyObject(async () => metered((await import("../src/engine/run-object")).RunObject, "RunObject"));
+export const RunObject = lazyObject(async () => metered((await import("../src/compose")).StepRunObject, "RunObject"));
 export const ScheduleObject = lazyObject(async () =>
   metered((await import("../src/schedules/schedule-object")).ScheduleObject, "ScheduleObject"),
 );

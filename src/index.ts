@@ -20,7 +20,7 @@ export { LimiterObject } from "./engine/limiter-object";
 export { Stepline } from "./rpc";
 export { RunIndexShard } from "./runs-index/shard-object";
 
-export const RunObject = lazyObject(async () => (await import("./engine/run-object")).RunObject);
+export const RunObject = lazyObject(async () => (await import("./compose")).StepRunObject);
 export type RunObject = RunObjectClass;
 export const ScheduleObject = lazyObject(async () => (await import("./schedules/schedule-object")).ScheduleObject);
 export type ScheduleObject = ScheduleObjectClass;

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
-import { mountDialects } from "../dialects";
-import { COMPAT } from "../dialects/kit";
+import { Hono, type MiddlewareHandler, type NotFoundHandler } from "hono";
+import { DIALECTS } from "../dialects";
+import { COMPAT, compatBase, type Dialect } from "../dialects/kit";
 import { registerDocs } from "./docs";
 import type { App, HonoEnv } from "./env";
 import { requireAdmin, requireApp } from "./middleware/auth";
@@ -35,6 +35,41 @@ const authenticate: MiddlewareHandler<HonoEnv> = (c, next) => {
   if (PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix))) return next();
   return requireApp()(c, next);
 };
+
+/** The id the API's middleware gave a request, for the dialect's router that answers it. */
+const requestIds = new WeakMap<Request, string>();
+
+/**
+ * Each dialect answers through a plain Hono router of its own, made when it loads: mounting an
+ * OpenAPIHono directly would merge its routes into the native document, and every dialect has
+ * its own. A path under a prefix that no route of the dialect takes is answered as any unknown
+ * path is.
+ */
+function routerFor(name: string, dialect: Dialect, notFound: NotFoundHandler<HonoEnv>): Hono<HonoEnv> {
+  const router = new Hono<HonoEnv>();
+  router.use("*", async (c, next) => {
+    c.set("requestId", requestIds.get(c.req.raw) as string);
+    await next();
+  });
+  router.route(compatBase(name), dialect.app);
+  router.notFound(notFound);
+  return router;
+}
+
+/** Mounts every dialect at its prefix, each loaded on the first request there. */
+export function mountDialects(app: App, notFound: NotFoundHandler<HonoEnv>): void {
+  for (const { name, load } of DIALECTS) {
+    let router: Hono<HonoEnv> | null = null;
+    app.all(`${compatBase(name)}/*`, async (c) => {
+      if (!router) {
+        const dialect = await load();
+        router ??= routerFor(name, dialect, notFound);
+      }
+      requestIds.set(c.req.raw, c.get("requestId"));
+      return router.fetch(c.req.raw, c.env, c.executionCtx);
+    });
+  }
+}
 
 /**
  * The HTTP app, built by the Worker on its first request (src/index.ts). The native routes are

@@ -8,3 +8,11 @@ export function afterCursor(cursor: string | undefined): string | null {
   if (after === null) throw validationFailed([{ path: "query.cursor", message: "is not a cursor this API issued" }]);
   return after;
 }
+
+/** Versions page by number; the cursor wraps it like every other cursor so clients never rely on its form. */
+export function versionCursor(cursor: string | undefined): number | null {
+  const after = afterCursor(cursor);
+  if (after === null) return null;
+  if (!/^\d{1,9}$/.test(after)) throw validationFailed([{ path: "query.cursor", message: "is not a cursor this API issued" }]);
+  return Number(after);
+}

@@ -6,6 +6,7 @@ import { limitBody } from "../api/middleware/body-limit";
 import { errorResponse, requestError, toAppError } from "../api/middleware/errors";
 import { registerSharedComponents } from "../api/openapi";
 import { AppError } from "../domain/errors";
+import type { WebhookFormat } from "../engine/webhook-format";
 
 export type DialectContext = Context<HonoEnv>;
 
@@ -32,6 +33,8 @@ export interface DialectSpec {
   invalid?(c: DialectContext, issues: z.ZodError, target: string | undefined, data: unknown): Response;
   /** How the OpenAPI document describes the credential. */
   securityScheme: Record<string, unknown>;
+  /** Which events of the runs this surface starts reach their webhook, and the body of each. */
+  webhook: WebhookFormat;
 }
 
 export interface Dialect {

@@ -1,8 +1,4 @@
 import { z } from "@hono/zod-openapi";
-import { templateErrors } from "../engine/expressions";
-import { stepType, stepTypeNames } from "../engine/steps/registry";
-import type { DataType } from "../engine/steps/types";
-import { urlProblem } from "../net/ssrf";
 import { isDuration } from "./duration";
 import type { ErrorDetail } from "./errors";
 import { schemaProblems } from "./json-schema";
@@ -10,6 +6,33 @@ import { Limits } from "./limits";
 import { WebhookUrl } from "./webhook-url";
 
 export const STEP_ID = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+
+/**
+ * What a typed step consumes or yields: `text` is `{ text }`, `number` a number; `any` is
+ * checked at run time, `none` yields nothing, and a step that produces `same` passes on what
+ * its input produces.
+ */
+export type DataType = "text" | "number" | "none" | "any";
+
+/** What definition checks need to know of one step type; the engine's step registry has it. */
+export interface StepTypeFacts {
+  /** Creation-time schema of the step's config; strings may still hold templates. */
+  config: z.ZodType<unknown>;
+  accepts?: DataType;
+  produces: DataType | "same";
+  waits?: boolean;
+}
+
+/**
+ * The step-aware checks a definition is validated with, passed in so this module stays below
+ * the engine that knows the step types and the expression language (engine/steps/checks.ts).
+ */
+export interface StepChecks {
+  stepType(type: string): StepTypeFacts | undefined;
+  stepTypeNames(): string[];
+  /** The problems of every template in `value`, with paths under `path`. */
+  templateErrors(value: unknown, path: string): ErrorDetail[];
+}
 
 const Duration = z
   .union([z.number().int().nonnegative(), z.string().refine(isDuration, 'expected a duration such as "10s", "5m" or "2h"')])
@@ -126,7 +149,7 @@ export function dependenciesOf(steps: ReadonlyArray<{ id: string; depends_on?: s
  * alone (ids, types, configs, edges, cycles, expressions, schemas, typed connections). Runs on
  * whatever structure is present so one answer lists every mistake.
  */
-export function definitionProblems(body: Record<string, unknown>): ErrorDetail[] {
+export function definitionProblems(body: Record<string, unknown>, checks: StepChecks): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const rawSteps = Array.isArray(body.steps) ? body.steps : [];
   const steps: Step[] = rawSteps.filter((s): s is Step => !!s && typeof s === "object" && !Array.isArray(s));
@@ -151,10 +174,10 @@ export function definitionProblems(body: Record<string, unknown>): ErrorDetail[]
 
   steps.forEach((step, i) => {
     const path = `steps[${i}]`;
-    problems.push(...configProblems(step.type, step.config, path));
+    problems.push(...configProblems(checks, step.type, step.config, path));
     if (step.fallback && typeof step.fallback === "object") {
       const fallback = step.fallback as { type?: unknown; config?: unknown };
-      problems.push(...configProblems(fallback.type, fallback.config, `${path}.fallback`));
+      problems.push(...configProblems(checks, fallback.type, fallback.config, `${path}.fallback`));
     }
     // Zod has already reported a depends_on that is not an array; only an array can be checked here.
     const dependsOn: unknown[] = Array.isArray(step.depends_on) ? step.depends_on : [];
@@ -167,7 +190,7 @@ export function definitionProblems(body: Record<string, unknown>): ErrorDetail[]
       problems.push({ path: `${path}.depends_on`, message: "lists a step more than once" });
     }
     for (const key of ["if", "for_each"] as const) {
-      if (typeof step[key] === "string") problems.push(...templateErrors(step[key], `${path}.${key}`));
+      if (typeof step[key] === "string") problems.push(...checks.templateErrors(step[key], `${path}.${key}`));
     }
     if (step.output_schema !== undefined) problems.push(...schemaProblems(step.output_schema, `${path}.output_schema`));
   });
@@ -175,49 +198,27 @@ export function definitionProblems(body: Record<string, unknown>): ErrorDetail[]
   const cycle = findCycle(normalized, ids);
   if (cycle) problems.push({ path: "steps", message: `the steps form a cycle: ${cycle.join(" -> ")}` });
 
-  problems.push(...typeProblems(steps, normalized, ids));
-  problems.push(...waitProblems(steps));
+  problems.push(...typeProblems(checks, steps, normalized, ids));
+  problems.push(...waitProblems(checks, steps));
 
-  if (body.output !== undefined) problems.push(...templateErrors(body.output, "output"));
+  if (body.output !== undefined) problems.push(...checks.templateErrors(body.output, "output"));
   if (body.input_schema !== undefined) problems.push(...schemaProblems(body.input_schema, "input_schema"));
   if (body.output_schema !== undefined) problems.push(...schemaProblems(body.output_schema, "output_schema"));
   return problems;
 }
 
-/**
- * Step URLs written without templates that the SSRF gate refuses (a private address, a bad
- * scheme): caught when the workflow is created rather than when a run gets there. A URL that
- * does not parse yet is left to the step, which may complete it at run time.
- */
-export function literalUrlProblems(body: Record<string, unknown>, allowPrivateNetwork: boolean): ErrorDetail[] {
-  const problems: ErrorDetail[] = [];
-  const check = (type: unknown, config: unknown, path: string) => {
-    const literalUrls = typeof type === "string" ? stepType(type)?.literalUrls : undefined;
-    if (!literalUrls || !config || typeof config !== "object") return;
-    for (const { field, url } of literalUrls(config as Record<string, unknown>)) {
-      if (!URL.canParse(url)) continue;
-      const problem = urlProblem(url, allowPrivateNetwork);
-      if (problem) problems.push({ path: `${path}.config.${field}`, message: problem });
-    }
-  };
-  (Array.isArray(body.steps) ? body.steps : []).forEach((step: Partial<StepDefinition> | null, i) => {
-    if (!step || typeof step !== "object") return;
-    check(step.type, step.config, `steps[${i}]`);
-    if (step.fallback && typeof step.fallback === "object") check(step.fallback.type, step.fallback.config, `steps[${i}].fallback`);
-  });
-  return problems;
-}
-
-function configProblems(type: unknown, config: unknown, path: string): ErrorDetail[] {
+function configProblems(checks: StepChecks, type: unknown, config: unknown, path: string): ErrorDetail[] {
   if (typeof type !== "string") return [];
-  const definition = stepType(type);
+  const definition = checks.stepType(type);
   if (!definition) {
-    return [{ path: `${path}.type`, message: `unknown step type "${type.slice(0, 80)}"; known types: ${stepTypeNames().join(", ")}` }];
+    return [
+      { path: `${path}.type`, message: `unknown step type "${type.slice(0, 80)}"; known types: ${checks.stepTypeNames().join(", ")}` },
+    ];
   }
   const problems: ErrorDetail[] = [];
   const parsed = definition.config.safeParse(config ?? {});
   if (!parsed.success) problems.push(...zodDetails(parsed.error, `${path}.config`));
-  problems.push(...templateErrors(config, `${path}.config`));
+  problems.push(...checks.templateErrors(config, `${path}.config`));
   return problems;
 }
 
@@ -253,11 +254,16 @@ function findCycle(steps: Array<{ id: string; depends_on?: string[] }>, ids: Map
 }
 
 /** A typed step must be wired to a producer of what it accepts (untyped producers are checked at run time). */
-function typeProblems(steps: Step[], normalized: Array<{ id: string; depends_on?: string[] }>, ids: Map<string, number>): ErrorDetail[] {
+function typeProblems(
+  checks: StepChecks,
+  steps: Step[],
+  normalized: Array<{ id: string; depends_on?: string[] }>,
+  ids: Map<string, number>,
+): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
-  const produced = producedTypes(steps, normalized, ids);
+  const produced = producedTypes(checks, steps, normalized, ids);
   steps.forEach((step, i) => {
-    const accepts = typeof step.type === "string" ? stepType(step.type)?.accepts : undefined;
+    const accepts = typeof step.type === "string" ? checks.stepType(step.type)?.accepts : undefined;
     if (!accepts || accepts === "any") return;
     const deps = dependenciesOf(normalized, i);
     if (deps.length > 1) {
@@ -285,13 +291,18 @@ function typeProblems(steps: Step[], normalized: Array<{ id: string; depends_on?
  * The type each step yields, by index: a pass-through step (Echo) yields what its single
  * input yields, so a mismatch two steps away is still caught at creation.
  */
-function producedTypes(steps: Step[], normalized: Array<{ id: string; depends_on?: string[] }>, ids: Map<string, number>) {
+function producedTypes(
+  checks: StepChecks,
+  steps: Step[],
+  normalized: Array<{ id: string; depends_on?: string[] }>,
+  ids: Map<string, number>,
+) {
   const known = new Map<number, DataType | undefined>();
   const produced = (index: number): DataType | undefined => {
     if (known.has(index)) return known.get(index);
     known.set(index, "any"); // a cycle (reported on its own) resolves to "checked at run time"
     const type = steps[index]?.type;
-    const produces = typeof type === "string" ? stepType(type)?.produces : undefined;
+    const produces = typeof type === "string" ? checks.stepType(type)?.produces : undefined;
     let result: DataType | undefined = produces === "same" ? "any" : produces;
     if (produces === "same") {
       const deps = dependenciesOf(normalized, index);
@@ -304,10 +315,10 @@ function producedTypes(steps: Step[], normalized: Array<{ id: string; depends_on
   return produced;
 }
 
-function waitProblems(steps: Step[]): ErrorDetail[] {
+function waitProblems(checks: StepChecks, steps: Step[]): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   steps.forEach((step, i) => {
-    const waits = typeof step.type === "string" && stepType(step.type)?.waits;
+    const waits = typeof step.type === "string" && checks.stepType(step.type)?.waits;
     if (waits && step.for_each !== undefined) {
       problems.push({ path: `steps[${i}].for_each`, message: `${step.type} waits, so it cannot run for_each` });
     }

@@ -1,4 +1,4 @@
-import type { RunStatus } from "../engine/events";
+import type { RunStatus } from "./run-status";
 
 /** What a list of runs may filter by, and the rules for the terms a filter writes into SQL. */
 

@@ -1,23 +1,20 @@
 import { err, ok, type Result } from "../domain/errors";
-import { legacyDeliveryExists } from "../services/legacy-deliveries";
-import { type DeliveryMessage, queueDeliveries } from "../services/webhooks";
 import { type AttemptRecord, attemptDelivery, DEAD_LETTERED, EARLY_MS, LEASE_MS } from "../webhooks/attempt";
 import { deliveryId } from "../webhooks/delivery-id";
 import { type DeliveryDetail, type DeliveryFacts, type DeliveryView, deliveryDetailView, deliveryView } from "../webhooks/delivery-view";
-import { webhookFormat } from "../webhooks/formatters";
 import { sweepGraceMs } from "../webhooks/schedule";
 import { FIRST_MID, type StoredDelivery } from "./delivery-store";
 import type { LoggedEvent } from "./events";
+import type { DeliveryMessage, RunPort } from "./port";
 import type { RunRecord, RunStore, StepRecord } from "./store";
 
 /** A message for a delivery being attempted with a newer generation comes back after this. */
 const IN_FLIGHT_RETRY_MS = 5_000;
 const OUTBOX_RETRY_MS = 5_000;
-/** Test hook: while set, the queue refuses this run's messages, as a lost message would be lost. */
-export const QUEUE_DOWN_HOOK = "test_webhook_queue_down";
 
 export interface DeliveriesHost {
   readonly bindings: Env;
+  readonly port: RunPort;
   readonly store: RunStore;
   currentRun(): RunRecord | null;
   transaction<T>(fn: () => T): T;
@@ -65,7 +62,7 @@ export class RunDeliveries {
   /** Called for every appended event, inside the write that appended it. */
   record(run: RunRecord, steps: StepRecord[], event: LoggedEvent): void {
     if (!run.webhookUrl) return;
-    const format = webhookFormat(run.surface);
+    const format = this.host.port.webhookFormat(run.surface);
     if (!format.sends(event.type, run, event.dataJson)) return;
     const payload = JSON.stringify(format.body(event, run, steps));
     const seq = this.store.insert({ event: event.type, url: run.webhookUrl, payload }, event.at);
@@ -87,8 +84,7 @@ export class RunDeliveries {
 
   private async send(messages: DeliveryMessage[]): Promise<void> {
     try {
-      if (this.host.store.getValue(QUEUE_DOWN_HOOK)) throw new Error("the queue is down (test hook)");
-      await queueDeliveries(this.host.bindings, messages);
+      await this.host.port.queueDeliveries(messages);
     } catch (error) {
       // Not lost: each stays pending, and the alarm sends it again once it is overdue.
       console.error(`run ${messages[0].run}: queueing ${messages.length} webhook deliveries failed; the alarm sends them again`, error);
@@ -146,13 +142,11 @@ export class RunDeliveries {
     this.inflight.set(seq, { mid, since: now });
     let record: AttemptRecord;
     try {
-      record = await attemptDelivery(this.host.bindings, {
-        id: deliveryId(run.id, seq),
-        appId: run.appId,
-        url: row.url,
-        payload: row.payload,
-        attempt: row.attempts.length + 1,
-      });
+      record = await attemptDelivery(
+        this.host.bindings,
+        { id: deliveryId(run.id, seq), appId: run.appId, url: row.url, payload: row.payload, attempt: row.attempts.length + 1 },
+        this.host.port.signingSecrets,
+      );
     } finally {
       this.inflight.delete(seq);
     }
@@ -184,7 +178,7 @@ export class RunDeliveries {
     if (!run) return;
     try {
       for (const entry of store.outbox()) {
-        const inD1 = await legacyDeliveryExists(this.host.bindings, entry.id);
+        const inD1 = await this.host.port.legacyDeliveryExists(entry.id);
         this.host.transaction(() => {
           if (!inD1 && run.purgedAt === null) {
             const seq = this.store.insert(entry, Date.now());
@@ -235,11 +229,5 @@ export class RunDeliveries {
     this.host.rearm();
     await this.send([{ run: run.id, id, mid }]);
     return this.detail(appId, seq);
-  }
-
-  /** Test hook: pending deliveries fall due `ms` earlier. */
-  shift(ms: number): void {
-    this.store.shift(ms);
-    this.host.rearm();
   }
 }

@@ -205,13 +205,6 @@ export class DeliveryStore {
     this.due = undefined;
   }
 
-  /** Test hook: pending deliveries fall due `ms` earlier. */
-  shift(ms: number): void {
-    if (!this.tables.has("deliveries")) return;
-    this.sql.exec("UPDATE deliveries SET due_at = due_at - ? WHERE status = 'pending'", ms);
-    this.due = undefined;
-  }
-
   private setDue(seq: number, dueAt: number | null): void {
     if (this.due === undefined) return;
     if (dueAt === null) this.due.delete(seq);

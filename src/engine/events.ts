@@ -1,3 +1,6 @@
+// The statuses are domain vocabulary (the runs index filters on them too); the engine's modules take them from here.
+export { isEnded, type RunStatus, type StepStatus } from "../domain/run-status";
+
 /**
  * The run's event log. Kinds are stored as numbers that are never reused or renumbered;
  * the API shows their names. Add new kinds at the end.
@@ -73,5 +76,3 @@ export function toRunEvent(e: LoggedEvent): RunEvent {
     data: e.dataJson === null ? null : JSON.parse(e.dataJson),
   };
 }
-
-export { isEnded, type RunStatus, type StepStatus } from "../domain/run-status";

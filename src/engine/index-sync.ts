@@ -1,12 +1,11 @@
-import { purgeRunCopies } from "../services/purge";
-import { upsertRunIndex } from "../services/run-index";
+import type { RunPort } from "./port";
 import { runSummary } from "./run-view";
 import type { RunRecord, RunStore } from "./store";
 
 const RETRY_MS = 5_000;
 
 interface SyncHost {
-  readonly bindings: Env;
+  readonly port: RunPort;
   readonly store: RunStore;
   currentRun(): RunRecord | null;
   rearm(): void;
@@ -17,7 +16,7 @@ interface SyncHost {
 /**
  * Mirrors the run's summary into its runs index shard after each status change. Once the run
  * is purged and its tombstone is written, it clears the copies of its data that D1 holds
- * (services/purge.ts) and has the object delete its whole storage. Writes are coalesced (one in
+ * (through the port) and has the object delete its whole storage. Writes are coalesced (one in
  * flight, one more queued at most) and a failed write leaves an `index` timer, so the alarm
  * repairs the index later; the run itself never waits on D1.
  */
@@ -68,9 +67,9 @@ export class IndexSync {
     const seq = run.stateSeq;
     if (run.syncedSeq >= seq && !this.retrying) return;
     try {
-      await upsertRunIndex(this.host.bindings, runSummary(run));
+      await this.host.port.indexRun(runSummary(run));
       if (run.purgedAt !== null) {
-        await purgeRunCopies(this.host.bindings, run.appId, run.id);
+        await this.host.port.purgeRunCopies(run.appId, run.id);
         // The tombstone now answers for the run: nothing of it stays here.
         await this.host.dropStorage();
         return;

@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import { runStub } from "../services/stubs";
 import { isEnded } from "./events";
 
 export interface Limits {
@@ -83,7 +84,7 @@ export class LimiterObject extends DurableObject<Env> {
     for (const runId of granted) {
       if (runId === caller) continue;
       // A lost notification is harmless: a queued run asks again on its own timer.
-      this.env.RUNS.get(this.env.RUNS.idFromName(runId))
+      runStub(this.env, runId)
         .slotGranted()
         .catch((error) => console.error(`limiter: telling run ${runId} it may start failed`, error));
     }
@@ -99,7 +100,7 @@ export class LimiterObject extends DurableObject<Env> {
     const stale = this.sql.exec("SELECT run_id FROM holders WHERE since <= ?", Date.now() - HOLDER_CHECK_MS).toArray();
     for (const row of stale) {
       const runId = row.run_id as string;
-      const status = await this.env.RUNS.get(this.env.RUNS.idFromName(runId)).status();
+      const status = await runStub(this.env, runId).status();
       if (status === null || isEnded(status)) this.sql.exec("DELETE FROM holders WHERE run_id = ?", runId);
     }
     this.grant(null);

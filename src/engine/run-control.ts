@@ -1,8 +1,8 @@
 import { err, ok, type Result } from "../domain/errors";
 import { validateAgainst } from "../domain/json-schema";
 import { newId } from "../lib/ids";
-import * as effects from "./effects";
 import { isEnded } from "./events";
+import type { RunPort } from "./port";
 import type { RunEngine } from "./run-engine";
 import type { ChildResult, EventInput, RetentionPatch } from "./run-types";
 import { StepError } from "./steps/types";
@@ -15,7 +15,7 @@ const LIMITER_RECHECK_MS = 30_000;
 const START_REQUESTED = "start_requested";
 
 export interface ControlHost {
-  readonly bindings: Env;
+  readonly port: RunPort;
   readonly store: RunStore;
   transaction<T>(fn: () => T): T;
   rearm(): void;
@@ -64,7 +64,7 @@ export class RunControl {
     this.store.setValue(START_REQUESTED, "1");
     let granted = false;
     try {
-      granted = (await effects.acquireSlot(this.host.bindings, this.run.limiter, this.run.id)) === "granted";
+      granted = (await this.host.port.acquireSlot(this.run.limiter, this.run.id)) === "granted";
     } catch (error) {
       console.error(`run ${this.run.id}: the limiter could not be reached`, error);
     }
@@ -96,7 +96,7 @@ export class RunControl {
     this.engine.finish("cancelled", null, reason ? { code: "RUN_CANCELLED", message: reason, step_id: null } : null);
     await Promise.all(
       children.map((step) =>
-        effects.cancelChild(this.host.bindings, (step.wait as { runId: string }).runId).catch((error) => {
+        this.host.port.cancelChild((step.wait as { runId: string }).runId).catch((error) => {
           console.error(`run ${this.run.id}: cancelling child of ${step.id} failed`, error);
         }),
       ),
@@ -252,8 +252,16 @@ export class RunControl {
 
   /** After a restart: the child may not exist yet; creating it again is harmless. */
   async ensureChild(step: StepRecord): Promise<void> {
+    if (step.wait?.kind !== "child") return;
+    // Same id as before, so the child is made at most once.
+    const config = (step.input ?? {}) as { workflow_id: string; version?: number | string; input?: unknown };
     try {
-      await effects.ensureChild(this.host.bindings, this.run, step);
+      await this.host.port.startChild(this.run, step, step.wait.runId, {
+        kind: "child",
+        workflowId: config.workflow_id,
+        version: config.version === undefined ? null : Number(config.version),
+        input: config.input ?? {},
+      });
     } catch (error) {
       console.error(`run ${this.run.id}: re-creating the child of ${step.id} failed`, error);
     }
@@ -269,7 +277,7 @@ export class RunControl {
 
   private async notifyParent(): Promise<void> {
     try {
-      await effects.notifyParent(this.host.bindings, this.run);
+      await this.host.port.notifyParent(this.run);
       this.store.deleteTimer("notify_parent");
     } catch (error) {
       console.error(`run ${this.run.id}: telling the parent run failed; retrying`, error);
@@ -279,7 +287,7 @@ export class RunControl {
 
   private async releaseSlot(): Promise<void> {
     try {
-      await effects.releaseSlot(this.host.bindings, this.run.limiter as NonNullable<typeof this.run.limiter>, this.run.id);
+      await this.host.port.releaseSlot(this.run.limiter as NonNullable<typeof this.run.limiter>, this.run.id);
       this.store.deleteTimer("limiter");
     } catch (error) {
       console.error(`run ${this.run.id}: releasing the limiter slot failed; retrying`, error);

@@ -13,14 +13,18 @@ import {
   toStepError,
   withDeadline,
 } from "./attempt";
-import { type EventName, isEnded, type LoggedEvent, type RunStatus, type StepStatus } from "./events";
+import type { EventPath } from "./event-path";
+import { type EventName, isEnded, type RunStatus, type StepStatus } from "./events";
 import { render, type Scope, truthy } from "./expressions";
 import type { Masker } from "./masking";
+import type { RunPort } from "./port";
 import { retryDelay, retryPolicy, STEP_DEFAULTS } from "./retries";
+import type { RunError } from "./run-types";
+import { waitView } from "./run-view";
 import { SecretGate } from "./secret-gate";
 import { stepType } from "./steps/registry";
 import { type StepContext, StepError, type StepOutcome } from "./steps/types";
-import type { RunError, RunRecord, RunStore, StepRecord, TimerKind, WaitInfo } from "./store";
+import type { RunRecord, RunStore, StepRecord, TimerKind, WaitInfo } from "./store";
 
 /**
  * Sequences one run's steps inside its Durable Object. Every ready step starts in the same
@@ -36,22 +40,25 @@ export interface EngineHost {
   readonly bindings: Env;
   readonly store: RunStore;
   transaction<T>(fn: () => T): T;
-  /** Publishes an appended event to live streams and webhooks. */
-  published(event: LoggedEvent): void;
+  /** Where an event is stored, sent to webhooks and published (event-path.ts). */
+  readonly eventPath: EventPath;
   /** The run's status changed: update the D1 index. */
   statusChanged(): void;
   /** Timers or status changed: move the alarm. */
   rearm(): void;
   /** The run ended (any final status): notify parent, limiter, webhooks. */
   ended(): void;
-  startChild(step: StepRecord, childRunId: string, outcome: Extract<StepOutcome, { kind: "child" }>): Promise<void>;
-  cancelChild(childRunId: string): Promise<void>;
+  /** The world beyond the run's object. */
+  readonly port: RunPort;
+  /** The profile's variables, loaded once per instance through the port. */
   vars(): Promise<Record<string, string>>;
-  callbackUrl(step: StepRecord, expiresAt: number): Promise<string>;
   /** Masks the profile's secret values; complete once vars() has resolved. */
   masker(): Masker;
-  /** A test hook's hold on a started step, or null: the step stays running until it resolves. */
-  held(stepId: string): Promise<void> | null;
+  /**
+   * Where a started attempt may be held before it executes, staying running until the promise
+   * resolves. Only the test worker's run object has it (test/support/test-objects.ts).
+   */
+  holdAttempt?(stepId: string): Promise<void> | null;
 }
 
 type Continuation = "continue" | "stop";
@@ -109,12 +116,11 @@ export class RunEngine {
   // ---- events and status ------------------------------------------------------------
 
   emit(name: EventName, stepId: string | null, data: unknown, at = Date.now()): void {
-    const event = this.store.appendEvent(name, stepId, data === undefined ? null : JSON.stringify(data), at);
-    this.host.published(event);
+    this.host.eventPath.append(this.run, this.steps, name, stepId, data === undefined ? null : JSON.stringify(data), at);
   }
 
   private emitRaw(name: EventName, stepId: string | null, dataJson: string, at: number): void {
-    this.host.published(this.store.appendEvent(name, stepId, dataJson, at));
+    this.host.eventPath.append(this.run, this.steps, name, stepId, dataJson, at);
   }
 
   /** Changes the run's status: stored, logged and (once committed) mirrored to D1. */
@@ -244,7 +250,7 @@ export class RunEngine {
       // A typed step's input is the value it consumes; its config is empty.
       const consumed = type.accepts ? ((this.deps.get(step.id) ?? []).length === 0 ? this.run.input : scope.prev) : rendered?.shown;
       this.begin(step, items ? { items } : consumed, !atomic);
-      const hold = this.host.held(step.id);
+      const hold = this.host.holdAttempt?.(step.id);
       if (hold) {
         await hold;
         if (stale()) return;
@@ -295,7 +301,7 @@ export class RunEngine {
         this.run.httpCalls += 1;
       },
       timeoutMs: (this.def(step).timeout === undefined ? null : parseDuration(this.def(step).timeout)) ?? STEP_DEFAULTS.timeoutMs,
-      callbackUrl: (timeoutMs) => this.host.callbackUrl(step, Date.now() + timeoutMs),
+      callbackUrl: (timeoutMs) => this.host.port.callbackUrl(this.run, step, Date.now() + timeoutMs),
       recordTask: (taskId) => this.recordTask(step, attempt, taskId),
     };
   }
@@ -391,7 +397,7 @@ export class RunEngine {
         this.wait(step, { kind: "child", runId: childRunId }, null, null);
         this.emit("child.started", step.id, { run_id: childRunId, workflow_id: outcome.workflowId });
         try {
-          await this.host.startChild(step, childRunId, outcome);
+          await this.host.port.startChild(this.run, step, childRunId, outcome);
         } catch (error) {
           if (step.status === "waiting" && step.wait?.kind === "child" && step.wait.runId === childRunId) {
             this.failAttempt(step, toStepError(error));
@@ -655,20 +661,5 @@ export class RunEngine {
     });
     this.host.rearm();
     this.host.ended();
-  }
-}
-
-export function waitView(wait: WaitInfo) {
-  switch (wait.kind) {
-    case "sleep":
-      return { kind: "sleep" as const, until: new Date(wait.until).toISOString() };
-    case "event":
-      return { kind: "event" as const, events: wait.names, timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
-    case "child":
-      return { kind: "child" as const, run_id: wait.runId };
-    case "callback":
-      return { kind: "callback" as const, timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
-    case "retry":
-      return { kind: "retry" as const, next_attempt_at: new Date(wait.until).toISOString() };
   }
 }

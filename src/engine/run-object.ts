@@ -3,18 +3,22 @@ import { err, ok, type Result } from "../domain/errors";
 import { Limits } from "../domain/limits";
 import type { DeliveryDetail, DeliveryView } from "../webhooks/delivery-view";
 import { RunDeliveries } from "./deliveries";
-import * as effects from "./effects";
-import { isEnded, type LoggedEvent, type RunEvent, type RunStatus, toRunEvent } from "./events";
+import { EventPath } from "./event-path";
+import { isEnded, type RunEvent, type RunStatus, toRunEvent } from "./events";
 import { IndexSync } from "./index-sync";
 import { Masker, NO_SECRETS } from "./masking";
+import { nativeWebhook } from "./native-webhook";
+import type { RunPort } from "./port";
 import { type ControlHost, RunControl } from "./run-control";
 import { type EngineHost, RunEngine, WATCHDOG_MS } from "./run-engine";
 import { createRunRecord, restoreSteps } from "./run-factory";
 import { patchRun, purgeOutputs } from "./run-patch";
-import type { ChildResult, CreateRunParams, EventInput, RetentionPatch, RunPatch } from "./run-types";
+import { runPort } from "./run-port";
+import type { ChildResult, CreateRunParams, EventInput, RetentionPatch, RunDiagnosis, RunPatch } from "./run-types";
 import { type RunView, runView } from "./run-view";
 import { type RunRecord, RunStore, type StepRecord } from "./store";
 import { EventStreams } from "./streams";
+import type { WebhookFormat } from "./webhook-format";
 
 /**
  * One Durable Object per run (named by run id): the authoritative state of the run in its own
@@ -24,40 +28,42 @@ import { EventStreams } from "./streams";
 const ALARM_FAILURES = "alarm_failures";
 const ALARM_RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000];
 
-export interface RunDiagnosis {
-  id: string;
-  status: RunStatus;
-  alarm_at: string | null;
-  timers: Array<{ kind: string; step_id: string | null; due_at: string }>;
-  waiting: Array<{ step_id: string; kind: string | null; until: number | null }>;
-  in_flight: string[];
-  alarm_failures: number;
-  stuck: string | null;
-}
-
 const purgedMessage = (run: RunRecord) => `run ${run.id} was purged at ${new Date(run.purgedAt as number).toISOString()}`;
 
-export class RunObject extends DurableObject<Env> implements EngineHost, ControlHost {
+/**
+ * The run's object; the composition root (src/compose.ts) makes it concrete with the webhook
+ * formats of the dialects, which the engine does not know.
+ */
+export abstract class RunObject extends DurableObject<Env> implements EngineHost, ControlHost {
   store: RunStore;
   readonly bindings: Env;
-  private engine: RunEngine | null = null;
+  /** Replaced only by the test worker's object, which can take the queue down. */
+  port: RunPort;
+  /** The run's webhook format, loaded with the run (its surface never changes). */
+  private webhookFormat: WebhookFormat = nativeWebhook;
+  protected engine: RunEngine | null = null;
   private control: RunControl | null = null;
   private alarmAt: number | null = null;
   private readonly streams = new EventStreams();
   private readonly index: IndexSync;
   private readonly webhooks: RunDeliveries;
-  private pendingEvents: LoggedEvent[] | null = null;
+  readonly eventPath: EventPath;
   private varsCache: Promise<Record<string, string>> | null = null;
   private secretMasker: Masker = NO_SECRETS;
-  /** Test hook: steps held in running once they start, with the release of each held one. */
-  private readonly holds = new Map<string, (() => void) | null>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.bindings = env;
+    this.port = runPort(env, () => this.webhookFormat);
     this.store = new RunStore(ctx.storage.sql);
     this.index = new IndexSync(this);
     this.webhooks = new RunDeliveries(this);
+    this.eventPath = new EventPath(
+      () => this.store,
+      (fn) => ctx.storage.transactionSync(fn),
+      this.streams,
+      this.webhooks,
+    );
     // A new object has nothing to restore (and no alarm), so its first request runs at once.
     if (!this.store.exists()) return;
     void ctx.blockConcurrencyWhile(async () => {
@@ -65,9 +71,17 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
       this.store.init();
       const run = this.store.loadRun();
       if (!run) return;
+      await this.loadWebhookFormat(run.surface);
       this.attach(run, restoreSteps(run, this.store.loadSteps()));
       this.resumeAfterRestart();
     });
+  }
+
+  /** The webhook format of a surface: a dialect's, or null for the native API. */
+  protected abstract dialectWebhook(surface: string): Promise<WebhookFormat | null>;
+
+  private async loadWebhookFormat(surface: string): Promise<void> {
+    this.webhookFormat = (await this.dialectWebhook(surface)) ?? nativeWebhook;
   }
 
   private attach(run: RunRecord, steps: StepRecord[]): { engine: RunEngine; control: RunControl } {
@@ -95,34 +109,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
   // ---- EngineHost ---------------------------------------------------------------------
 
   transaction<T>(fn: () => T): T {
-    if (this.pendingEvents) return fn();
-    this.pendingEvents = [];
-    let events: LoggedEvent[] = [];
-    try {
-      const result = this.ctx.storage.transactionSync(fn);
-      events = this.pendingEvents;
-      return result;
-    } catch (error) {
-      this.store.rolledBack();
-      this.webhooks.rolledBack();
-      throw error;
-    } finally {
-      this.pendingEvents = null;
-      for (const event of events) this.deliver(event);
-    }
-  }
-
-  published(event: LoggedEvent): void {
-    const engine = this.engine;
-    if (engine) this.webhooks.record(engine.run, engine.steps, event);
-    // Inside a transaction the event is held until the transaction commits.
-    if (this.pendingEvents) this.pendingEvents.push(event);
-    else this.deliver(event);
-  }
-
-  private deliver(event: LoggedEvent): void {
-    this.streams.publish(event);
-    if (!this.pendingEvents) this.webhooks.flush();
+    return this.eventPath.transaction(fn);
   }
 
   statusChanged(): void {
@@ -188,17 +175,10 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     this.varsCache = null;
   }
 
-  startChild: EngineHost["startChild"] = (step, childRunId, outcome) =>
-    effects.startChild(this.env, this.engine?.run as RunRecord, step, childRunId, outcome);
-
-  cancelChild(childRunId: string): Promise<void> {
-    return effects.cancelChild(this.env, childRunId);
-  }
-
   /** The profile's variables, loaded once per instance; never stored by the run. */
   vars(): Promise<Record<string, string>> {
     const run = this.engine?.run as RunRecord;
-    this.varsCache ??= effects.loadVars(this.bindings, run.appId, run.profile).then(
+    this.varsCache ??= this.port.loadVars(run.appId, run.profile).then(
       ({ vars, secrets }) => {
         this.secretMasker = new Masker(secrets);
         return vars;
@@ -213,15 +193,6 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
 
   masker(): Masker {
     return this.secretMasker;
-  }
-
-  held(stepId: string): Promise<void> | null {
-    if (!this.holds.has(stepId)) return null;
-    return new Promise((release) => this.holds.set(stepId, release));
-  }
-
-  callbackUrl(step: StepRecord, expiresAt: number): Promise<string> {
-    return effects.callbackUrlFor(this.bindings, this.engine?.run as RunRecord, step, expiresAt);
   }
 
   // ---- RPC ------------------------------------------------------------------------------
@@ -239,6 +210,8 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
 
   /** Creates the run (idempotent by id: a second call answers with the run as it is). */
   async create(params: CreateRunParams): Promise<Result<RunView>> {
+    // Before the check below: nothing may come between it and the write.
+    if (!this.engine) await this.loadWebhookFormat(params.surface);
     if (this.engine) {
       if (this.engine.run.appId !== params.appId) return err("CONFLICT", "run id already in use");
       return ok(this.view(this.engine));
@@ -425,10 +398,7 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
     this.alarmAt = null;
     if (!this.engine || !this.control) return;
     try {
-      this.failIfAsked();
-      await this.ready();
-      await this.control.onAlarm(Date.now());
-      await this.webhooks.sweep(Date.now());
+      await this.onAlarm(this.control);
       if (this.store.getValue(ALARM_FAILURES)) this.store.setValue(ALARM_FAILURES, null);
     } catch (error) {
       // The runtime gives up on an alarm that keeps failing after a few retries, so the
@@ -442,6 +412,13 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
       return;
     }
     this.rearm();
+  }
+
+  /** The alarm's work: due timers, then webhook deliveries overdue. */
+  protected async onAlarm(control: RunControl): Promise<void> {
+    await this.ready();
+    await control.onAlarm(Date.now());
+    await this.webhooks.sweep(Date.now());
   }
 
   /** Why the run would be stuck, or null: every unfinished run needs an alarm or an open-ended wait. */
@@ -470,57 +447,5 @@ export class RunObject extends DurableObject<Env> implements EngineHost, Control
       alarm_failures: Number(this.store.getValue(ALARM_FAILURES) ?? 0),
       stuck,
     };
-  }
-
-  // ---- test hooks (reachable only through the binding, which only this worker has) ------
-
-  /** Moves every pending timer `ms` earlier, so tests never wait on real time. */
-  testShiftTimers(ms: number, kinds?: string[]): void {
-    for (const timer of this.store.timers()) {
-      if (kinds && !kinds.includes(timer.kind)) continue;
-      this.store.addTimer({ ...timer, dueAt: timer.dueAt - ms });
-      const step = timer.stepId ? this.engine?.byId.get(timer.stepId) : undefined;
-      if (step?.wait && "until" in step.wait && typeof step.wait.until === "number") {
-        step.wait = { ...step.wait, until: step.wait.until - ms } as typeof step.wait;
-        this.store.saveStep(step);
-      }
-    }
-    if (this.engine?.run.retentionDueAt && (!kinds || kinds.includes("retention"))) {
-      this.engine.run.retentionDueAt -= ms;
-      this.store.saveRun(this.engine.run);
-    }
-    this.rearm();
-  }
-
-  /**
-   * Holds the step in running from the moment it starts until testReleaseStep, so a test can
-   * read a run mid-step. Kept in memory, not storage: a held attempt cannot outlive the
-   * instance anyway, and the hot path then pays one map lookup, not a storage read.
-   */
-  testHoldStep(stepId: string): void {
-    this.holds.set(stepId, null);
-  }
-
-  testReleaseStep(stepId: string): void {
-    const release = this.holds.get(stepId);
-    this.holds.delete(stepId);
-    release?.();
-  }
-
-  /** Moves every pending webhook delivery `ms` earlier (its due time, and so the alarm's look at it). */
-  testShiftDeliveries(ms: number): void {
-    this.webhooks.shift(ms);
-  }
-
-  testSetHook(name: string, value: string | null): void {
-    this.store.setValue(name, value);
-  }
-
-  /** Test hook `alarm_throws`: the next N alarms fail, to prove a failing alarm loses nothing. */
-  private failIfAsked(): void {
-    const left = Number(this.store.getValue("alarm_throws") ?? 0);
-    if (left <= 0) return;
-    this.store.setValue("alarm_throws", left > 1 ? String(left - 1) : null);
-    throw new Error(`alarm failure injected by a test (${left - 1} more)`);
   }
 }

@@ -1,5 +1,23 @@
 import type { VersionDefinition } from "../domain/definition";
-import type { LimiterRef, Retention, RunError } from "./store";
+import type { RunStatus } from "./events";
+
+export interface RunError {
+  code: string;
+  message: string;
+  step_id: string | null;
+  details?: unknown;
+}
+
+export interface Retention {
+  maxAgeSeconds: number;
+  preserveOnFailure: boolean;
+}
+
+export interface LimiterRef {
+  name: string;
+  concurrency: number | null;
+  rate: { limit: number; periodMs: number } | null;
+}
 
 /** What started a run; shown as `trigger` and filtered on in lists. */
 export const TRIGGERS = ["api", "schedule", "rpc", "discover", "replay", "child", "dialect"] as const;
@@ -54,4 +72,16 @@ export interface RunPatch {
   metadata?: Record<string, unknown>;
   /** Soft delete (hidden from lists unless asked for), or undo it. */
   deleted?: boolean;
+}
+
+/** What the run object says of its own health (GET /v1/admin/runs/{id}/diagnosis). */
+export interface RunDiagnosis {
+  id: string;
+  status: RunStatus;
+  alarm_at: string | null;
+  timers: Array<{ kind: string; step_id: string | null; due_at: string }>;
+  waiting: Array<{ step_id: string; kind: string | null; until: number | null }>;
+  in_flight: string[];
+  alarm_failures: number;
+  stuck: string | null;
 }

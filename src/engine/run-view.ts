@@ -1,8 +1,7 @@
 import { iso } from "../lib/json";
 import { isEnded, type RunStatus } from "./events";
-import { waitView } from "./run-engine";
 import type { Trigger } from "./run-types";
-import type { RunRecord, StepRecord } from "./store";
+import type { RunRecord, StepRecord, WaitInfo } from "./store";
 
 /** The run as the native API shows it. */
 export function runView(run: RunRecord, steps: StepRecord[]) {
@@ -121,4 +120,19 @@ export function runListView(row: Omit<RunSummary, "appId" | "stateSeq" | "status
     purged_at: iso(row.purgedAt),
     deleted_at: iso(row.deletedAt),
   };
+}
+
+export function waitView(wait: WaitInfo) {
+  switch (wait.kind) {
+    case "sleep":
+      return { kind: "sleep" as const, until: new Date(wait.until).toISOString() };
+    case "event":
+      return { kind: "event" as const, events: wait.names, timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
+    case "child":
+      return { kind: "child" as const, run_id: wait.runId };
+    case "callback":
+      return { kind: "callback" as const, timeout_at: wait.until === null ? null : new Date(wait.until).toISOString() };
+    case "retry":
+      return { kind: "retry" as const, next_attempt_at: new Date(wait.until).toISOString() };
+  }
 }

@@ -1,31 +1,13 @@
 import type { VersionDefinition } from "../domain/definition";
 import { DeliveryStore } from "./delivery-store";
 import { EventKind, type EventName, eventName, type LoggedEvent, type RunStatus, type StepStatus } from "./events";
-import type { Trigger } from "./run-types";
+import type { LimiterRef, Retention, RunError, Trigger } from "./run-types";
 import { Tables } from "./store-schema";
 
 /**
  * The run object's SQLite storage. The object keeps the run and its steps in memory and
  * writes every change here before anything depends on it; this module owns the SQL.
  */
-
-export interface RunError {
-  code: string;
-  message: string;
-  step_id: string | null;
-  details?: unknown;
-}
-
-export interface Retention {
-  maxAgeSeconds: number;
-  preserveOnFailure: boolean;
-}
-
-export interface LimiterRef {
-  name: string;
-  concurrency: number | null;
-  rate: { limit: number; periodMs: number } | null;
-}
 
 export interface RunRecord {
   id: string;

@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { RunFilter } from "../domain/run-filter";
 import type { RunSummary } from "../engine/run-view";
-import { forgetShard, recordShard } from "../services/run-shards";
+import { forgetShard, type IndexRow, recordShard, type Shard, type ShardIdentity, type ShardStats } from "../services/run-shards";
 import { ADDED_COLUMNS, SHARD_TABLE, statsQueries, whereClause } from "./shard-sql";
 
 /**
@@ -11,31 +11,6 @@ import { ADDED_COLUMNS, SHARD_TABLE, statsQueries, whereClause } from "./shard-s
  * tombstone until `TOMBSTONE_TTL` has passed, then goes; a shard left with no rows deletes its
  * storage and leaves the shard directory.
  */
-
-/** A summary row as the shard keeps it. */
-export interface IndexRow {
-  id: string;
-  workflowId: string;
-  version: number;
-  status: string;
-  trigger: string;
-  surface: string;
-  scheduleId: string | null;
-  parentRunId: string | null;
-  profile: string;
-  metadata: Record<string, unknown> | null;
-  errorCode: string | null;
-  /** The step whose failure failed the run; null for a run failed by its output or not failed. */
-  errorStep: string | null;
-  stateSeq: number;
-  createdAt: number;
-  startedAt: number | null;
-  endedAt: number | null;
-  updatedAt: number;
-  purgedAt: number | null;
-  deletedAt: number | null;
-  processId: string | null;
-}
 
 type Row = Record<string, SqlStorageValue>;
 
@@ -62,19 +37,7 @@ const toRow = (r: Row): IndexRow => ({
   processId: r.process_id as string | null,
 });
 
-/** A workflow's runs in an id range, counted in groups (see shard-sql.ts statsQueries). */
-export interface ShardStats {
-  groups: Array<{ bucket: number; status: string; errorStep: string | null; errorCode: string | null; count: number; newest: string }>;
-  durations: Array<{ value: number; count: number }>;
-  longest: number | null;
-}
-
-export interface ShardIdentity {
-  appId: string;
-  month: string;
-}
-
-export class RunIndexShard extends DurableObject<Env> {
+export class RunIndexShard extends DurableObject<Env> implements Shard {
   private ready = false;
 
   private get sql(): SqlStorage {

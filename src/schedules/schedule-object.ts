@@ -1,30 +1,10 @@
 import { DurableObject } from "cloudflare:workers";
+import { latestSlot, nextFire } from "../domain/cron";
 import type { RunStatus } from "../engine/events";
 import { isEnded } from "../engine/events";
 import { newId } from "../lib/ids";
-import { recordFire, startScheduledRun } from "../services/schedules";
-import { latestSlot, nextFire } from "./cron";
-
-export interface ScheduleState {
-  id: string;
-  appId: string;
-  workflowId: string;
-  cron: string;
-  timezone: string;
-  input: unknown;
-  profile: string;
-  version: number | null;
-  overlap: "allow" | "skip";
-  paused: boolean;
-  /** The slot fired last (or the creation time), so a restart fires each slot at most once. */
-  lastSlot: number;
-  nextAt: number | null;
-  lastRunId: string | null;
-  /** A slot being fired, with the run id chosen for it: a retried alarm reuses both. */
-  firing: { slot: number; runId: string } | null;
-  skipped: number;
-  lastError: string | null;
-}
+import { recordFire, type ScheduleState, startScheduledRun } from "../services/schedules";
+import { runStub } from "../services/stubs";
 
 /**
  * One per cron schedule: its alarm is set to the next fire time. A fire starts a run (trigger
@@ -35,15 +15,15 @@ export class ScheduleObject extends DurableObject<Env> {
     return this.ctx.storage.get<ScheduleState>("state");
   }
 
-  /** Now, moved by the test hook testShiftClock (0 outside tests). */
-  private async now(): Promise<number> {
-    return Date.now() + ((await this.ctx.storage.get<number>("clock_offset")) ?? 0);
+  /** The schedule's clock: real time here; the test worker's schedule object shifts it. */
+  protected async now(): Promise<number> {
+    return Date.now();
   }
 
   private async save(state: ScheduleState): Promise<ScheduleState> {
     const now = await this.now();
     state.nextAt = state.paused ? null : nextFire(state.cron, state.timezone, Math.max(now, state.lastSlot));
-    // The alarm runs on real time; a shifted clock (tests) moves it by the same amount.
+    // The alarm runs on real time; a shifted clock (the test worker's) moves it by the same amount.
     const alarmAt = state.nextAt === null ? null : state.nextAt - (now - Date.now());
     await this.ctx.storage.put("state", state);
     if (alarmAt === null) await this.ctx.storage.deleteAlarm();
@@ -87,7 +67,7 @@ export class ScheduleObject extends DurableObject<Env> {
       return;
     }
     if (state.overlap === "skip" && state.lastRunId && !state.firing) {
-      const status = (await this.env.RUNS.get(this.env.RUNS.idFromName(state.lastRunId)).status()) as RunStatus | null;
+      const status = (await runStub(this.env, state.lastRunId).status()) as RunStatus | null;
       if (status !== null && !isEnded(status)) {
         state.skipped += 1;
         state.lastSlot = slot;
@@ -111,10 +91,5 @@ export class ScheduleObject extends DurableObject<Env> {
     state.firing = null;
     await this.save(state);
     await recordFire(this.env, state);
-  }
-
-  /** Test hook: moves this schedule's clock `ms` ahead, so tests drive fires with its alarm. */
-  async testShiftClock(ms: number): Promise<void> {
-    await this.ctx.storage.put("clock_offset", ((await this.ctx.storage.get<number>("clock_offset")) ?? 0) + ms);
   }
 }

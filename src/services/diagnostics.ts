@@ -1,6 +1,6 @@
 import { notFound } from "../domain/errors";
 import type { RunFilter } from "../domain/run-filter";
-import type { RunDiagnosis } from "../engine/run-object";
+import type { RunDiagnosis } from "../engine/run-types";
 import { isId } from "../lib/ids";
 import { allShards, shardStub } from "./run-shards";
 import { runStub } from "./stubs";

@@ -6,6 +6,7 @@ import { type AttemptRecord, attemptDelivery, DEAD_LETTERED, EARLY_MS, LEASE_MS 
 import { type DeliveryFacts, type DeliveryStatus, deliveryDetailView, deliveryView } from "../webhooks/delivery-view";
 import { database } from "./db";
 import { PURGED_PAYLOAD } from "./purge";
+import { signingSecrets } from "./signing-secrets";
 
 /**
  * Only for deliveries made before deliveries were kept by their run's object: those rows live
@@ -83,7 +84,11 @@ export async function deliverLegacyMessage(env: Env, { id, mid }: LegacyMessage)
     const wait = (current?.nextAttemptAt ?? now) - now;
     return current?.status === "pending" && current.messageId === mid && wait > EARLY_MS ? wait : null;
   }
-  const record = await attemptDelivery(env, { id, appId: row.appId, url: row.url, payload: row.payload, attempt: row.attemptCount + 1 });
+  const record = await attemptDelivery(
+    env,
+    { id, appId: row.appId, url: row.url, payload: row.payload, attempt: row.attemptCount + 1 },
+    (appId) => signingSecrets(env, appId),
+  );
   await recordAttempt(env, id, record);
   return record.status === "pending" && record.nextAttemptAt !== null ? record.nextAttemptAt - Date.now() : null;
 }

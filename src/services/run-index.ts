@@ -3,8 +3,7 @@ import { AppError } from "../domain/errors";
 import { idAt, type RunFilter, timeOfId } from "../domain/run-filter";
 import type { RunSummary } from "../engine/run-view";
 import { iso } from "../lib/json";
-import type { IndexRow } from "../runs-index/shard-object";
-import { monthBounds, monthOfId, shardMonths, shardOfRun, shardStub } from "./run-shards";
+import { type IndexRow, monthBounds, monthOfId, shardMonths, shardOfRun, shardStub } from "./run-shards";
 
 /**
  * The runs index: each run's summary row in its app's shard for the month it was created in

@@ -1,5 +1,5 @@
-import { timeOfId } from "../domain/run-filter";
-import type { RunIndexShard } from "../runs-index/shard-object";
+import { type RunFilter, timeOfId } from "../domain/run-filter";
+import type { RunSummary } from "../engine/run-view";
 
 /**
  * Where an app's runs index lives: one shard object per app and month of the runs' creation
@@ -19,8 +19,54 @@ export function monthBounds(month: string): { start: number; end: number } {
   return { start: Date.UTC(year, m - 1, 1), end: Date.UTC(year, m, 1) };
 }
 
-/** A shard's methods as declared: RPC's inferred types cannot carry the rows' JSON metadata. */
-type Shard = Pick<RunIndexShard, "upsert" | "list" | "offsetPage" | "get" | "stats">;
+/** A summary row as the shard keeps it. */
+export interface IndexRow {
+  id: string;
+  workflowId: string;
+  version: number;
+  status: string;
+  trigger: string;
+  surface: string;
+  scheduleId: string | null;
+  parentRunId: string | null;
+  profile: string;
+  metadata: Record<string, unknown> | null;
+  errorCode: string | null;
+  /** The step whose failure failed the run; null for a run failed by its output or not failed. */
+  errorStep: string | null;
+  stateSeq: number;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  updatedAt: number;
+  purgedAt: number | null;
+  deletedAt: number | null;
+  processId: string | null;
+}
+
+export interface ShardIdentity {
+  appId: string;
+  month: string;
+}
+
+/**
+ * A shard's methods (runs-index/shard-object.ts implements them), declared here because RPC's
+ * inferred types cannot carry the rows' JSON metadata.
+ */
+export interface Shard {
+  upsert(identity: ShardIdentity, summaries: RunSummary[], tombstoneTtlMs: number): Promise<void>;
+  list(filter: RunFilter, before: string | null, limit: number): Promise<IndexRow[]>;
+  offsetPage(filter: RunFilter, skip: number, limit: number): Promise<{ total: number; ids: string[] }>;
+  get(id: string): Promise<IndexRow | null>;
+  stats(workflowId: string, from: string, to: string, bucketStarts: string[]): Promise<ShardStats>;
+}
+
+/** A workflow's runs in an id range, counted in groups (see runs-index/shard-sql.ts statsQueries). */
+export interface ShardStats {
+  groups: Array<{ bucket: number; status: string; errorStep: string | null; errorCode: string | null; count: number; newest: string }>;
+  durations: Array<{ value: number; count: number }>;
+  longest: number | null;
+}
 
 export const shardStub = (env: Env, appId: string, month: string) =>
   env.RUN_INDEX.get(env.RUN_INDEX.idFromName(`${appId}/${month}`)) as unknown as Shard;

@@ -1,16 +1,37 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { schedules } from "../db/schema";
+import { cronProblem } from "../domain/cron";
 import { AppError, validationFailed } from "../domain/errors";
 import { page } from "../lib/cursor";
 import { isId, newId } from "../lib/ids";
 import { iso } from "../lib/json";
-import { cronProblem } from "../schedules/cron";
-import type { ScheduleState } from "../schedules/schedule-object";
 import { type AuditChange, type AuditStamp, auditInsert, fieldsOf } from "./audit";
 import { database } from "./db";
 import { startRun } from "./runs";
 import { profileExists } from "./variables";
 import { loadForRun } from "./workflows";
+
+/** What a schedule object keeps (schedules/schedule-object.ts); this service reads and writes it through the object. */
+export interface ScheduleState {
+  id: string;
+  appId: string;
+  workflowId: string;
+  cron: string;
+  timezone: string;
+  input: unknown;
+  profile: string;
+  version: number | null;
+  overlap: "allow" | "skip";
+  paused: boolean;
+  /** The slot fired last (or the creation time), so a restart fires each slot at most once. */
+  lastSlot: number;
+  nextAt: number | null;
+  lastRunId: string | null;
+  /** A slot being fired, with the run id chosen for it: a retried alarm reuses both. */
+  firing: { slot: number; runId: string } | null;
+  skipped: number;
+  lastError: string | null;
+}
 
 /**
  * Cron schedules. Each is a ScheduleObject holding its state and alarm; D1 holds a copy for

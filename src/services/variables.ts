@@ -3,6 +3,7 @@ import { variables } from "../db/schema";
 import { allowedHostsProblems, normaliseHosts } from "../domain/allowed-hosts";
 import { AppError, type ErrorDetail, validationFailed } from "../domain/errors";
 import { PROFILE_NAME } from "../domain/profile-name";
+import type { RunVariables } from "../engine/port";
 import { withSecrets } from "../engine/secret-vars";
 import { encodeCursor } from "../lib/cursor";
 import { IsolateCache } from "../lib/isolate-cache";
@@ -171,13 +172,6 @@ export async function deleteVariable(env: Env, stamp: AuditStamp, profile: strin
   ]);
   forgetRunVariables(appId, profile);
   return view;
-}
-
-export interface RunVariables {
-  /** Every value; its secrets and their allowed hosts are attached (see engine/secret-vars). */
-  vars: Record<string, string>;
-  /** Plain values of the secrets, so the run can mask them. */
-  secrets: string[];
 }
 
 // Every run reads its profile's variables before its first step. Each isolate reuses what it

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { apps } from "../db/schema";
 import { AppError, type Result, unwrap } from "../domain/errors";
+import type { DeliveryMessage } from "../engine/port";
 import { page } from "../lib/cursor";
-import { IsolateCache } from "../lib/isolate-cache";
 import { iso } from "../lib/json";
 import { parseDeliveryId } from "../webhooks/delivery-id";
 import type { DeliveryDetail, DeliveryView } from "../webhooks/delivery-view";
@@ -13,6 +13,7 @@ import { database } from "./db";
 import { getLegacyDelivery, legacyRunDeliveries, redeliverLegacy } from "./legacy-deliveries";
 import { tombstoneError } from "./run-index";
 import { stubFor, unwrapRun } from "./runs";
+import { forgetSigningSecrets, keepSigningSecrets, signingSecrets } from "./signing-secrets";
 import { runStub } from "./stubs";
 
 /**
@@ -20,13 +21,6 @@ import { runStub } from "./stubs";
  * the row is the truth, and a queue message only triggers the object's next attempt. Deliveries
  * made before that live in D1 (legacy-deliveries.ts).
  */
-
-/** The queue message of a delivery kept by run `run`; `mid` is its generation, and only the latest counts. */
-export interface DeliveryMessage {
-  run: string;
-  id: string;
-  mid: number;
-}
 
 /** Throws when the queue does not take them; the run object's alarm sends them again. */
 export async function queueDeliveries(env: Env, messages: DeliveryMessage[]): Promise<void> {
@@ -100,19 +94,6 @@ export async function redeliver(env: Env, appId: string, id: string): Promise<De
 
 // ---- signing secrets --------------------------------------------------------------------------
 
-// Deliveries for one app reuse one read of its secrets (kept 30 s per isolate).
-const secretCache = new IsolateCache<SigningSecrets>(30_000);
-
-export function signingSecrets(env: Env, appId: string): Promise<SigningSecrets> {
-  return secretCache.get(appId, () => readSigningSecrets(env, appId));
-}
-
-async function readSigningSecrets(env: Env, appId: string): Promise<SigningSecrets> {
-  const row = await database(env).select().from(apps).where(eq(apps.id, appId)).get();
-  if (!row) throw new AppError("NOT_FOUND", `app ${appId} was not found`);
-  return { current: row.webhookSecret, previous: row.previousWebhookSecret, rotatedAt: row.webhookSecretRotatedAt };
-}
-
 function secretView(secrets: SigningSecrets) {
   const expires = previousSecretExpiry(secrets.rotatedAt);
   const overlap = expires !== null && expires > Date.now();
@@ -125,7 +106,7 @@ function secretView(secrets: SigningSecrets) {
 }
 
 export async function getWebhookSecret(env: Env, appId: string) {
-  secretCache.forget(appId);
+  forgetSigningSecrets(appId);
   return secretView(await signingSecrets(env, appId));
 }
 
@@ -143,7 +124,6 @@ export async function rotateWebhookSecret(env: Env, stamp: AuditStamp) {
       .where(eq(apps.id, appId)),
     auditInsert(env, stamp, { action: "webhook_secret.rotated", resource: { type: "app", id: appId }, changes: ["webhook_secret"] }, now),
   ]);
-  secretCache.forget(appId);
-  secretCache.set(appId, secrets);
+  keepSigningSecrets(appId, secrets);
   return secretView(secrets);
 }

@@ -1,7 +1,7 @@
 import { idAt } from "../domain/run-filter";
 import { bucketsOf, percentiles, type StatsWindow } from "../domain/stats-math";
 import { iso } from "../lib/json";
-import type { ShardStats } from "../runs-index/shard-object";
+import type { ShardStats } from "./run-shards";
 import { monthBounds, shardMonths, shardStub } from "./run-shards";
 import { assertWorkflowVisible } from "./workflows";
 

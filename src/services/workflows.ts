@@ -1,7 +1,9 @@
 import { and, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { workflows, workflowVersions } from "../db/schema";
-import { definitionProblems, literalUrlProblems, type VersionDefinition, type WorkflowDefinition } from "../domain/definition";
+import { definitionProblems, type StepDefinition, type VersionDefinition, type WorkflowDefinition } from "../domain/definition";
 import { AppError, type ErrorDetail, validationFailed } from "../domain/errors";
+import { stepChecks } from "../engine/steps/checks";
+import { stepType } from "../engine/steps/registry";
 import { sha256Hex } from "../lib/crypto";
 import { encodeCursor, page } from "../lib/cursor";
 import { isId, newId } from "../lib/ids";
@@ -32,7 +34,7 @@ export function pickVersioned(body: Partial<VersionDefinition>): VersionDefiniti
 export function workflowProblems(body: Record<string, unknown>, schemaProblems: ErrorDetail[] = [], env?: Env): ErrorDetail[] {
   const unique = new Map<string, ErrorDetail>();
   const urls = env ? literalUrlProblems(body, allowsPrivateNetwork(env)) : [];
-  const found = [...schemaProblems, ...definitionProblems(body), ...urls];
+  const found = [...schemaProblems, ...definitionProblems(body, stepChecks), ...urls];
   for (const problem of found) unique.set(`${problem.path}|${problem.message}`, problem);
   const problems = [...unique.values()];
   if (problems.length === 0 && env && typeof body.webhook_url === "string") {
@@ -46,6 +48,30 @@ export function workflowProblems(body: Record<string, unknown>, schemaProblems: 
 export function assertValidDefinition(body: Record<string, unknown>, schemaProblems: ErrorDetail[] = [], env?: Env): void {
   const problems = workflowProblems(body, schemaProblems, env);
   if (problems.length > 0) throw validationFailed(problems, "The workflow definition is not valid");
+}
+
+/**
+ * Step URLs written without templates that the SSRF gate refuses (a private address, a bad
+ * scheme): caught when the workflow is created rather than when a run gets there. A URL that
+ * does not parse yet is left to the step, which may complete it at run time.
+ */
+function literalUrlProblems(body: Record<string, unknown>, allowPrivateNetwork: boolean): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const check = (type: unknown, config: unknown, path: string) => {
+    const literalUrls = typeof type === "string" ? stepType(type)?.literalUrls : undefined;
+    if (!literalUrls || !config || typeof config !== "object") return;
+    for (const { field, url } of literalUrls(config as Record<string, unknown>)) {
+      if (!URL.canParse(url)) continue;
+      const problem = urlProblem(url, allowPrivateNetwork);
+      if (problem) problems.push({ path: `${path}.config.${field}`, message: problem });
+    }
+  };
+  (Array.isArray(body.steps) ? body.steps : []).forEach((step: Partial<StepDefinition> | null, i) => {
+    if (!step || typeof step !== "object") return;
+    check(step.type, step.config, `steps[${i}]`);
+    if (step.fallback && typeof step.fallback === "object") check(step.fallback.type, step.fallback.config, `steps[${i}].fallback`);
+  });
+  return problems;
 }
 
 export function workflowNotFound(id: string) {

@@ -1,8 +1,7 @@
 import { allowsPrivateNetwork } from "../net/fetch";
 import { checkUrl, type UnsafeUrlError } from "../net/ssrf";
-import { signingSecrets } from "../services/webhooks";
 import { nextDelayMs, retryAfterMs, retrySchedule } from "./schedule";
-import { signatureHeader } from "./sign";
+import { type SigningSecrets, signatureHeader } from "./sign";
 
 export const TIMEOUT_MS = 15_000;
 /** How long an attempt may hold its delivery before another may be made: its timeout and a margin. */
@@ -35,7 +34,11 @@ export interface AttemptRecord {
 }
 
 /** One signed POST: 2xx delivers; 410 stops the delivery; anything else is retried on the schedule. */
-export async function attemptDelivery(env: Env, target: AttemptTarget): Promise<AttemptRecord> {
+export async function attemptDelivery(
+  env: Env,
+  target: AttemptTarget,
+  signingSecrets: (appId: string) => Promise<SigningSecrets>,
+): Promise<AttemptRecord> {
   const attemptNo = target.attempt;
   const started = Date.now();
   const finish = (statusCode: number | null, error: string | null, retryable: boolean, retryAfter: number | null = null): AttemptRecord => {
@@ -66,7 +69,7 @@ export async function attemptDelivery(env: Env, target: AttemptTarget): Promise<
     "user-agent": "Stepline-Webhooks/1.0",
     "webhook-id": target.id,
     "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
-    "webhook-signature": signatureHeader(await signingSecrets(env, target.appId), target.id, timestamp, target.payload),
+    "webhook-signature": signatureHeader(await signingSecrets(target.appId), target.id, timestamp, target.payload),
   };
   let response: Response;
   try {

@@ -1,5 +1,6 @@
+import type { DeliveryMessage } from "../engine/port";
 import { deliverLegacyMessage, isLegacyMessage, type LegacyMessage, markLegacyDeadLettered } from "../services/legacy-deliveries";
-import { type DeliveryMessage, deliverWebhook, deliveryDeadLettered } from "../services/webhooks";
+import { deliverWebhook, deliveryDeadLettered } from "../services/webhooks";
 
 /** Queues cap one delay at 12 hours; longer waits take several hops. */
 const MAX_QUEUE_DELAY_S = 12 * 3600;

@@ -7,9 +7,8 @@ import {
   runInDurableObject,
 } from "cloudflare:test";
 import { describe, expect, inject, it } from "vitest";
-import { QUEUE_DOWN_HOOK } from "../../src/engine/deliveries";
-import type { RunObject } from "../../src/engine/run-object";
 import worker from "../../src/index";
+import { QUEUE_DOWN_HOOK, type TestRunObject } from "../support/test-objects";
 import { type Answer, type Call, createWorkflow, eventually, newApp, runObject, startRun } from "../support/worker";
 
 const counter = inject("counterUrl");
@@ -150,14 +149,14 @@ describe("webhook deliveries kept by the run's object", () => {
     const { call, hook, wf } = await setup();
     const runId = await unstartedRun(call, wf);
     const stub = runObject(runId);
-    await runInDurableObject(stub, (instance: RunObject) => instance.testSetHook(QUEUE_DOWN_HOOK, "1"));
+    await runInDurableObject(stub, (instance: TestRunObject) => instance.testSetHook(QUEUE_DOWN_HOOK, "1"));
     expect((await call("POST", `/v1/runs/${runId}/start`)).status).toBe(200);
     const pending = await deliveryIn(call, `${runId}.1`, (d) => d.status === "pending");
     expect(pending.attempt_count).toBe(0);
     // While the queue refuses messages, the alarm keeps the delivery pending and nothing is sent.
     await new Promise((r) => setTimeout(r, 500));
     expect(await hook.calls()).toEqual([]);
-    await runInDurableObject(stub, (instance: RunObject) => {
+    await runInDurableObject(stub, (instance: TestRunObject) => {
       instance.testSetHook(QUEUE_DOWN_HOOK, null);
       instance.testShiftDeliveries(60_000);
     });
@@ -189,7 +188,7 @@ describe("webhook deliveries kept by the run's object", () => {
     const { call, hook, wf } = await setup();
     const runId = await unstartedRun(call, wf);
     const stub = runObject(runId);
-    await runInDurableObject(stub, (instance: RunObject) => instance.testSetHook(QUEUE_DOWN_HOOK, "1"));
+    await runInDurableObject(stub, (instance: TestRunObject) => instance.testSetHook(QUEUE_DOWN_HOOK, "1"));
     await call("POST", `/v1/runs/${runId}/start`);
     await deliveryIn(call, `${runId}.1`, (d) => d.status === "pending");
     // A copy of an older generation does not fail it; the latest does.
@@ -202,7 +201,7 @@ describe("webhook deliveries kept by the run's object", () => {
     expect(failed).toMatchObject({ status: "failed", attempt_count: 0, next_attempt_at: null });
     expect(failed.last_error).toMatch(/dead-lettered/);
 
-    await runInDurableObject(stub, (instance: RunObject) => instance.testSetHook(QUEUE_DOWN_HOOK, null));
+    await runInDurableObject(stub, (instance: TestRunObject) => instance.testSetHook(QUEUE_DOWN_HOOK, null));
     expect((await call("POST", `/v1/deliveries/${runId}.1/redeliver`)).status).toBe(200);
     const delivered = await deliveryIn(call, `${runId}.1`, (d) => d.status === "delivered");
     expect(delivered.attempts.map((a: { status_code: number }) => a.status_code)).toEqual([200]);

@@ -1,6 +1,6 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { expect, it } from "vitest";
-import type { RunObject } from "../../src/engine/run-object";
+import { ALARM_THROWS_HOOK, type TestRunObject } from "../support/test-objects";
 import { admin, createWorkflow, newApp, runObject, startRun, waitForRun } from "../support/worker";
 
 it("completes the run when its alarm handler throws ten times in a row", async () => {
@@ -14,8 +14,8 @@ it("completes the run when its alarm handler throws ten times in a row", async (
   const run = await startRun(call, wf);
   await waitForRun(call, run.id, (r) => r.status === "waiting");
   const stub = runObject(run.id);
-  await runInDurableObject(stub, (object: RunObject) => {
-    object.testSetHook("alarm_throws", "10");
+  await runInDurableObject(stub, (object: TestRunObject) => {
+    object.testSetHook(ALARM_THROWS_HOOK, "10");
     object.testShiftTimers(3_600_000, ["wake"]);
   });
   for (let i = 0; i < 10; i++) {

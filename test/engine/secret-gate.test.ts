@@ -1,9 +1,9 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, inject, it } from "vitest";
-import type { ScheduleObject } from "../../src/schedules/schedule-object";
 import { putVariable } from "../../src/services/variables";
 import { CALLER_APP_ID } from "../support/constants";
 import { looplyCall } from "../support/dialects/looply";
+import type { TestScheduleObject } from "../support/test-objects";
 import { type Call, createWorkflow, newApp, runObject, startRun, waitForRun } from "../support/worker";
 
 /**
@@ -392,8 +392,8 @@ describe("every surface that starts a run", () => {
     const call = await appWithSecret();
     const wf = await createWorkflow(call, leaking);
     const schedule = (await call("POST", `/v1/workflows/${wf}/schedules`, { cron: "*/5 * * * *", profile: "prod" })).body;
-    const stub = env.SCHEDULES.get(env.SCHEDULES.idFromName(schedule.id));
-    await runInDurableObject(stub, (o: ScheduleObject) => o.testShiftClock(Date.parse(schedule.next_run_at) - Date.now() + 1000));
+    const stub = env.SCHEDULES.get(env.SCHEDULES.idFromName(schedule.id)) as unknown as DurableObjectStub<TestScheduleObject>;
+    await runInDurableObject(stub, (o: TestScheduleObject) => o.testShiftClock(Date.parse(schedule.next_run_at) - Date.now() + 1000));
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     const runs = (await call("GET", "/v1/runs")).body.data;
     expect(runs).toHaveLength(1);

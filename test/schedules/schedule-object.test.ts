@@ -1,15 +1,15 @@
 import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { latestSlot, nextFire } from "../../src/schedules/cron";
-import type { ScheduleObject } from "../../src/schedules/schedule-object";
+import { latestSlot, nextFire } from "../../src/domain/cron";
+import type { TestScheduleObject } from "../support/test-objects";
 import { createWorkflow, newApp } from "../support/worker";
 
-const stubOf = (id: string) => env.SCHEDULES.get(env.SCHEDULES.idFromName(id));
+const stubOf = (id: string) => env.SCHEDULES.get(env.SCHEDULES.idFromName(id)) as unknown as DurableObjectStub<TestScheduleObject>;
 
 /** Moves the schedule's clock to just past its next fire and runs its alarm. */
 async function fire(id: string, next: string) {
   const stub = stubOf(id);
-  await runInDurableObject(stub, (o: ScheduleObject) => o.testShiftClock(Date.parse(next) - Date.now() + 1000));
+  await runInDurableObject(stub, (o: TestScheduleObject) => o.testShiftClock(Date.parse(next) - Date.now() + 1000));
   expect(await runDurableObjectAlarm(stub)).toBe(true);
 }
 
@@ -73,7 +73,7 @@ describe("schedules", () => {
     const { call, schedule } = await setup();
     const stub = stubOf(schedule.id);
     await evictDurableObject(stub).catch(() => {});
-    await runInDurableObject(stub, (o: ScheduleObject) => o.testShiftClock(3 * 3_600_000));
+    await runInDurableObject(stub, (o: TestScheduleObject) => o.testShiftClock(3 * 3_600_000));
     await runDurableObjectAlarm(stub);
     expect((await call("GET", "/v1/runs")).body.data).toHaveLength(1);
   });

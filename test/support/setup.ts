@@ -9,8 +9,7 @@ await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
 // transformed on demand, which would charge seconds to whichever test comes first.
 await Promise.all([
   import("../../src/api/app"),
-  import("../../src/engine/run-object"),
-  import("../../src/schedules/schedule-object"),
+  import("./test-objects"),
   import("../../src/webhooks/sweeper-object"),
   import("../../src/webhooks/consumer"),
   import("../../src/rpc-calls"),

@@ -11,6 +11,8 @@ export async function workersProject(name: string, include: string[], exclude: s
   return {
     plugins: [
       cloudflareTest({
+        // The Worker with the objects that carry the tests' hooks; the bindings are wrangler.toml's.
+        main: "./test/support/test-worker.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
           // A second Worker that calls Stepline over a service binding, as app CALLER_APP_ID.

@@ -1,7 +1,7 @@
 import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { ENDED_STATUSES } from "../../src/domain/run-status";
-import type { RunObject } from "../../src/engine/run-object";
 import type { Exchange } from "./openapi-check";
+import type { TestRunObject } from "./test-objects";
 
 export const ADMIN_TOKEN = "test-admin-token";
 
@@ -86,14 +86,15 @@ export async function waitForRun(
   }
 }
 
-export const runObject = (runId: string) => env.RUNS.get(env.RUNS.idFromName(runId));
+/** A run's object, typed with the hooks of the test worker's run object (test/support/test-objects.ts). */
+export const runObject = (runId: string) => env.RUNS.get(env.RUNS.idFromName(runId)) as unknown as DurableObjectStub<TestRunObject>;
 
 const STEP_TIMERS = ["wake", "retry", "event_timeout", "callback_timeout"];
 
 /** Moves the run's step timers `ms` earlier and runs its alarm: time passes without waiting. */
 export async function fastForward(runId: string, ms = 24 * 3_600_000, kinds: string[] = STEP_TIMERS): Promise<void> {
   const stub = runObject(runId);
-  await runInDurableObject(stub, (instance: RunObject) => instance.testShiftTimers(ms, kinds));
+  await runInDurableObject(stub, (instance: TestRunObject) => instance.testShiftTimers(ms, kinds));
   await runDurableObjectAlarm(stub);
 }
 

@@ -16,7 +16,7 @@ import {
 import type { App, HonoEnv } from "../env";
 import { auditStamp } from "../middleware/auth";
 import { requestDetails } from "../middleware/errors";
-import { afterCursor } from "../paging";
+import { afterCursor, versionCursor } from "../paging";
 import { booleanQuery, IdParam, json, jsonBody, listOf, PageQuery, route } from "../schemas";
 import { Workflow, WorkflowVersion, WorkflowWithDefinition } from "./views";
 
@@ -237,14 +237,6 @@ const getVersionRoute = route(
   },
   { scope: "read", errors: ["WORKFLOW_NOT_FOUND", "NOT_FOUND"] },
 );
-
-/** Versions page by number; the cursor wraps it like every other cursor so clients never rely on its form. */
-export function versionCursor(cursor: string | undefined): number | null {
-  const after = afterCursor(cursor);
-  if (after === null) return null;
-  if (!/^\d{1,9}$/.test(after)) throw validationFailed([{ path: "query.cursor", message: "is not a cursor this API issued" }]);
-  return Number(after);
-}
 
 export function registerWorkflows(app: App) {
   app.openapi(

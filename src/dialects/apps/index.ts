@@ -1,10 +1,11 @@
 import { bearer } from "../../api/middleware/auth";
 import { errorResponse } from "../../api/middleware/errors";
 import { AppError } from "../../domain/errors";
-import { about } from "..";
 import { dialectApp } from "../kit";
+import { about } from "../titles";
 import { registerDiscoverRoutes } from "./discover-routes";
 import { registerRunRoutes } from "./run-routes";
+import { appsWebhook } from "./webhook";
 import { registerWorkflowRoutes } from "./workflow-routes";
 
 /** The apps platform's workflow and run API at /compat/apps (docs/dialects/apps.md). */
@@ -16,6 +17,7 @@ export const apps = dialectApp({
   credential: (c) => bearer(c.req.header("authorization")) ?? c.req.header("x-api-key") ?? null,
   unauthorized: (c, reason) =>
     errorResponse(c, new AppError("UNAUTHORIZED", `${reason}. Send your Stepline API key as Authorization: Bearer <key> or X-Api-Key`)),
+  webhook: appsWebhook,
   securityScheme: { type: "http", scheme: "bearer", description: "A Stepline API key, or an HS256 JWT whose sub is the app id" },
 });
 

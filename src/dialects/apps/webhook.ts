@@ -1,5 +1,5 @@
 import { runView } from "../../engine/run-view";
-import type { WebhookFormat } from "../../webhooks/formatters";
+import type { WebhookFormat } from "../../engine/webhook-format";
 import { SNAPSHOT_OPTION, toAppsRun, type WorkflowSnapshot } from "./mappers";
 
 const ENDS = new Set(["run.completed", "run.failed", "run.cancelled"]);

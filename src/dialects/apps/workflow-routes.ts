@@ -1,6 +1,5 @@
-import { afterCursor } from "../../api/paging";
+import { afterCursor, versionCursor } from "../../api/paging";
 import { json, listOf, PageQuery, route } from "../../api/schemas";
-import { versionCursor } from "../../api/v1/workflows";
 import { getVersion, listVersions, listWorkflows } from "../../services/workflows";
 import type { Dialect } from "../kit";
 import { DIALECT_SCHEMES } from "../route";

@@ -1,9 +1,10 @@
 import { bearer } from "../../api/middleware/auth";
 import { errorResponse } from "../../api/middleware/errors";
 import { AppError } from "../../domain/errors";
-import { about } from "..";
 import { dialectApp } from "../kit";
+import { about } from "../titles";
 import { registerDataflowRoutes } from "./routes";
+import { dataflowWebhook } from "./webhook";
 
 /**
  * Data Flow's workflows API at /compat/dataflow (docs/dialects/dataflow.md). Data Flow
@@ -17,6 +18,7 @@ export const dataflow = dialectApp({
   credential: (c) => c.req.header("x-api-key") ?? bearer(c.req.header("authorization")),
   unauthorized: (c, reason) =>
     errorResponse(c, new AppError("UNAUTHORIZED", `${reason}. Send your Stepline API key as X-Api-Key or Authorization: Bearer`)),
+  webhook: dataflowWebhook,
   securityScheme: { type: "apiKey", in: "header", name: "X-Api-Key" },
 });
 

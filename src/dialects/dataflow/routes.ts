@@ -4,6 +4,7 @@ import { afterCursor } from "../../api/paging";
 import { IdParam, json, jsonBody, optionalJsonBody, PageQuery, route } from "../../api/schemas";
 import { definitionProblems, type WorkflowDefinition } from "../../domain/definition";
 import { AppError, type ErrorDetail, validationFailed } from "../../domain/errors";
+import { stepChecks } from "../../engine/steps/checks";
 import { getRun, listRuns, startRun } from "../../services/runs";
 import { assertWorkflowVisible, createWorkflow } from "../../services/workflows";
 import type { Dialect } from "../kit";
@@ -79,7 +80,7 @@ const get = route(
  */
 function nativeDefinition(raw: Record<string, unknown>, schemaProblems: ErrorDetail[] = []): WorkflowDefinition {
   const native = toNativeDefinition(raw);
-  const problems = [...schemaProblems, ...dataflowProblems(definitionProblems(native), raw.steps)];
+  const problems = [...schemaProblems, ...dataflowProblems(definitionProblems(native, stepChecks), raw.steps)];
   if (problems.length > 0) throw validationFailed(problems, "The workflow definition is not valid");
   return native as WorkflowDefinition;
 }

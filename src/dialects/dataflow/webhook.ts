@@ -1,5 +1,5 @@
 import { runView } from "../../engine/run-view";
-import type { WebhookFormat } from "../../webhooks/formatters";
+import type { WebhookFormat } from "../../engine/webhook-format";
 import { toExecution } from "./mappers";
 
 const CHANGES = new Set(["run.started", "run.completed", "run.failed", "run.cancelled"]);

@@ -1,7 +1,8 @@
-import { about } from "..";
 import { dialectApp } from "../kit";
+import { about } from "../titles";
 import { registerCommandRoutes } from "./routes/commands";
 import { registerReadRoutes } from "./routes/reads";
+import { looplyWebhook } from "./webhook";
 
 /** Looply's workflow API at /compat/looply/v2/workflows (docs/dialects/looply.md). */
 export const looply = dialectApp({
@@ -18,6 +19,7 @@ export const looply = dialectApp({
         : { message: error.message, ...(error.details ? { details: error.details } : {}) },
       error.status as 400,
     ),
+  webhook: looplyWebhook,
   securityScheme: { type: "apiKey", in: "header", name: "x-api-key" },
 });
 

@@ -1,6 +1,6 @@
 import type { RunEvent } from "../../engine/events";
 import { runView } from "../../engine/run-view";
-import type { WebhookFormat } from "../../webhooks/formatters";
+import type { WebhookFormat } from "../../engine/webhook-format";
 import { eventLog, toExecution } from "./mappers";
 
 const SENT = new Set(["run.waiting", "run.completed", "run.failed", "run.cancelled"]);

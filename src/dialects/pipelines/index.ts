@@ -1,10 +1,11 @@
 import { bearer } from "../../api/middleware/auth";
 import type { AppError } from "../../domain/errors";
-import { about } from "..";
 import { type DialectContext, dialectApp } from "../kit";
+import { about } from "../titles";
 import { registerLifecycleRoutes } from "./lifecycle-routes";
 import { registerWorkflowRoutes } from "./routes";
 import { detailErrors, unprocessable, zodValidationErrors } from "./validation";
+import { pipelinesWebhook } from "./webhook";
 
 const NOT_FOUND = new Set(["RUN_NOT_FOUND", "WORKFLOW_NOT_FOUND"]);
 
@@ -30,6 +31,7 @@ export const pipelines = dialectApp({
   },
   error: answer,
   invalid: (c, issues, target, data) => unprocessable(c, zodValidationErrors(issues, target, data)),
+  webhook: pipelinesWebhook,
   securityScheme: { type: "http", scheme: "bearer", description: "A Stepline API key, or an HS256 JWT whose sub is the app id" },
 });
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import type { DataType } from "../../domain/definition";
 import { providerOperations } from "./integration";
 import { stepType, stepTypeNames } from "./registry";
-import type { DataType, StepType } from "./types";
+import type { StepType } from "./types";
 
 /**
  * What an editor needs to know about each registered step type: what it does, its config as

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { type DataType, output, type StepContext, StepError, type StepType } from "./types";
+import type { DataType } from "../../domain/definition";
+import { output, type StepContext, StepError, type StepType } from "./types";
 
 /**
  * The typed text steps of the dataflow dialect. Text travels as `{ text }`; a number as the

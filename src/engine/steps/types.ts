@@ -1,12 +1,15 @@
 import type { z } from "zod";
-import type { SecretGate } from "../secret-gate";
+import type { DataType } from "../../domain/definition";
 
-/**
- * What a typed step consumes or yields: `text` is `{ text }`, `number` a number; `any` is
- * checked at run time, `none` yields nothing, and a step that produces `same` passes on what
- * its input produces.
- */
-export type DataType = "text" | "number" | "none" | "any";
+/** The secret gate as a step sees it; engine/secret-gate.ts makes it, and throws a StepError on a refused host. */
+export interface StepSecrets {
+  /** The gate of the same request carrying also the secret variable `name` of `vars`. */
+  carrying(vars: unknown, name: string, defaults: readonly string[]): StepSecrets;
+  /** A URL as an error message may show it. */
+  shownUrl(url: string): string;
+  /** Throws SECRET_NOT_ALLOWED when a carried secret may not go to `target`. */
+  check(target: URL, redirectedFrom: URL | null): void;
+}
 
 export interface RunInfo {
   id: string;
@@ -31,8 +34,8 @@ export interface StepContext {
   /** `{run_id}:{step_id}:{index}`: stable across attempts, sent by steps with side effects. */
   idempotencyKey: string;
   vars: Record<string, string>;
-  /** The secrets this attempt's request carries, and where they may go. */
-  secrets: SecretGate;
+  /** The secrets this attempt's request carries, and where they may go (engine/secret-gate.ts). */
+  secrets: StepSecrets;
   now(): number;
   countHttpCall(): void;
   /** The step's configured timeout, or the 10 minute default. */

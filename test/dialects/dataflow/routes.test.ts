@@ -1,11 +1,11 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { dataflowPath, dataflowValue, TEXT_INPUT_SCHEMA, toExecution, toNativeDefinition } from "../../../src/dialects/dataflow/mappers";
-import type { RunObject } from "../../../src/engine/run-object";
 import type { RunView } from "../../../src/engine/run-view";
 import { startRun as startRunService } from "../../../src/services/runs";
 import { webhookReceiver } from "../../support/dialects/common";
 import { created, executed, finished, flowApp, SEED_INPUT, SEED_WORKFLOW, text } from "../../support/dialects/dataflow";
+import type { TestRunObject } from "../../support/test-objects";
 import { type Body, createWorkflow, eventually, runObject, waitForRun } from "../../support/worker";
 
 /** docs/dialects/dataflow.md. Data Flow's own example workflow followed line by line, its executions and webhooks. */
@@ -79,7 +79,7 @@ describe("the seed's workflow, line by line", () => {
     expect(queued.tasks.map((t: Body) => Object.keys(t))).toEqual(Array(3).fill(["task_id", "type", "status"]));
     expect(queued.tasks.map((t: Body) => t.status)).toEqual(["PENDING", "PENDING", "PENDING"]);
 
-    await runInDurableObject(runObject(run.id), (object: RunObject) => object.testHoldStep("task-2"));
+    await runInDurableObject(runObject(run.id), (object: TestRunObject) => object.testHoldStep("task-2"));
     expect((await call("POST", `/v1/runs/${run.id}/start`)).status).toBe(200);
     const held = await eventually(
       () => flow("GET", path),
@@ -108,7 +108,7 @@ describe("the seed's workflow, line by line", () => {
     expect(first).toHaveLength(1);
     expect(first[0].valid).toBe(true);
     expect(first[0].body).toMatchObject({ execution_id: run.id, status: "RUNNING", completed_at: null });
-    await runInDurableObject(runObject(run.id), (object: RunObject) => object.testReleaseStep("task-2"));
+    await runInDurableObject(runObject(run.id), (object: TestRunObject) => object.testReleaseStep("task-2"));
 
     const done = await finished(flow, workflowId, run.id);
     expect(done.output).toEqual(text("!dlrow ,olleH"));

@@ -1,9 +1,9 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { ScheduleObject } from "../../../src/schedules/schedule-object";
 import { setVariables } from "../../support/dialects/common";
 import { approvalFlow, BASE, looplyApp, trigger, waitingAt } from "../../support/dialects/looply";
 import { epochSeconds, signJwt } from "../../support/fixtures";
+import type { TestScheduleObject } from "../../support/test-objects";
 import { type Body, createWorkflow, fastForward, request, waitForRun } from "../../support/worker";
 
 /** docs/dialects/looply.md#endpoints: triggerWorkflow, resumeWorkflow, terminateWorkflow, toggleScheduledWorkflow. */
@@ -253,12 +253,13 @@ describe("terminateWorkflow", () => {
 });
 
 describe("toggleScheduledWorkflow", () => {
-  const scheduleObject = (id: string) => env.SCHEDULES.get(env.SCHEDULES.idFromName(id));
+  const scheduleObject = (id: string) =>
+    env.SCHEDULES.get(env.SCHEDULES.idFromName(id)) as unknown as DurableObjectStub<TestScheduleObject>;
   const alarmOf = (id: string) => runInDurableObject(scheduleObject(id), (_o, state) => state.storage.getAlarm());
   /** Moves the schedule's clock past its next fire and runs its alarm, if it has one. */
   async function fire(id: string, next: string | null): Promise<boolean> {
     const stub = scheduleObject(id);
-    if (next) await runInDurableObject(stub, (o: ScheduleObject) => o.testShiftClock(Date.parse(next) - Date.now() + 1000));
+    if (next) await runInDurableObject(stub, (o: TestScheduleObject) => o.testShiftClock(Date.parse(next) - Date.now() + 1000));
     return runDurableObjectAlarm(stub);
   }
 
