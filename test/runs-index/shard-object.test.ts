@@ -2,7 +2,7 @@ import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test"
 import { describe, expect, it } from "vitest";
 import { monthOfId, shardStub } from "../../src/services/run-shards";
 import { startRun as startRunAt } from "../../src/services/runs";
-import { runIdAt as idAt } from "../support/run-ids";
+import { completedSummary, runIdAt as idAt } from "../support/run-ids";
 import { type Answer, admin, type Call, createWorkflow, newApp, runObject, waitForRun } from "../support/worker";
 
 const BOUNDARY = Date.UTC(2026, 10, 1); // 2026-11-01T00:00Z: October's shard and November's
@@ -231,27 +231,5 @@ describe("the backfill from D1's runs index", () => {
 
 function summaryOf(appId: string, workflowId: string, id: string) {
   const now = Date.now();
-  return {
-    id,
-    appId,
-    workflowId,
-    version: 1,
-    status: "completed" as const,
-    trigger: "api" as const,
-    surface: "native",
-    scheduleId: null,
-    processId: null,
-    parentRunId: null,
-    profile: "default",
-    metadata: null,
-    errorCode: null,
-    errorStep: null,
-    stateSeq: 1,
-    createdAt: now,
-    startedAt: now,
-    endedAt: now,
-    updatedAt: now,
-    purgedAt: null,
-    deletedAt: null,
-  };
+  return completedSummary(appId, workflowId, now, { id, stateSeq: 1, endedAt: now, updatedAt: now });
 }

@@ -1,36 +1,11 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { idAt } from "../../src/domain/run-filter";
-import type { RunSummary } from "../../src/engine/run-view";
 import type { RunIndexShard } from "../../src/runs-index/shard-object";
 import { statsQueries } from "../../src/runs-index/shard-sql";
 import { upsertRunIndexMany } from "../../src/services/run-index";
 import { monthOfId } from "../../src/services/run-shards";
-import { runIdAt } from "../support/run-ids";
-
-const summary = (appId: string, workflowId: string, at: number): RunSummary => ({
-  id: runIdAt(at),
-  appId,
-  workflowId,
-  version: 1,
-  status: "completed",
-  trigger: "api",
-  surface: "native",
-  scheduleId: null,
-  processId: null,
-  parentRunId: null,
-  profile: "default",
-  metadata: null,
-  errorCode: null,
-  errorStep: null,
-  stateSeq: 5,
-  createdAt: at,
-  startedAt: at,
-  endedAt: at + 10,
-  updatedAt: at + 10,
-  purgedAt: null,
-  deletedAt: null,
-});
+import { completedSummary } from "../support/run-ids";
 
 describe("the stats queries of a shard", () => {
   it("read the window's rows along the primary key and no row before or after it", async () => {
@@ -39,10 +14,10 @@ describe("the stats queries of a shard", () => {
     const from = monthStart + 10 * 86_400_000;
     const to = from + 86_400_000;
     const rows = [
-      ...Array.from({ length: 40 }, (_, i) => summary(appId, "wf", monthStart + i * 60_000)), // before the window
-      ...Array.from({ length: 3 }, (_, i) => summary(appId, "wf", from + i * 60_000)), // in it
-      ...Array.from({ length: 2 }, (_, i) => summary(appId, "other", from + 3_600_000 + i)), // in it, another workflow
-      ...Array.from({ length: 30 }, (_, i) => summary(appId, "wf", to + i * 60_000)), // after it
+      ...Array.from({ length: 40 }, (_, i) => completedSummary(appId, "wf", monthStart + i * 60_000)), // before the window
+      ...Array.from({ length: 3 }, (_, i) => completedSummary(appId, "wf", from + i * 60_000)), // in it
+      ...Array.from({ length: 2 }, (_, i) => completedSummary(appId, "other", from + 3_600_000 + i)), // in it, another workflow
+      ...Array.from({ length: 30 }, (_, i) => completedSummary(appId, "wf", to + i * 60_000)), // after it
     ];
     await upsertRunIndexMany(env, appId, rows);
     const month = monthOfId(rows[0].id);

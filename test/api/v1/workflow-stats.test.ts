@@ -1,9 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { RunSummary } from "../../../src/engine/run-view";
 import { upsertRunIndexMany } from "../../../src/services/run-index";
 import { startRun as startRunAt } from "../../../src/services/runs";
-import { runIdAt } from "../../support/run-ids";
+import { completedSummary, runIdAt } from "../../support/run-ids";
 import { type Call, createWorkflow, newApp, startRun, waitForRun } from "../../support/worker";
 
 const HOUR = 3_600_000;
@@ -107,29 +106,14 @@ describe("GET /v1/workflows/{id}/stats", () => {
     const now = Date.now();
     // Summaries written to the index as the backfill writes them, with chosen durations.
     const durations = [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 12_345];
-    const summaries: RunSummary[] = durations.map((ms, i) => ({
-      id: runIdAt(now - HOUR + i),
-      appId: app.id,
-      workflowId: wf,
-      version: 1,
-      status: "completed",
-      trigger: "api",
-      surface: "native",
-      scheduleId: null,
-      processId: null,
-      parentRunId: null,
-      profile: "default",
-      metadata: null,
-      errorCode: null,
-      errorStep: null,
-      stateSeq: 5,
-      createdAt: now - HOUR,
-      startedAt: now - HOUR,
-      endedAt: now - HOUR + ms,
-      updatedAt: now,
-      purgedAt: null,
-      deletedAt: null,
-    }));
+    const summaries = durations.map((ms, i) =>
+      completedSummary(app.id, wf, now - HOUR + i, {
+        createdAt: now - HOUR,
+        startedAt: now - HOUR,
+        endedAt: now - HOUR + ms,
+        updatedAt: now,
+      }),
+    );
     // One still running: counted, but not among the durations.
     summaries.push({ ...summaries[0], id: runIdAt(now - HOUR + 50), status: "running", endedAt: null });
     await upsertRunIndexMany(env, app.id, summaries);
