@@ -20,16 +20,12 @@ let browser: Browser;
 let page: Page;
 let key: string;
 let call: E2eCall;
-const consoleErrors: string[] = [];
 let builtId: string;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startStepline(), launchBrowser()]);
   ({ key, call } = await newE2eApp(server.url, "builder"));
   page = await browser.page(1280);
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
   mkdirSync(IMAGES, { recursive: true });
 }, 180_000);
 
@@ -226,7 +222,7 @@ describe("the workflow builder", () => {
     expect(browser.requests.filter((r) => !r.url.startsWith(origin) && !r.url.startsWith("data:"))).toEqual([]);
     expect(browser.crashes).toEqual([]);
     expect(browser.violations).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
   });
 
   it("audited every page the browser showed", () => {

@@ -31,7 +31,6 @@ let key: string;
 let call: E2eCall;
 let workflowId: string;
 let failedRunId: string;
-const consoleErrors: string[] = [];
 
 async function runToEnd(input: Record<string, unknown>): Promise<{ id: string; status: string }> {
   const started = await call("POST", `/v1/workflows/${workflowId}/runs`, { input });
@@ -59,9 +58,6 @@ beforeAll(async () => {
   ).toBe(201);
 
   page = await browser.page(1280);
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
-  });
   mkdirSync(IMAGES, { recursive: true });
 }, 180_000);
 
@@ -167,7 +163,7 @@ describe("a workflow's stats in the dashboard", () => {
   });
 
   it("shows no console error, asks nothing of another origin, and audited every page it showed", () => {
-    expect(consoleErrors).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
     expect(browser.crashes).toEqual([]);
     expect(browser.violations).toEqual([]);
     const origin = new URL(server.url).origin;

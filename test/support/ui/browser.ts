@@ -32,6 +32,8 @@ export interface Browser {
   violations: string[];
   /** Uncaught exceptions of the pages. */
   crashes: string[];
+  /** Errors the pages wrote to the console. */
+  consoleErrors: string[];
   /** Every URL a page of the context showed, history changes of the app included. */
   visited: string[];
   page(width: number): Promise<Page>;
@@ -50,11 +52,13 @@ export async function launchBrowser(): Promise<Browser> {
   const requests: LoggedRequest[] = [];
   const violations: string[] = [];
   const crashes: string[] = [];
+  const consoleErrors: string[] = [];
   const visited: string[] = [];
   context.on("request", (request) => requests.push({ url: request.url(), headers: request.headers() }));
   const watch = (page: Page) => {
     page.on("console", (message) => {
       if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+      if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
     });
     page.on("pageerror", (error) => crashes.push(`${page.url()}: ${error.message}`));
     page.on("framenavigated", (frame) => {
@@ -68,6 +72,7 @@ export async function launchBrowser(): Promise<Browser> {
     requests,
     violations,
     crashes,
+    consoleErrors,
     visited,
     async page(width) {
       const page = context.pages()[0] ?? (await context.newPage());
