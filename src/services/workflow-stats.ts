@@ -1,4 +1,5 @@
 import { idAt } from "../domain/run-filter";
+import { isEnded, RUN_STATUSES, type RunStatus } from "../domain/run-status";
 import { bucketsOf, percentiles, type StatsWindow } from "../domain/stats-math";
 import { iso } from "../lib/json";
 import type { ShardStats } from "./run-shards";
@@ -11,12 +12,11 @@ import { assertWorkflowVisible } from "./workflows";
  * added here. No counter is kept on the run path.
  */
 
-const ENDED = ["completed", "failed", "cancelled"] as const;
-const IN_PROGRESS = ["queued", "running", "waiting", "paused"] as const;
+type Counts = Record<RunStatus, number>;
 
-type Counts = Record<(typeof ENDED)[number] | (typeof IN_PROGRESS)[number], number>;
+const IN_PROGRESS = RUN_STATUSES.filter((status) => !isEnded(status));
 
-const zeroCounts = (): Counts => ({ completed: 0, failed: 0, cancelled: 0, queued: 0, running: 0, waiting: 0, paused: 0 });
+const zeroCounts = (): Counts => Object.fromEntries(RUN_STATUSES.map((status) => [status, 0])) as Counts;
 
 /** Most first; among equals by name, null (no step, no code) last. */
 const ranked = <K extends string>(counts: Map<string | null, number>, key: K) =>
