@@ -1,6 +1,6 @@
 import { type StepTypeInfo, unwrap, type WorkflowDefinition, type WorkflowWithDefinition } from "@stepline/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { Fragment, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { Canvas } from "../builder/canvas";
 import {
   type Draft,
@@ -273,7 +273,17 @@ function Builder({ stepTypes, stored }: { stepTypes: StepTypeInfo[]; stored: Wor
                   <li key={t.type}>
                     <button type="button" title={t.description} onClick={() => addStep(t.type)}>
                       <span className="visually-hidden">Add </span>
-                      {t.type}
+                      {/* Long typed names break after a dot, not mid-word. */}
+                      {t.type.split(".").map((part, i) => (
+                        <Fragment key={part}>
+                          {i > 0 && (
+                            <>
+                              .<wbr />
+                            </>
+                          )}
+                          {part}
+                        </Fragment>
+                      ))}
                     </button>
                   </li>
                 ))}
