@@ -2,8 +2,7 @@ import { idAt } from "../domain/run-filter";
 import { isEnded, RUN_STATUSES, type RunStatus } from "../domain/run-status";
 import { bucketsOf, percentiles, type StatsWindow } from "../domain/stats-math";
 import { iso } from "../lib/json";
-import type { ShardStats } from "./run-shards";
-import { monthBounds, shardMonths, shardStub } from "./run-shards";
+import { monthBounds, type ShardStats, shardMonths, shardStub } from "./run-shards";
 import { assertWorkflowVisible } from "./workflows";
 
 /**
